@@ -1,0 +1,73 @@
+#include "extract/attribution_detector.h"
+
+#include <re2/re2.h>
+
+namespace crosscheck::extract {
+namespace {
+
+constexpr const char* kVerbs =
+    "(?:said|says|say|confirmed|confirms|reported|reports|announced|announces|stated|states|told|tells|"
+    "claimed|claims|added|adds|noted|notes|insisted|insists|indicated|indicates|wrote|writes|tweeted|posted|"
+    "declared|denied|denies|acknowledged|suggested|revealed|disclosed|explained|argued|remarked|mentioned|"
+    "estimated|estimates|predicted|hinted|warned|recalled|described)";
+
+// Unnamed sources: "a White House official", "two senior officials", "police".
+constexpr const char* kGenericSource =
+    "(?:(?:an?|the|two|three|several|some|other|one)\\s+)?(?:(?:senior|top|local|federal|state|Russian|Ukrainian|"
+    "American|U\\.S\\.|European|Western|\\p{Lu}[\\p{L}.-]*)\\s+){0,3}"
+    "(?:officials?|spokes(?:man|woman|person)|sources?|aides?|police|authorities|investigators|witnesses|"
+    "officers?|prosecutors?|diplomats?|analysts?|reports?|media|observers?|residents?)";
+
+}  // namespace
+
+AttributionDetector::AttributionDetector() {
+  const std::string source = "(" + MarkedActorRegex() + "|" + kGenericSource + ")";
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  // An optional lead-in clause ("On Wednesday, ", "But ") may precede the source.
+  leading_ = std::make_unique<RE2>("^(?:[^,\"]{0,40},\\s+|(?i:but|and|meanwhile|however|earlier|later)\\s+)?" + source +
+                                       "\\s+(?:(?:has|had|also|later|publicly|previously|then|have)\\s+)?" + kVerbs +
+                                       "\\b",
+                                   options);
+  according_ = std::make_unique<RE2>("(?i:according\\s+to)\\s+" + source, options);
+  trailing_ = std::make_unique<RE2>(",\"?\\s+" + source + "\\s+" + kVerbs + "(?:\\s+\\S+){0,3}\\s*[.!]?\"?$", options);
+}
+
+AttributionDetector::~AttributionDetector() = default;
+
+namespace {
+
+// A named source becomes its canonical entity; "a senior official" stays as written.
+std::string Canonical(const TaggedSentence& sentence, std::string_view source) {
+  const auto begin = static_cast<uint32_t>(source.data() - sentence.marked.data());
+  auto mentions = sentence.MentionsIn({begin, begin + static_cast<uint32_t>(source.size())});
+  if (!mentions.empty()) return mentions.front()->entity.canonical;
+  std::string out = StripMarks(source);
+  if (out.rfind("The ", 0) == 0) out[0] = 't';
+  return out;
+}
+
+}  // namespace
+
+std::string AttributionDetector::Find(const TaggedSentence& sentence, size_t match_begin, size_t match_end) const {
+  const std::string& marked = sentence.marked;
+  re2::StringPiece text(marked);
+  re2::StringPiece source;
+  // "X said (that) <claim>": the statement starts after the verb.
+  if (RE2::PartialMatch(text, *leading_, &source)) {
+    const auto source_end = static_cast<size_t>(source.data() - marked.data()) + source.size();
+    if (source_end <= match_begin) return Canonical(sentence, std::string_view(source.data(), source.size()));
+  }
+  re2::StringPiece input = text;
+  if (RE2::FindAndConsume(&input, *according_, &source)) {
+    return Canonical(sentence, std::string_view(source.data(), source.size()));
+  }
+  if (RE2::PartialMatch(text, *trailing_, &source)) {
+    const auto source_begin = static_cast<size_t>(source.data() - marked.data());
+    if (source_begin >= match_end) return Canonical(sentence, std::string_view(source.data(), source.size()));
+  }
+  return "";
+}
+
+}  // namespace crosscheck::extract

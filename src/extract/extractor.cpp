@@ -1,0 +1,246 @@
+#include "extract/extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace crosscheck::extract {
+namespace {
+
+bool Overlaps(ByteRange a, ByteRange b) { return a.begin < b.end && b.begin < a.end; }
+
+// Start of the modality scope: up to kModalityLookbackWords words before `at`.
+size_t LookbackStart(std::string_view text, size_t at) {
+  uint32_t words = 0;
+  size_t i = at;
+  while (i > 0) {
+    --i;
+    if (text[i] == ' ' && i + 1 < text.size() && text[i + 1] != ' ') {
+      if (++words > kModalityLookbackWords) return i + 1;
+    }
+  }
+  return 0;
+}
+
+// Finds a cue in text[from, to); returns it, or "".
+std::string FindCue(const re2::RE2* cues, std::string_view text, size_t from, size_t to) {
+  if (cues == nullptr || from >= to) return "";
+  re2::StringPiece match;
+  if (cues->Match(text, from, to, RE2::UNANCHORED, &match, 1)) return std::string(match.data(), match.size());
+  return "";
+}
+
+class DocumentExtraction {
+ public:
+  DocumentExtraction(const Document& doc, const TemplateSet& templates, const MentionTagger& tagger,
+                     const AttributionDetector& attribution, const ExtractOptions& options, Extraction* out)
+      : doc_(doc), templates_(templates), tagger_(tagger), attribution_(attribution), options_(options), out_(out) {
+    context_.published = doc.source.published;
+    tagged_.resize(doc.sentences.size());
+  }
+
+  void Run() {
+    for (const Sentence& sentence : doc_.sentences) {
+      std::vector<Claim> found;
+      for (const CompiledTemplate& t : templates_.templates()) {
+        if (!options_.only_template.empty() && t.spec.id != options_.only_template) continue;
+        for (uint32_t p = 0; p < t.patterns.size(); ++p) MatchPattern(sentence, t, p, &found);
+      }
+      KeepBest(&found);
+      for (Claim& c : found) out_->claims.push_back(std::move(c));
+    }
+  }
+
+ private:
+  void MatchPattern(const Sentence& sentence, const CompiledTemplate& t, uint32_t p, std::vector<Claim>* found) {
+    const CompiledPattern& pattern = t.patterns[p];
+    const std::string_view text = Tagged(sentence.index).marked;
+    const int groups = pattern.re->NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> pieces(static_cast<size_t>(groups) + 1);
+    size_t start = 0;
+    while (start <= text.size()) {
+      if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, pieces.data(), groups + 1)) break;
+      const auto match_begin = static_cast<size_t>(pieces[0].data() - text.data());
+      const size_t match_end = match_begin + pieces[0].size();
+      std::string why;
+      std::optional<Claim> claim = Build(sentence, t, p, pieces, match_begin, match_end, &why);
+      if (claim) {
+        found->push_back(std::move(*claim));
+      } else if (options_.near_misses) {
+        out_->near_misses.push_back({sentence.index, t.spec.id, p, why});
+      }
+      start = match_end > match_begin ? match_end : match_begin + 1;
+    }
+  }
+
+  std::optional<Claim> Build(const Sentence& sentence, const CompiledTemplate& t, uint32_t p,
+                             const std::vector<re2::StringPiece>& pieces, size_t match_begin, size_t match_end,
+                             std::string* why) {
+    const CompiledPattern& pattern = t.patterns[p];
+    const TaggedSentence& tagged = Tagged(sentence.index);
+    const std::string_view text = tagged.marked;
+    const std::string_view plain = doc_.SentenceText(sentence);
+    Claim claim;
+    claim.template_id = t.spec.id;
+    claim.subject_kind = t.spec.subject_kind;
+    claim.pattern = p;
+    claim.sentence = sentence.index;
+    claim.sentence_raw = sentence.raw;
+    claim.evidence = std::string(plain);
+    const ByteRange match = ToSentence(tagged, match_begin, match_end);
+    claim.match_raw = ToRaw(sentence, match.begin, match.end);
+    bool has_value = false;
+    for (size_t i = 0; i < pattern.slots.size(); ++i) {
+      const re2::StringPiece& piece = pieces[i + 1];
+      if (piece.data() == nullptr) continue;  // an optional slot that did not take part
+      const SlotBinding& slot = pattern.slots[i];
+      SlotValue value;
+      std::string slot_why;
+      const auto marked_begin = static_cast<size_t>(piece.data() - text.data());
+      const ByteRange span = ToSentence(tagged, marked_begin, marked_begin + piece.size());
+      const std::string_view slot_text = plain.substr(span.begin, span.size());
+      context_.tagged = &tagged;
+      context_.marked = {static_cast<uint32_t>(marked_begin), static_cast<uint32_t>(marked_begin + piece.size())};
+      if (!slot.type->Parse(slot_text, context_, &value, &slot_why)) {
+        *why = "slot {" + slot.role + ":" + slot.type->name() + "}: " + slot_why;
+        return std::nullopt;
+      }
+      if (slot.is_value && !has_value) {
+        claim.value = *value.value;
+        claim.value_in_evidence = span;
+        claim.value_raw = ToRaw(sentence, span.begin, span.end);
+        has_value = true;
+      } else if (!slot.is_value) {
+        for (const EntityRef& e : value.entities) AddFiller(&claim, slot.role, e, "slot", sentence.index);
+      }
+    }
+    if (!has_value) {
+      // Events have no value slot: the claim is that it happened.
+      claim.value.kind = ValueKind::kEvent;
+      claim.value.type = "event";
+      claim.value.id = "happened";
+      claim.value.display = "happened";
+      claim.value.text = std::string(plain.substr(match.begin, match.size()));
+    }
+    for (const RoleSpec& role : t.spec.roles) {
+      if (!role.from_context) continue;
+      if (CountRole(claim, role.name) >= role.min) continue;
+      for (const EntityRef& e : Mentions(sentence.index, role.type)) {
+        AddFiller(&claim, role.name, e, "sentence", sentence.index);
+      }
+      for (uint32_t back = 1; back <= kContextSentences && back <= sentence.index; ++back) {
+        if (CountRole(claim, role.name) >= role.min) break;
+        const uint32_t previous = sentence.index - back;
+        for (const EntityRef& e : Mentions(previous, role.type)) AddFiller(&claim, role.name, e, "context", previous);
+      }
+    }
+    for (const RoleSpec& role : t.spec.roles) {
+      const uint32_t count = CountRole(claim, role.name);
+      if (count < role.min) {
+        *why = "role '" + role.name + "' needs " + std::to_string(role.min) + " " + role.type +
+               (role.min == 1 ? "" : "s") + ", found " + std::to_string(count) +
+               (role.from_context ? " (in this sentence and the " + std::to_string(kContextSentences) + " before it)" : "");
+        return std::nullopt;
+      }
+    }
+    const size_t scope_begin = LookbackStart(text, match_begin);
+    std::string cue = FindCue(t.negated.get(), text, scope_begin, match_end);
+    if (!cue.empty()) {
+      claim.modality = Modality::kNegated;
+      claim.modality_cue = cue;
+    } else if (cue = FindCue(t.hedged.get(), text, scope_begin, match_end); !cue.empty()) {
+      claim.modality = Modality::kHedged;
+      claim.modality_cue = cue;
+    }
+    claim.attribution = attribution_.Find(tagged, match_begin, match_end);
+    return claim;
+  }
+
+  const TaggedSentence& Tagged(uint32_t sentence) {
+    std::optional<TaggedSentence>& slot = tagged_[sentence];
+    if (!slot) slot = tagger_.Tag(doc_.SentenceText(doc_.sentences[sentence]));
+    return *slot;
+  }
+
+  static ByteRange ToSentence(const TaggedSentence& tagged, size_t marked_begin, size_t marked_end) {
+    return tagged.map.ToRaw({static_cast<uint32_t>(marked_begin), static_cast<uint32_t>(marked_end)});
+  }
+
+  ByteRange ToRaw(const Sentence& sentence, size_t begin, size_t end) const {
+    return doc_.map.ToRaw({sentence.norm.begin + static_cast<uint32_t>(begin), sentence.norm.begin + static_cast<uint32_t>(end)});
+  }
+
+  static uint32_t CountRole(const Claim& claim, const std::string& role) {
+    return static_cast<uint32_t>(
+        std::count_if(claim.roles.begin(), claim.roles.end(), [&](const RoleFiller& f) { return f.role == role; }));
+  }
+
+  // Adds an entity to a role once. Context never adds an entity that already
+  // fills another role ("Putin invited Trump": Trump is not also the inviter).
+  static void AddFiller(Claim* claim, const std::string& role, const EntityRef& e, const char* via, uint32_t sentence) {
+    for (const RoleFiller& f : claim->roles) {
+      if (f.entity == e.canonical && (f.role == role || std::string_view(via) != "slot")) return;
+    }
+    claim->roles.push_back({role, e.canonical, e.kind, e.mention, via, sentence});
+  }
+
+  // Entities of a role's type mentioned in a sentence.
+  std::vector<EntityRef> Mentions(uint32_t sentence, const std::string& type) {
+    std::vector<EntityRef> found;
+    for (const Mention& m : Tagged(sentence).mentions) {
+      if (type == "actor" || m.entity.kind == type) found.push_back(m.entity);
+    }
+    return found;
+  }
+
+  // One claim per template and value span; across templates, the higher priority wins.
+  void KeepBest(std::vector<Claim>* found) const {
+    std::vector<Claim> kept;
+    auto span = [](const Claim& c) { return c.value_raw.empty() ? c.match_raw : c.value_raw; };
+    auto priority = [&](const Claim& c) {
+      const CompiledTemplate* t = templates_.Find(c.template_id);
+      return t ? t->spec.priority : 0;
+    };
+    for (Claim& c : *found) {
+      bool drop = false;
+      for (Claim& k : kept) {
+        if (!Overlaps(span(c), span(k))) continue;
+        if (k.template_id == c.template_id) {
+          drop = true;  // an earlier pattern of the same template already took these words
+          break;
+        }
+        if (priority(k) > priority(c)) {
+          drop = true;
+          break;
+        }
+        if (priority(c) > priority(k)) k.template_id.clear();  // replaced below
+      }
+      kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Claim& k) { return k.template_id.empty(); }), kept.end());
+      if (!drop) kept.push_back(std::move(c));
+    }
+    *found = std::move(kept);
+  }
+
+  const Document& doc_;
+  const TemplateSet& templates_;
+  const MentionTagger& tagger_;
+  const AttributionDetector& attribution_;
+  const ExtractOptions& options_;
+  Extraction* out_;
+  SlotContext context_;
+  std::vector<std::optional<TaggedSentence>> tagged_;  // filled on first use
+};
+
+}  // namespace
+
+Extractor::Extractor(const TemplateSet& templates) : templates_(&templates), tagger_(templates.resolver()) {}
+
+Extraction Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
+  Extraction out;
+  DocumentExtraction(doc, *templates_, tagger_, attribution_, options, &out).Run();
+  return out;
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,58 @@
+// Extractor: runs every compiled template over a document's sentences and
+// returns its claims with their evidence.
+//
+// For each sentence and pattern: the RE2 match gives the slots; each slot's
+// type parses its text; modality cues are looked for in the match and the
+// words just before it; attribution comes from the sentence; roles the
+// sentence does not fill come from the rest of the sentence, then from the
+// nearest preceding sentences ("the call lasted..." after a sentence about a
+// call with Putin is about that call). Extract() is a pure function of the
+// document: it runs on any thread, and the same input gives the same claims.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "crosscheck/claim.h"
+#include "crosscheck/document.h"
+#include "extract/attribution_detector.h"
+#include "extract/mention_tagger.h"
+#include "extract/template_set.h"
+
+namespace crosscheck::extract {
+
+// A pattern that almost produced a claim, for `crosscheck explain`.
+struct NearMiss {
+  uint32_t sentence = 0;
+  std::string template_id;
+  uint32_t pattern = 0;
+  std::string reason;
+};
+
+struct Extraction {
+  std::vector<Claim> claims;
+  std::vector<NearMiss> near_misses;  // only when ExtractOptions::near_misses
+};
+
+struct ExtractOptions {
+  bool near_misses = false;    // also report what almost matched (slower)
+  std::string only_template;   // "" for every template
+};
+
+// How many sentences back roles may be looked for.
+inline constexpr uint32_t kContextSentences = 3;
+// How many words before a match modality cues may sit ("he expects their first meeting...").
+inline constexpr uint32_t kModalityLookbackWords = 12;
+
+class Extractor {
+ public:
+  explicit Extractor(const TemplateSet& templates);
+  Extraction Extract(const Document& doc, const ExtractOptions& options = {}) const;
+
+ private:
+  const TemplateSet* templates_;
+  MentionTagger tagger_;
+  AttributionDetector attribution_;
+};
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,67 @@
+// SlotType: what a `{role:type}` slot in a pattern matches and how its text
+// becomes a typed value.
+//
+// Every slot type supplies an RE2 fragment (no capturing groups) that the
+// pattern compiler splices into the template's regular expression, and a parser
+// for the text that fragment matched. Because one object provides both, what a
+// slot matches is always something its parser understands. Slot types are
+// immutable once built and shared by every compiled template and thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/claim.h"
+
+namespace crosscheck::extract {
+
+// An entity a slot named: a person, an organisation or a place.
+struct EntityRef {
+  std::string canonical;  // canonical name (the mention itself when unknown)
+  std::string kind;       // "person", "organisation" or "place"
+  std::string mention;    // as written, titles included
+  bool known = false;     // found in the knowledge base
+};
+
+struct SlotValue {
+  std::optional<Value> value;     // the typed value
+  std::vector<EntityRef> entities;  // for entity slots (a list slot may name several)
+};
+
+struct TaggedSentence;
+
+// What parsing may use beyond the slot's text.
+struct SlotContext {
+  std::string published;             // the document's publication date (ISO), may be empty
+  const TaggedSentence* tagged = nullptr;  // the sentence with its entity mentions
+  ByteRange marked;                  // the slot's range in tagged->marked
+};
+
+class SlotType {
+ public:
+  virtual ~SlotType() = default;
+  const std::string& name() const { return name_; }
+  // One line for `templates list` and documentation.
+  virtual std::string Describe() const = 0;
+  // RE2 syntax, without capturing groups.
+  const std::string& regex() const { return regex_; }
+  // True when slots of this type name entities and can fill subject roles.
+  virtual bool names_entities() const { return false; }
+  // Parses matched text (the sentence's own words, without entity markers).
+  // Entity slots read their mentions from context.tagged instead. Returns
+  // false, with `why` set, when the text does not make a value (a near miss
+  // that `explain` shows).
+  virtual bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const = 0;
+
+ protected:
+  SlotType(std::string name, std::string regex) : name_(std::move(name)), regex_(std::move(regex)) {}
+
+ private:
+  std::string name_;
+  std::string regex_;
+};
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,169 @@
+#include "extract/template_set.h"
+
+#include <re2/re2.h>
+
+#include <map>
+
+#include "extract/entity_resolver.h"
+#include "knowledge/knowledge_base.h"
+#include "util/content_hash.h"
+
+namespace crosscheck::extract {
+
+std::shared_ptr<const re2::RE2> CompileCues(const std::vector<std::string>& cues) {
+  if (cues.empty()) return nullptr;
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<RE2>("(?i:" + LiteralAlternation(cues) + ")", options);
+  if (!re->ok()) return nullptr;
+  return re;
+}
+
+const CompiledTemplate* TemplateSet::Find(const std::string& id) const {
+  for (const CompiledTemplate& t : templates_) {
+    if (t.spec.id == id) return &t;
+  }
+  return nullptr;
+}
+
+Result<std::unique_ptr<TemplateSet>> TemplateSet::Load(const std::vector<std::filesystem::path>& folders,
+                                                       const EntityResolver& resolver, std::vector<Diagnostic>* notices) {
+  std::vector<TemplateFile> files;
+  std::vector<size_t> folder_of_file;
+  std::vector<std::string> errors;
+  for (size_t f = 0; f < folders.size(); ++f) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folders[f], ec) && !std::filesystem::is_regular_file(folders[f], ec)) {
+      errors.push_back(knowledge::DisplayPath(folders[f]) + ": template folder does not exist");
+      continue;
+    }
+    for (const auto& path : knowledge::ListTomlFiles(folders[f])) {
+      auto file = ReadTemplateFile(path, knowledge::DisplayPath(path));
+      if (!file.ok()) {
+        errors.push_back(file.status().message());
+        continue;
+      }
+      files.push_back(std::move(file).value());
+      folder_of_file.push_back(f);
+    }
+  }
+  if (!errors.empty()) {
+    std::string joined;
+    for (const auto& e : errors) joined += (joined.empty() ? "" : "\n") + e;
+    return Status::InvalidInput(joined);
+  }
+  return Build(&files, resolver, folder_of_file, notices);
+}
+
+Result<std::unique_ptr<TemplateSet>> TemplateSet::FromTexts(const std::vector<std::pair<std::string, std::string>>& texts,
+                                                            const EntityResolver& resolver,
+                                                            std::vector<Diagnostic>* notices) {
+  std::vector<TemplateFile> files;
+  std::vector<size_t> folder_of_file;
+  std::string errors;
+  for (const auto& [name, text] : texts) {
+    auto file = ParseTemplateText(text, name);
+    if (!file.ok()) {
+      errors += (errors.empty() ? "" : "\n") + file.status().message();
+      continue;
+    }
+    files.push_back(std::move(file).value());
+    folder_of_file.push_back(0);
+  }
+  if (!errors.empty()) return Status::InvalidInput(errors);
+  return Build(&files, resolver, folder_of_file, notices);
+}
+
+Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile>* files, const EntityResolver& resolver,
+                                                        const std::vector<size_t>& folder_of_file,
+                                                        std::vector<Diagnostic>* notices) {
+  std::unique_ptr<TemplateSet> set(new TemplateSet());
+  set->types_ = std::make_unique<TypeRegistry>(resolver);
+  util::Sha256 fingerprint;
+  std::vector<std::string> errors;
+  // Types first: any template may use a type declared in any file.
+  std::map<std::string, SourcePos> type_origin;
+  for (TemplateFile& file : *files) {
+    fingerprint.Update(file.display_path.substr(file.display_path.find_last_of('/') + 1));
+    fingerprint.Update(file.contents);
+    for (size_t i = 0; i < file.types.size(); ++i) {
+      const std::string name = file.types[i]->name();
+      const SourcePos& pos = file.type_positions[i];
+      if (auto it = type_origin.find(name); it != type_origin.end() && notices != nullptr) {
+        notices->push_back({Diagnostic::Severity::kNotice, pos.file, pos.line,
+                            "type '" + name + "' replaces the one defined at " + it->second.ToString()});
+      }
+      type_origin[name] = pos;
+      set->types_->Add(std::move(file.types[i]));
+    }
+  }
+  // Templates: a later folder overrides an earlier one; one folder must not repeat an id.
+  std::map<std::string, std::pair<size_t, size_t>> by_id;  // id -> (index in templates, folder)
+  for (size_t f = 0; f < files->size(); ++f) {
+    TemplateFile& file = (*files)[f];
+    if (!file.tmpl) continue;
+    ClaimTemplate& spec = *file.tmpl;
+    CompiledTemplate compiled;
+    bool ok = true;
+    if (spec.value_type != "event" && set->types_->Find(spec.value_type) == nullptr) {
+      errors.push_back(spec.pos.file + ": value type '" + spec.value_type + "' is not defined; expected a type " +
+                       "declared under [types] or one of person, organisation, actor, place, date, quote, event");
+      ok = false;
+    }
+    for (const RoleSpec& role : spec.roles) {
+      const SlotType* type = set->types_->Find(role.type);
+      if (type == nullptr || !type->names_entities()) {
+        errors.push_back(role.pos.ToString() + ": role '" + role.name + "' has type '" + role.type +
+                         "'; roles take person, organisation, actor or place");
+        ok = false;
+      }
+    }
+    if (spec.patterns.size() > kMaxPatternsPerTemplate) {
+      errors.push_back(spec.pos.ToString() + ": " + std::to_string(spec.patterns.size()) +
+                       " patterns; the limit is " + std::to_string(kMaxPatternsPerTemplate) + " per template");
+      ok = false;
+    }
+    if (ok) {
+      for (const PatternSpec& p : spec.patterns) {
+        auto pattern = CompilePattern(p, spec, *set->types_);
+        if (!pattern.ok()) {
+          errors.push_back(pattern.status().message());
+          continue;
+        }
+        compiled.patterns.push_back(std::move(pattern).value());
+      }
+    }
+    compiled.hedged = CompileCues(spec.hedged);
+    compiled.negated = CompileCues(spec.negated);
+    const size_t folder = folder_of_file[f];
+    auto existing = by_id.find(spec.id);
+    if (existing != by_id.end()) {
+      CompiledTemplate& previous = set->templates_[existing->second.first];
+      if (existing->second.second == folder) {
+        errors.push_back(spec.pos.ToString() + ": duplicate template id '" + spec.id + "' (also defined at " +
+                         previous.spec.pos.ToString() + ")");
+        continue;
+      }
+      if (notices != nullptr) {
+        notices->push_back({Diagnostic::Severity::kNotice, spec.pos.file, spec.pos.line,
+                            "template '" + spec.id + "' overrides the one from " + previous.spec.file});
+      }
+      compiled.spec = std::move(spec);
+      previous = std::move(compiled);
+      existing->second.second = folder;
+      continue;
+    }
+    compiled.spec = std::move(spec);
+    by_id[compiled.spec.id] = {set->templates_.size(), folder};
+    set->templates_.push_back(std::move(compiled));
+  }
+  if (!errors.empty()) {
+    std::string joined;
+    for (const auto& e : errors) joined += (joined.empty() ? "" : "\n") + e;
+    return Status::InvalidInput(joined);
+  }
+  set->fingerprint_ = fingerprint.HexDigest();
+  return set;
+}
+
+}  // namespace crosscheck::extract
