@@ -1,1 +1,155 @@
--- placeholder
+-- crosscheck store: the current schema, applied to a new store in one
+-- transaction. Existing stores are upgraded by the steps in
+-- schemas/migrations/ (see src/store/migrations.cpp); PRAGMA user_version
+-- holds the version, and a store newer than this build is refused.
+--
+-- Offsets (start, end) are byte offsets into the original file, end exclusive.
+-- Evidence offsets (evidence_start, evidence_end) index the normalised sentence.
+
+CREATE TABLE runs (
+  id                    INTEGER PRIMARY KEY,
+  started_at            TEXT    NOT NULL,             -- ISO 8601 UTC
+  finished_at           TEXT,
+  corpus                TEXT    NOT NULL,             -- the corpus folder as given
+  templates_fingerprint TEXT    NOT NULL,
+  knowledge_fingerprint TEXT    NOT NULL,
+  status                TEXT    NOT NULL DEFAULT 'running'
+                          CHECK (status IN ('running', 'completed', 'failed')),
+  documents             INTEGER NOT NULL DEFAULT 0,   -- documents in the corpus
+  documents_extracted   INTEGER NOT NULL DEFAULT 0,   -- (re)extracted by this run
+  documents_skipped     INTEGER NOT NULL DEFAULT 0,   -- unreadable or rejected
+  claims                INTEGER NOT NULL DEFAULT 0,
+  findings              INTEGER NOT NULL DEFAULT 0
+);
+
+-- One row per distinct content (SHA-256 of the original bytes).
+CREATE TABLE documents (
+  id             INTEGER PRIMARY KEY,
+  content_hash   TEXT    NOT NULL UNIQUE,
+  bytes          INTEGER NOT NULL,
+  html           INTEGER NOT NULL DEFAULT 0,
+  extracted_with TEXT,                                 -- fingerprint of templates + knowledge used
+  sentences      INTEGER NOT NULL DEFAULT 0
+);
+
+-- Where each content was found and who published it. A path belongs to one
+-- content at a time; editing a file moves its path to the new content.
+CREATE TABLE document_sources (
+  path        TEXT    PRIMARY KEY,                     -- relative to the corpus folder
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  outlet      TEXT    NOT NULL,
+  url         TEXT,
+  published   TEXT,                                    -- YYYY-MM-DD
+  last_run    INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX document_sources_by_document ON document_sources(document_id);
+
+CREATE TABLE sentences (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  paragraph   INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  text        TEXT    NOT NULL,                        -- normalised
+  UNIQUE (document_id, ordinal)
+);
+
+-- Parts of a document left out of matching (boilerplate, trailers).
+CREATE TABLE removed_spans (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  reason      TEXT    NOT NULL,
+  PRIMARY KEY (document_id, start)
+);
+
+CREATE TABLE entities (
+  id    INTEGER PRIMARY KEY,
+  kind  TEXT    NOT NULL CHECK (kind IN ('person', 'organisation', 'place')),
+  name  TEXT    NOT NULL,                              -- canonical name (place: gazetteer id)
+  known INTEGER NOT NULL DEFAULT 0,                    -- found in the knowledge base
+  UNIQUE (kind, name)
+);
+
+CREATE TABLE claims (
+  id                INTEGER PRIMARY KEY,
+  document_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  template_id       TEXT    NOT NULL,
+  pattern           INTEGER NOT NULL,
+  subject_kind      TEXT    NOT NULL,
+  value_kind        TEXT    NOT NULL,                  -- quantity, place, entity, date, event, category
+  value_type        TEXT    NOT NULL,                  -- e.g. duration
+  raw_value         TEXT    NOT NULL,                  -- as written
+  value             TEXT    NOT NULL,                  -- normalised and readable, e.g. "> 60 min"
+  value_id          TEXT,                              -- place id, entity or category
+  value_unit        TEXT,
+  value_lo          REAL,
+  value_hi          REAL,                              -- NULL for +infinity
+  value_lo_open     INTEGER NOT NULL DEFAULT 0,
+  value_hi_open     INTEGER NOT NULL DEFAULT 0,
+  modality          TEXT    NOT NULL CHECK (modality IN ('asserted', 'hedged', 'negated')),
+  modality_cue      TEXT,
+  attribution       TEXT,
+  event_time        TEXT,
+  match_start       INTEGER NOT NULL,
+  match_end         INTEGER NOT NULL,
+  value_start       INTEGER,
+  value_end         INTEGER,
+  evidence_start    INTEGER,
+  evidence_end      INTEGER,
+  UNIQUE (document_id, template_id, match_start, match_end)
+);
+CREATE INDEX claims_by_template ON claims(template_id);
+
+CREATE TABLE claim_roles (
+  claim_id         INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  role             TEXT    NOT NULL,
+  entity_id        INTEGER NOT NULL REFERENCES entities(id),
+  mention          TEXT    NOT NULL,
+  via              TEXT    NOT NULL CHECK (via IN ('slot', 'sentence', 'context')),
+  sentence_ordinal INTEGER NOT NULL,
+  PRIMARY KEY (claim_id, role, entity_id)
+);
+CREATE INDEX claim_roles_by_entity ON claim_roles(entity_id);
+
+-- Subjects and findings describe the latest completed run; each run replaces them.
+CREATE TABLE subjects (
+  id         TEXT PRIMARY KEY,                         -- e.g. "call:donald-trump+vladimir-putin"
+  kind       TEXT NOT NULL,
+  label      TEXT NOT NULL,
+  event_time TEXT
+);
+
+CREATE TABLE subject_entities (
+  subject_id TEXT    NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+  entity_id  INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (subject_id, entity_id)
+);
+
+CREATE TABLE findings (
+  id          TEXT    PRIMARY KEY,                     -- "<template id>/<subject id>"
+  run_id      INTEGER NOT NULL REFERENCES runs(id),
+  subject_id  TEXT    NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+  template_id TEXT    NOT NULL,
+  verdict     TEXT    NOT NULL CHECK (verdict IN ('agree', 'compatible', 'conflict', 'single_source')),
+  reason      TEXT    NOT NULL,
+  outlets     INTEGER NOT NULL
+);
+
+CREATE TABLE finding_claims (
+  finding_id TEXT    NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+  claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  PRIMARY KEY (finding_id, claim_id)
+);
+CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
+
+-- What a run skipped or repaired.
+CREATE TABLE diagnostics (
+  run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  severity TEXT    NOT NULL CHECK (severity IN ('notice', 'warning', 'error')),
+  path     TEXT    NOT NULL,
+  line     INTEGER NOT NULL DEFAULT 0,
+  message  TEXT    NOT NULL
+);

@@ -24,6 +24,7 @@ struct RoleSpec {
   std::string type;          // a slot type that names entities: person, organisation, actor, place
   uint32_t min = 0;          // fewer fillers than this and the claim is dropped
   bool from_context = false; // may be filled from the sentence and the ones before it
+  bool identifies = true;    // part of the subject's identity (false: recorded, not used to tell subjects apart)
   SourcePos pos;
 };
 

@@ -166,7 +166,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
         errors.Add(node, "role '" + std::string(key.str()) + "' must be a table, e.g. { type = \"person\", min = 1 }");
         continue;
       }
-      errors.CheckKeys(*r, {"type", "min", "context"});
+      errors.CheckKeys(*r, {"type", "min", "context", "identifies"});
       RoleSpec role;
       role.name = std::string(key.str());
       role.pos = PosOf(doc, key.source());
@@ -175,6 +175,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
       if (min < 0 || min > 10) errors.Add(*r->get("min"), "'min' must be between 0 and 10");
       role.min = static_cast<uint32_t>(std::max<int64_t>(0, min));
       role.from_context = errors.Boolean(*r, "context", false).value_or(false);
+      role.identifies = errors.Boolean(*r, "identifies", false).value_or(true);
       if (role.name == "value") errors.Add(key.source(), "'value' is reserved for the value slot; name the role otherwise");
       t.roles.push_back(std::move(role));
     }

@@ -1,0 +1,56 @@
+// Subject and Finding: what the claims are about, and the verdict on whether
+// the outlets agree about it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/claim.h"
+#include "crosscheck/document.h"
+
+namespace crosscheck {
+
+enum class Verdict {
+  kAgree,         // every claim says the same value
+  kCompatible,    // same fact at different precision, or a place and one containing it
+  kConflict,      // some asserted values cannot both be true
+  kSingleSource,  // only one outlet reports it
+};
+std::string_view VerdictName(Verdict verdict);
+bool ParseVerdict(std::string_view name, Verdict* verdict);
+
+// The event or entity claims are about: a kind plus canonical participants,
+// plus its time where known ("call between Donald Trump and Vladimir Putin").
+struct Subject {
+  std::string id;     // stable: "call:donald-trump+vladimir-putin"
+  std::string kind;   // from the template, e.g. "call"
+  std::string label;  // readable
+  std::vector<std::string> participants;  // canonical names, sorted
+  std::string time;   // ISO date when known
+};
+
+// A claim with the document it came from.
+struct SourcedClaim {
+  int64_t id = 0;            // row id in the store
+  std::string document_hash; // content hash of the document
+  DocumentSource source;     // path, outlet, url, published
+  Claim claim;
+};
+
+// A claim's id in reports: stable across runs and stores
+// ("<first 10 hex of the document hash>-<match start>-<template id>").
+std::string StableClaimId(const SourcedClaim& claim);
+
+struct Finding {
+  std::string id;           // "<template id>/<subject id>"
+  std::string template_id;  // the claim kind
+  Subject subject;
+  Verdict verdict = Verdict::kSingleSource;
+  std::string reason;       // one line: "90 min lies within > 60 min"
+  size_t outlets = 0;       // distinct outlets among the claims
+  std::vector<SourcedClaim> claims;  // sorted by document path, then offset
+};
+
+}  // namespace crosscheck

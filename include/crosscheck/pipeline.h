@@ -1,0 +1,65 @@
+// The report pipeline: corpus folder in, consistency report out.
+//
+//   ingest -> extract -> store -> link -> check -> report
+//
+// RunReport() reads every article of the corpus, extracts claims with the
+// engine's templates (reusing stored extractions whose content and templates
+// did not change), keeps everything in the SQLite store, links claims into
+// subjects, gives each subject a verdict, and writes report.json and
+// report.md. Start reading here.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/diagnostic.h"
+#include "crosscheck/engine.h"
+#include "crosscheck/finding.h"
+#include "crosscheck/status.h"
+
+namespace crosscheck {
+
+struct RunOptions {
+  std::filesystem::path corpus;    // folder of articles (searched recursively)
+  std::filesystem::path out_dir;   // where report.json and report.md go; created if missing
+  std::filesystem::path db;        // the store; default: out_dir / "crosscheck.db"
+  std::filesystem::path manifest;  // outlets manifest; default: corpus/outlets.toml when present
+  bool strict = false;             // a skipped file fails the run. Default: skip, warn, go on
+  size_t batch_size = 64;          // documents per store transaction
+};
+
+struct RunSummary {
+  size_t documents = 0;            // articles in the corpus
+  size_t extracted = 0;            // read and extracted by this run
+  size_t reused = 0;               // unchanged since a previous run: claims reused from the store
+  size_t skipped = 0;              // unreadable or rejected files
+  size_t claims = 0;
+  size_t subjects = 0;
+  size_t findings = 0;
+  std::map<Verdict, size_t> verdicts;
+  uint64_t bytes = 0;              // bytes of article text read
+  double seconds = 0;
+  std::filesystem::path report_json;
+  std::filesystem::path report_md;
+  std::filesystem::path db;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Receives progress; all methods are optional. Called from the run's thread.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  virtual void OnStage(std::string_view /*stage*/) {}
+  virtual void OnDocument(size_t /*done*/, size_t /*total*/, uint64_t /*bytes*/) {}
+  virtual void OnDiagnostic(const Diagnostic& /*diagnostic*/) {}
+};
+
+// Runs the whole pipeline. Returns a summary when the run completed, whatever
+// the verdicts; an error Status when it could not run (bad corpus folder,
+// unwritable output, store refused, or a skipped file under `strict`).
+Result<RunSummary> RunReport(const Engine& engine, const RunOptions& options, RunObserver* observer);
+
+}  // namespace crosscheck

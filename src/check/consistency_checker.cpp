@@ -1,0 +1,153 @@
+#include "check/consistency_checker.h"
+
+#include <algorithm>
+#include <set>
+
+namespace crosscheck::check {
+namespace {
+
+int VerdictRank(Verdict v) {
+  switch (v) {
+    case Verdict::kConflict: return 0;
+    case Verdict::kCompatible: return 1;
+    case Verdict::kAgree: return 2;
+    case Verdict::kSingleSource: return 3;
+  }
+  return 4;
+}
+
+// Width of a value, to prefer the most precise pair when explaining.
+double Width(const Value& v) {
+  if (v.kind != ValueKind::kQuantity && v.kind != ValueKind::kDate) return 0;
+  return v.interval.hi - v.interval.lo;
+}
+
+struct PairResult {
+  const SourcedClaim* a;
+  const SourcedClaim* b;
+  Comparison comparison;
+};
+
+// Relation of two claims, modality included: a denial contradicts the value it denies.
+Comparison ComparePair(const ValueComparator& comparator, const Claim& a, const Claim& b) {
+  const bool a_negated = a.modality == Modality::kNegated;
+  const bool b_negated = b.modality == Modality::kNegated;
+  if (a.value.kind == ValueKind::kEvent) {
+    if (a_negated != b_negated) {
+      return {Relation::kDisjoint, a_negated ? "one outlet denies what another reports" : "one outlet reports what another denies"};
+    }
+    return {Relation::kSame, a_negated ? "both deny it" : "both report it"};
+  }
+  Comparison c = comparator.Compare(a.value, b.value);
+  if (a_negated == b_negated) return c;
+  const Claim& denied = a_negated ? a : b;
+  if (c.relation == Relation::kDisjoint) {
+    return {Relation::kOverlaps, "one denies " + denied.value.display + ", the other says something else"};
+  }
+  return {Relation::kDisjoint, "one asserts and one denies " + denied.value.display};
+}
+
+std::string Quote(const std::string& cue) { return "'" + cue + "'"; }
+
+}  // namespace
+
+Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
+  Finding f;
+  f.template_id = group.template_id;
+  f.subject = group.subject;
+  f.id = group.template_id + "/" + group.subject.id;
+  for (size_t index : group.claims) f.claims.push_back(claims[index]);
+  std::sort(f.claims.begin(), f.claims.end(), [](const SourcedClaim& a, const SourcedClaim& b) {
+    return a.source.path != b.source.path ? a.source.path < b.source.path
+                                          : a.claim.match_raw.begin < b.claim.match_raw.begin;
+  });
+  std::set<std::string> outlets;
+  for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
+  f.outlets = outlets.size();
+
+  if (outlets.size() <= 1) {
+    f.verdict = Verdict::kSingleSource;
+    const std::string& outlet = f.claims.front().source.outlet;
+    f.reason = "only " + outlet + " reports it";
+    // Say so when the one outlet contradicts itself.
+    for (size_t i = 0; i < f.claims.size(); ++i) {
+      for (size_t j = i + 1; j < f.claims.size(); ++j) {
+        Comparison c = ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim);
+        if (c.relation == Relation::kDisjoint) {
+          f.reason += "; its own claims disagree: " + c.reason;
+          return f;
+        }
+      }
+    }
+    f.reason += f.claims.size() > 1 ? " (" + std::to_string(f.claims.size()) + " claims, " + f.claims.front().claim.value.display + ")"
+                                    : " (" + f.claims.front().claim.value.display + ")";
+    return f;
+  }
+
+  std::vector<PairResult> pairs;
+  for (size_t i = 0; i < f.claims.size(); ++i) {
+    for (size_t j = i + 1; j < f.claims.size(); ++j) {
+      if (f.claims[i].source.outlet == f.claims[j].source.outlet) continue;
+      pairs.push_back({&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)});
+    }
+  }
+  const PairResult* firm_conflict = nullptr;
+  const PairResult* hedged_conflict = nullptr;
+  bool all_same = true;
+  for (const PairResult& p : pairs) {
+    if (p.comparison.relation != Relation::kSame) all_same = false;
+    if (p.comparison.relation != Relation::kDisjoint) continue;
+    const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
+    if (!hedged && firm_conflict == nullptr) firm_conflict = &p;
+    if (hedged && hedged_conflict == nullptr) hedged_conflict = &p;
+  }
+  auto between = [](const PairResult& p) {
+    return " (" + p.a->source.outlet + ": " + p.a->claim.value.display + "; " + p.b->source.outlet + ": " +
+           p.b->claim.value.display + ")";
+  };
+  if (firm_conflict != nullptr) {
+    f.verdict = Verdict::kConflict;
+    f.reason = firm_conflict->comparison.reason + between(*firm_conflict);
+    return f;
+  }
+  if (hedged_conflict != nullptr) {
+    const SourcedClaim* hedged = hedged_conflict->a->claim.modality == Modality::kHedged ? hedged_conflict->a : hedged_conflict->b;
+    f.verdict = Verdict::kConflict;
+    f.reason = hedged_conflict->comparison.reason + between(*hedged_conflict) + "; " + hedged->source.outlet +
+               " hedges (" + Quote(hedged->claim.modality_cue) + ")";
+    return f;
+  }
+  if (all_same) {
+    f.verdict = Verdict::kAgree;
+    const Claim& first = f.claims.front().claim;
+    const bool all_hedged = std::all_of(f.claims.begin(), f.claims.end(),
+                                        [](const SourcedClaim& c) { return c.claim.modality == Modality::kHedged; });
+    f.reason = "all " + std::to_string(f.outlets) + " outlets say " + first.value.display + (all_hedged ? " (all hedged)" : "");
+    if (first.value.kind == ValueKind::kEvent) f.reason = "all " + std::to_string(f.outlets) + " outlets report it";
+    return f;
+  }
+  // Compatible: explain with the most precise pair that is not identical.
+  const PairResult* best = nullptr;
+  for (const PairResult& p : pairs) {
+    if (p.comparison.relation == Relation::kSame) continue;
+    const double width = std::min(Width(p.a->claim.value), Width(p.b->claim.value));
+    if (best == nullptr || width < std::min(Width(best->a->claim.value), Width(best->b->claim.value))) best = &p;
+  }
+  f.verdict = Verdict::kCompatible;
+  f.reason = best != nullptr ? best->comparison.reason : "the values are consistent";
+  return f;
+}
+
+std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked,
+                                                  const std::vector<SourcedClaim>& claims) const {
+  std::vector<Finding> findings;
+  findings.reserve(linked.groups.size());
+  for (const link::SubjectGroup& group : linked.groups) findings.push_back(Check(group, claims));
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
+    return a.id < b.id;
+  });
+  return findings;
+}
+
+}  // namespace crosscheck::check

@@ -1,0 +1,33 @@
+// ConsistencyChecker: the verdict on each subject and claim kind.
+//
+//   single_source  one outlet reports it (however many claims it makes)
+//   conflict       two outlets make claims that cannot both be true: disjoint
+//                  values, or one denies what another asserts
+//   agree          every outlet says the same value
+//   compatible     otherwise: the same fact at different precision, or a place
+//                  and a place containing it
+// Every verdict carries a one-line reason naming the values that decided it.
+// A conflict that rests on a hedged claim says so in its reason.
+#pragma once
+
+#include <vector>
+
+#include "check/value_comparator.h"
+#include "crosscheck/finding.h"
+#include "link/subject_linker.h"
+
+namespace crosscheck::check {
+
+class ConsistencyChecker {
+ public:
+  explicit ConsistencyChecker(const ValueComparator& comparator) : comparator_(&comparator) {}
+
+  Finding Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const;
+  // Findings for every group, conflicts first, then compatible, agree and single source.
+  std::vector<Finding> CheckAll(const link::LinkResult& linked, const std::vector<SourcedClaim>& claims) const;
+
+ private:
+  const ValueComparator* comparator_;
+};
+
+}  // namespace crosscheck::check

@@ -1,0 +1,95 @@
+#include "check/value_comparator.h"
+
+#include <cmath>
+
+namespace crosscheck::check {
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+// Whether x lies in the interval, honouring open ends.
+bool LowerBelow(const Interval& outer, const Interval& inner) {
+  // outer's lower end is at or below inner's.
+  if (outer.lo < inner.lo - kEpsilon) return true;
+  if (std::fabs(outer.lo - inner.lo) <= kEpsilon) return !outer.lo_open || inner.lo_open;
+  return false;
+}
+
+bool UpperAbove(const Interval& outer, const Interval& inner) {
+  if (outer.hi > inner.hi + kEpsilon) return true;
+  if (std::fabs(outer.hi - inner.hi) <= kEpsilon || (std::isinf(outer.hi) && std::isinf(inner.hi))) {
+    return !outer.hi_open || inner.hi_open;
+  }
+  return false;
+}
+
+bool Contains(const Interval& outer, const Interval& inner) { return LowerBelow(outer, inner) && UpperAbove(outer, inner); }
+
+bool Disjoint(const Interval& a, const Interval& b) {
+  // a ends before b starts, or b ends before a starts.
+  auto before = [](const Interval& x, const Interval& y) {
+    if (x.hi < y.lo - kEpsilon) return true;
+    if (std::fabs(x.hi - y.lo) <= kEpsilon) return x.hi_open || y.lo_open;
+    return false;
+  };
+  return before(a, b) || before(b, a);
+}
+
+// Reported quantities are rounded: "an hour" is not a claim of exactly 60:00.
+// A point value is read as +/-2.5%, enough for rounding, too little to make
+// four deaths agree with five.
+Interval WidenPoint(const Interval& v) {
+  if (!v.IsPoint()) return v;
+  const double margin = std::fabs(v.lo) * 0.025;
+  return {v.lo - margin, v.hi + margin, false, false};
+}
+
+}  // namespace
+
+Relation CompareIntervals(const Interval& a, const Interval& b) {
+  const bool a_in_b = Contains(b, a);
+  const bool b_in_a = Contains(a, b);
+  if (a_in_b && b_in_a) return Relation::kSame;
+  if (a_in_b) return Relation::kWithin;
+  if (b_in_a) return Relation::kContains;
+  if (Disjoint(a, b)) return Relation::kDisjoint;
+  return Relation::kOverlaps;
+}
+
+Comparison ValueComparator::Compare(const Value& a, const Value& b) const {
+  const std::string& x = a.display;
+  const std::string& y = b.display;
+  switch (a.kind) {
+    case ValueKind::kQuantity:
+    case ValueKind::kDate: {
+      const Relation r = a.kind == ValueKind::kQuantity && !(a.interval == b.interval)
+                             ? CompareIntervals(WidenPoint(a.interval), WidenPoint(b.interval))
+                             : CompareIntervals(a.interval, b.interval);
+      switch (r) {
+        case Relation::kSame: return {r, x + " equals " + y};
+        case Relation::kWithin: return {r, x + " lies within " + y};
+        case Relation::kContains: return {r, y + " lies within " + x};
+        case Relation::kOverlaps: return {r, x + " overlaps " + y};
+        case Relation::kDisjoint: return {r, x + " and " + y + " do not overlap"};
+      }
+      break;
+    }
+    case ValueKind::kPlace: {
+      if (a.id == b.id) return {Relation::kSame, "both say " + x};
+      const int pa = places_->FindById(a.id);
+      const int pb = places_->FindById(b.id);
+      if (places_->IsWithin(pa, pb)) return {Relation::kWithin, x + " lies in " + y};
+      if (places_->IsWithin(pb, pa)) return {Relation::kContains, y + " lies in " + x};
+      return {Relation::kDisjoint, x + " and " + y + " are different places"};
+    }
+    case ValueKind::kEvent:
+      return {Relation::kSame, "both report it"};
+    case ValueKind::kEntity:
+    case ValueKind::kCategory:
+      if (a.id == b.id) return {Relation::kSame, "both say " + x};
+      return {Relation::kDisjoint, x + " and " + y + " differ"};
+  }
+  return {Relation::kSame, ""};
+}
+
+}  // namespace crosscheck::check

@@ -1,0 +1,43 @@
+// ValueComparator: how two claimed values relate, by type.
+//
+//   quantities, dates   interval relations: same, within, contains, overlaps, disjoint
+//   places              containment in the gazetteer: Riyadh lies in Saudi Arabia
+//   people, categories  identity: same or different
+//   events              polarity: both assert it, or one denies what the other asserts
+// Each relation comes with a one-line reason a reader can check.
+#pragma once
+
+#include <string>
+
+#include "crosscheck/claim.h"
+#include "knowledge/gazetteer.h"
+
+namespace crosscheck::check {
+
+enum class Relation {
+  kSame,      // equal values
+  kWithin,    // a is a narrower statement inside b (90 min within > 60 min; Riyadh in Saudi Arabia)
+  kContains,  // b is inside a
+  kOverlaps,  // both could be true, neither contains the other
+  kDisjoint,  // both cannot be true
+};
+
+struct Comparison {
+  Relation relation = Relation::kSame;
+  std::string reason;  // "90 min lies within > 60 min"
+};
+
+class ValueComparator {
+ public:
+  explicit ValueComparator(const knowledge::Gazetteer& places) : places_(&places) {}
+  // Compares two values of the same claim kind. Modality is not considered here.
+  Comparison Compare(const Value& a, const Value& b) const;
+
+ private:
+  const knowledge::Gazetteer* places_;
+};
+
+// Interval relation of a to b.
+Relation CompareIntervals(const Interval& a, const Interval& b);
+
+}  // namespace crosscheck::check

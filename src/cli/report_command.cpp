@@ -1,0 +1,110 @@
+// crosscheck report CORPUS --out DIR: the consistency report for a corpus.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "crosscheck/pipeline.h"
+
+namespace crosscheck::cli {
+namespace {
+
+struct ReportFlags {
+  std::string corpus;
+  std::string out;
+  std::string db;
+  std::string manifest;
+  bool strict = false;
+  EngineFlags engine;
+};
+
+// Progress on stderr, redrawn in place, only when stderr is a terminal.
+class ProgressPrinter : public RunObserver {
+ public:
+  explicit ProgressPrinter(bool enabled) : enabled_(enabled) {}
+  ~ProgressPrinter() override { Clear(); }
+  void OnStage(std::string_view stage) override {
+    Clear();
+    spdlog::debug("stage: {}", stage);
+  }
+  void OnDocument(size_t done, size_t total, uint64_t bytes) override {
+    if (!enabled_ || total == 0) return;
+    const int width = 30;
+    const int filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * width);
+    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu documents, %.1f MB", filled, "##############################",
+                 width - filled, "", done, total, static_cast<double>(bytes) / 1e6);
+    drawn_ = true;
+  }
+  void OnDiagnostic(const Diagnostic& d) override {
+    Clear();
+    if (d.severity == Diagnostic::Severity::kNotice) {
+      spdlog::info("{}", d.ToString());
+    } else {
+      spdlog::warn("{}", d.ToString());
+    }
+  }
+
+ private:
+  void Clear() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+    drawn_ = false;
+  }
+  bool enabled_;
+  bool drawn_ = false;
+};
+
+int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
+  ConfigureLogging(global.quiet, global.verbose);
+  int exit_code = 0;
+  std::unique_ptr<Engine> engine = LoadEngine(flags.engine, &exit_code);
+  if (!engine) return exit_code;
+  RunOptions options;
+  options.corpus = flags.corpus;
+  options.out_dir = flags.out;
+  options.db = flags.db;
+  options.manifest = flags.manifest;
+  options.strict = flags.strict;
+  ProgressPrinter progress(global.quiet == 0 && isatty(STDERR_FILENO) != 0);
+  auto summary = RunReport(*engine, options, &progress);
+  if (!summary.ok()) {
+    spdlog::error("{}", summary.status().message());
+    return ExitFor(summary.status());
+  }
+  const RunSummary& s = *summary;
+  auto count = [&](Verdict v) {
+    auto it = s.verdicts.find(v);
+    return it == s.verdicts.end() ? size_t{0} : it->second;
+  };
+  const double mb = static_cast<double>(s.bytes) / 1e6;
+  if (global.quiet == 0) {
+    std::fprintf(stderr,
+                 "crosscheck: %zu documents (%zu extracted, %zu unchanged, %zu skipped), %zu claims, %zu subjects: "
+                 "%zu conflict, %zu compatible, %zu agree, %zu single source; %.2f MB in %.2f s (%.1f MB/s)\n",
+                 s.documents, s.extracted, s.reused, s.skipped, s.claims, s.subjects, count(Verdict::kConflict),
+                 count(Verdict::kCompatible), count(Verdict::kAgree), count(Verdict::kSingleSource), mb, s.seconds,
+                 s.seconds > 0 ? mb / s.seconds : 0.0);
+    std::fprintf(stderr, "crosscheck: wrote %s, %s and %s\n", s.report_json.generic_string().c_str(),
+                 s.report_md.generic_string().c_str(), s.db.generic_string().c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+void RegisterReportCommand(CLI::App& app, const GlobalFlags& global, int* exit_code) {
+  auto flags = std::make_shared<ReportFlags>();
+  CLI::App* cmd = app.add_subcommand("report", "Extract claims from a corpus, check them across outlets, write the report");
+  cmd->add_option("corpus", flags->corpus, "Folder of articles (.txt, .html), searched recursively")->required();
+  cmd->add_option("--out,-o", flags->out, "Output folder for report.json, report.md and the store")->required();
+  cmd->add_option("--db", flags->db, "SQLite store path (default: OUT/crosscheck.db)");
+  cmd->add_option("--manifest", flags->manifest, "Outlets manifest (default: CORPUS/outlets.toml when present)");
+  cmd->add_flag("--strict", flags->strict, "Fail when any corpus file has to be skipped");
+  AddEngineFlags(cmd, &flags->engine);
+  cmd->callback([flags, &global, exit_code] { *exit_code = RunReportCommand(*flags, global); });
+}
+
+}  // namespace crosscheck::cli

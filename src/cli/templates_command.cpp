@@ -1,0 +1,90 @@
+// crosscheck templates list | lint [PATH...] | test [PATH...]
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+
+namespace crosscheck::cli {
+namespace {
+
+struct TemplatesFlags {
+  std::vector<std::string> paths;
+  std::string only;
+  EngineFlags engine;
+};
+
+// Paths on the command line are template folders or files added on top of the defaults.
+std::unique_ptr<Engine> Load(const TemplatesFlags& flags, int* exit_code) {
+  EngineFlags engine = flags.engine;
+  engine.templates.insert(engine.templates.end(), flags.paths.begin(), flags.paths.end());
+  return LoadEngine(engine, exit_code);
+}
+
+int List(const TemplatesFlags& flags, const GlobalFlags& global) {
+  ConfigureLogging(global.quiet, global.verbose);
+  int exit_code = 0;
+  auto engine = Load(flags, &exit_code);
+  if (!engine) return exit_code;
+  std::printf("%-20s %-40s %-12s %-10s %8s %8s\n", "ID", "FILE", "KIND", "VALUE", "PATTERNS", "EXAMPLES");
+  for (const TemplateInfo& t : engine->Templates()) {
+    std::printf("%-20s %-40s %-12s %-10s %8zu %8zu\n", t.id.c_str(), t.file.c_str(), t.subject_kind.c_str(),
+                t.value_type.c_str(), t.patterns, t.examples);
+  }
+  return 0;
+}
+
+int Test(const TemplatesFlags& flags, const GlobalFlags& global, bool lint) {
+  ConfigureLogging(global.quiet, global.verbose);
+  int exit_code = 0;
+  auto engine = Load(flags, &exit_code);
+  if (!engine) return exit_code;  // load errors are already printed as file:line:column
+  size_t failed = 0;
+  size_t total = 0;
+  for (const ExampleResult& r : engine->RunExamples(flags.only)) {
+    ++total;
+    if (r.passed) continue;
+    ++failed;
+    if (lint) {
+      std::cout << r.where << ": example of '" << r.template_id << "' does not match its template: expected "
+                << r.expected << ", got " << r.actual << "\n";
+    } else {
+      std::cout << "FAIL " << r.where << " (" << r.template_id << ")\n  text:     " << r.text
+                << "\n  expected: " << r.expected << "\n  actual:   " << r.actual << "\n";
+    }
+  }
+  if (!lint || global.quiet == 0) {
+    std::cerr << (lint ? "templates lint: " : "templates test: ") << total - failed << " of " << total
+              << " examples pass" << (failed > 0 ? "" : "; no errors") << "\n";
+  }
+  return failed > 0 ? static_cast<int>(ExitCode::kInvalidInput) : 0;
+}
+
+}  // namespace
+
+void RegisterTemplatesCommand(CLI::App& app, const GlobalFlags& global, int* exit_code) {
+  CLI::App* cmd = app.add_subcommand("templates", "List, check and test claim templates");
+  cmd->require_subcommand(1);
+  auto list = std::make_shared<TemplatesFlags>();
+  CLI::App* list_cmd = cmd->add_subcommand("list", "Show each template's id, file, kind and value type");
+  AddEngineFlags(list_cmd, &list->engine);
+  list_cmd->callback([list, &global, exit_code] { *exit_code = List(*list, global); });
+
+  auto lint = std::make_shared<TemplatesFlags>();
+  CLI::App* lint_cmd = cmd->add_subcommand("lint", "Report every template error as file:line:column: message");
+  lint_cmd->add_option("paths", lint->paths, "Template files or folders to check with the defaults")
+      ->check(CLI::ExistingPath);
+  AddEngineFlags(lint_cmd, &lint->engine);
+  lint_cmd->callback([lint, &global, exit_code] { *exit_code = Test(*lint, global, true); });
+
+  auto test = std::make_shared<TemplatesFlags>();
+  CLI::App* test_cmd = cmd->add_subcommand("test", "Run the examples embedded in templates");
+  test_cmd->add_option("paths", test->paths, "Template files or folders to test with the defaults")
+      ->check(CLI::ExistingPath);
+  test_cmd->add_option("--template", test->only, "Only this template id");
+  AddEngineFlags(test_cmd, &test->engine);
+  test_cmd->callback([test, &global, exit_code] { *exit_code = Test(*test, global, false); });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,53 @@
+#include "link/subject_graph.h"
+
+#include <boost/graph/graphviz.hpp>
+
+#include <ostream>
+
+namespace crosscheck::link {
+namespace {
+
+const char* Shape(VertexKind kind) {
+  switch (kind) {
+    case VertexKind::kDocument: return "note";
+    case VertexKind::kClaim: return "box";
+    case VertexKind::kEntity: return "ellipse";
+    case VertexKind::kSubject: return "doubleoctagon";
+  }
+  return "box";
+}
+
+}  // namespace
+
+Vertex SubjectGraph::Add(VertexKind kind, const std::string& key, const std::string& label) {
+  auto it = index_.find({kind, key});
+  if (it != index_.end()) return it->second;
+  Vertex v = boost::add_vertex(VertexData{kind, key, label}, graph_);
+  index_.emplace(std::make_pair(kind, key), v);
+  return v;
+}
+
+void SubjectGraph::Connect(Vertex a, Vertex b, const std::string& label) {
+  if (!boost::edge(a, b, graph_).second) boost::add_edge(a, b, EdgeData{label}, graph_);
+}
+
+size_t SubjectGraph::CountVertices(VertexKind kind) const {
+  size_t count = 0;
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) count += graph_[*it].kind == kind ? 1 : 0;
+  return count;
+}
+
+void SubjectGraph::WriteGraphviz(std::ostream& out) const {
+  // Labels come from articles: boost's writer quotes and escapes them.
+  boost::write_graphviz(
+      out, graph_,
+      [this](std::ostream& o, Vertex v) {
+        const VertexData& d = graph_[v];
+        o << "[label=" << boost::escape_dot_string(d.label) << ", shape=" << Shape(d.kind) << "]";
+      },
+      [this](std::ostream& o, boost::graph_traits<Graph>::edge_descriptor e) {
+        o << "[label=" << boost::escape_dot_string(graph_[e].label) << "]";
+      });
+}
+
+}  // namespace crosscheck::link

@@ -1,0 +1,47 @@
+// SubjectGraph: the Boost.Graph of a run. Vertices are documents, claims,
+// entities and subjects; edges say where a claim comes from (claim-document),
+// who fills its roles (claim-entity) and what it is about (claim-subject).
+// It is what the report draws and what explains why claims were grouped.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace crosscheck::link {
+
+enum class VertexKind { kDocument, kClaim, kEntity, kSubject };
+
+struct VertexData {
+  VertexKind kind = VertexKind::kClaim;
+  std::string key;    // stable: document path, claim id, entity name, subject id
+  std::string label;  // shown in pictures
+};
+
+struct EdgeData {
+  std::string label;  // "from", a role name, or "about"
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexData, EdgeData>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+
+class SubjectGraph {
+ public:
+  // The vertex for (kind, key), created with `label` on first use.
+  Vertex Add(VertexKind kind, const std::string& key, const std::string& label);
+  void Connect(Vertex a, Vertex b, const std::string& label);
+
+  const Graph& graph() const { return graph_; }
+  size_t CountVertices(VertexKind kind) const;
+  // Graphviz DOT, for `dot -Tsvg`.
+  void WriteGraphviz(std::ostream& out) const;
+
+ private:
+  Graph graph_;
+  std::map<std::pair<VertexKind, std::string>, Vertex> index_;
+};
+
+}  // namespace crosscheck::link

@@ -1,0 +1,234 @@
+#include "link/subject_linker.h"
+
+#include <boost/pending/disjoint_sets.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "extract/date_parser.h"
+
+namespace crosscheck::link {
+namespace {
+
+using Names = std::vector<std::string>;  // sorted, unique
+
+bool IsSubset(const Names& a, const Names& b) { return std::includes(b.begin(), b.end(), a.begin(), a.end()); }
+
+size_t CommonCount(const Names& a, const Names& b) {
+  size_t n = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+bool TimesCompatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  auto da = extract::IsoToDays(a);
+  auto db = extract::IsoToDays(b);
+  if (!da || !db) return true;
+  return std::abs(*da - *db) <= kMaxSameEventDays;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+// A set of claims with identical identifying participants.
+struct KeyGroup {
+  Names participants;
+  std::string time;
+  std::vector<size_t> claims;
+};
+
+}  // namespace
+
+std::string Slug(const std::string& text) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      if (dash && !out.empty()) out.push_back('-');
+      out.push_back(static_cast<char>(std::tolower(c)));
+      dash = false;
+    } else if (c >= 0x80) {
+      if (dash && !out.empty()) out.push_back('-');
+      out.push_back(static_cast<char>(c));  // keep non-ASCII letters as they are
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out.empty() ? "unnamed" : out;
+}
+
+LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules) {
+  LinkResult result;
+  // Per subject kind: identical participant sets first, then merges between sets.
+  std::map<std::string, std::map<std::pair<Names, std::string>, KeyGroup>> by_kind;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i].claim;
+    auto rule = rules.find(c.template_id);
+    Names names;
+    for (const RoleFiller& f : c.roles) {
+      if (rule != rules.end() && rule->second.non_identifying_roles.count(f.role) > 0) continue;
+      names.push_back(f.entity);
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    const std::string kind = rule != rules.end() ? rule->second.subject_kind : c.subject_kind;
+    KeyGroup& g = by_kind[kind][{names, c.time}];
+    g.participants = names;
+    g.time = c.time;
+    g.claims.push_back(i);
+  }
+
+  for (auto& [kind, key_groups] : by_kind) {
+    std::vector<KeyGroup*> groups;
+    for (auto& [key, g] : key_groups) groups.push_back(&g);
+    const size_t n = groups.size();
+    std::vector<size_t> rank(n), parent(n);
+    boost::disjoint_sets<size_t*, size_t*> sets(rank.data(), parent.data());
+    for (size_t i = 0; i < n; ++i) sets.make_set(i);
+    // Multi-participant sets: compare only sets sharing a participant.
+    std::unordered_map<std::string, std::vector<size_t>> by_participant;
+    for (size_t i = 0; i < n; ++i) {
+      if (groups[i]->participants.size() < 2) continue;
+      std::vector<size_t> candidates;
+      for (const std::string& p : groups[i]->participants) {
+        for (size_t j : by_participant[p]) candidates.push_back(j);
+        by_participant[p].push_back(i);
+      }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (size_t j : candidates) {
+        const Names& a = groups[i]->participants;
+        const Names& b = groups[j]->participants;
+        if ((IsSubset(a, b) || IsSubset(b, a) || CommonCount(a, b) >= 2) && TimesCompatible(groups[i]->time, groups[j]->time)) {
+          sets.union_set(i, j);
+        }
+      }
+    }
+    // Components of multi-participant sets and their union of participants.
+    std::map<size_t, Names> component_names;
+    for (size_t i = 0; i < n; ++i) {
+      if (groups[i]->participants.size() < 2) continue;
+      Names& names = component_names[sets.find_set(i)];
+      names.insert(names.end(), groups[i]->participants.begin(), groups[i]->participants.end());
+    }
+    for (auto& [root, names] : component_names) {
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
+    // A single participant joins the one component naming it; otherwise it stays apart.
+    for (size_t i = 0; i < n; ++i) {
+      if (groups[i]->participants.size() != 1) continue;
+      const std::string& who = groups[i]->participants.front();
+      std::vector<size_t> homes;
+      for (const auto& [root, names] : component_names) {
+        if (std::binary_search(names.begin(), names.end(), who)) homes.push_back(root);
+      }
+      if (homes.size() == 1) sets.union_set(i, homes.front());
+    }
+    std::map<std::string, size_t> lone_by_name;  // single participants with no home merge with each other
+    for (size_t i = 0; i < n; ++i) {
+      if (groups[i]->participants.size() != 1) continue;
+      if (component_names.count(sets.find_set(i)) > 0) continue;
+      auto [it, inserted] = lone_by_name.emplace(groups[i]->participants.front(), i);
+      if (!inserted) sets.union_set(i, it->second);
+    }
+
+    // Emit one subject per component, and one group per template within it.
+    std::map<size_t, std::vector<size_t>> members;  // root -> claim indices
+    std::map<size_t, Names> names_of;
+    std::map<size_t, std::map<std::string, int>> times_of;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t root = sets.find_set(i);
+      auto& list = members[root];
+      list.insert(list.end(), groups[i]->claims.begin(), groups[i]->claims.end());
+      Names& names = names_of[root];
+      names.insert(names.end(), groups[i]->participants.begin(), groups[i]->participants.end());
+      if (!groups[i]->time.empty()) times_of[root][groups[i]->time] += static_cast<int>(groups[i]->claims.size());
+    }
+    for (auto& [root, claim_indices] : members) {
+      std::sort(claim_indices.begin(), claim_indices.end());
+      Names names = names_of[root];
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+      Subject subject;
+      subject.kind = kind;
+      subject.participants = names;
+      int best = 0;
+      for (const auto& [time, count] : times_of[root]) {
+        if (count > best) best = count, subject.time = time;
+      }
+      std::string slug;
+      for (const std::string& name : names) slug += (slug.empty() ? "" : "+") + Slug(name);
+      subject.id = kind + ":" + (slug.empty() ? "unspecified" : slug) + (subject.time.empty() ? "" : "@" + subject.time);
+
+      std::map<std::string, std::vector<size_t>> by_template;
+      for (size_t index : claim_indices) by_template[claims[index].claim.template_id].push_back(index);
+      // The label follows the first template's format; {role} takes that role's fillers.
+      const std::string& first_template = by_template.begin()->first;
+      auto rule = rules.find(first_template);
+      std::string label = rule != rules.end() ? rule->second.label : kind + " of {participants}";
+      std::map<std::string, Names> role_names;
+      for (size_t index : claim_indices) {
+        for (const RoleFiller& f : claims[index].claim.roles) {
+          Names& list = role_names[f.role];
+          if (std::find(list.begin(), list.end(), f.entity) == list.end()) list.push_back(f.entity);
+        }
+      }
+      for (size_t pos; (pos = label.find('{')) != std::string::npos;) {
+        size_t end = label.find('}', pos);
+        if (end == std::string::npos) break;
+        const std::string role = label.substr(pos + 1, end - pos - 1);
+        const std::string text = role == "participants" ? JoinNames(names) : JoinNames(role_names[role]);
+        label.replace(pos, end - pos + 1, text.empty() ? "unknown" : text);
+      }
+      subject.label = label;
+      if (subject.time.size() == 10) subject.label += " (" + subject.time + ")";
+
+      const Vertex subject_vertex = result.graph.Add(VertexKind::kSubject, subject.id, subject.label);
+      for (const auto& [template_id, indices] : by_template) {
+        SubjectGroup group;
+        group.subject = subject;
+        group.template_id = template_id;
+        group.claims = indices;
+        for (size_t index : indices) {
+          const SourcedClaim& sc = claims[index];
+          const Vertex claim = result.graph.Add(VertexKind::kClaim, StableClaimId(sc),
+                                                sc.claim.template_id + ": " + sc.claim.value.display);
+          const Vertex document = result.graph.Add(VertexKind::kDocument, sc.source.path, sc.source.outlet);
+          result.graph.Connect(claim, document, "from");
+          result.graph.Connect(claim, subject_vertex, "about");
+          for (const RoleFiller& f : sc.claim.roles) {
+            const Vertex entity = result.graph.Add(VertexKind::kEntity, f.entity_kind + ":" + f.entity, f.entity);
+            result.graph.Connect(claim, entity, f.role);
+          }
+        }
+        result.groups.push_back(std::move(group));
+      }
+      ++result.subjects;
+    }
+  }
+  std::sort(result.groups.begin(), result.groups.end(), [](const SubjectGroup& a, const SubjectGroup& b) {
+    return a.template_id != b.template_id ? a.template_id < b.template_id : a.subject.id < b.subject.id;
+  });
+  return result;
+}
+
+}  // namespace crosscheck::link

@@ -1,0 +1,31 @@
+// Engine internals, shared by the pipeline stages inside the library.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "crosscheck/engine.h"
+#include "extract/entity_resolver.h"
+#include "extract/extractor.h"
+#include "extract/template_set.h"
+#include "ingest/boilerplate_filter.h"
+#include "ingest/document_loader.h"
+#include "knowledge/knowledge_base.h"
+
+namespace crosscheck {
+
+// Bump when extraction code changes what it produces from the same inputs, so
+// that stores re-extract instead of reusing stale claims.
+inline constexpr int kExtractorVersion = 1;
+
+struct Engine::Impl {
+  knowledge::KnowledgeBase knowledge;
+  std::unique_ptr<extract::EntityResolver> resolver;
+  std::unique_ptr<extract::TemplateSet> templates;
+  std::unique_ptr<ingest::BoilerplateFilter> boilerplate;
+  std::unique_ptr<ingest::DocumentLoader> loader;
+  std::unique_ptr<extract::Extractor> extractor;
+  std::string fingerprint;
+};
+
+}  // namespace crosscheck

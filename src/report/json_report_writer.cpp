@@ -1,0 +1,119 @@
+#include "report/json_report_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <ostream>
+
+namespace crosscheck::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json Bound(double v) { return std::isinf(v) ? Json(nullptr) : Json(v); }
+
+Json ClaimJson(const SourcedClaim& sc) {
+  const Claim& c = sc.claim;
+  Json j;
+  j["id"] = StableClaimId(sc);
+  j["document"] = sc.source.path;
+  j["outlet"] = sc.source.outlet;
+  j["template"] = c.template_id;
+  j["pattern"] = c.pattern;
+  j["value"] = c.value.display;
+  j["raw_value"] = c.value.text;
+  j["value_type"] = c.value.type;
+  if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+    j["interval"] = Json{{"lo", Bound(c.value.interval.lo)},
+                         {"hi", Bound(c.value.interval.hi)},
+                         {"lo_open", c.value.interval.lo_open},
+                         {"hi_open", c.value.interval.hi_open},
+                         {"unit", c.value.unit}};
+  }
+  if (!c.value.id.empty() && c.value.kind != ValueKind::kEvent) j["value_id"] = c.value.id;
+  j["modality"] = std::string(ModalityName(c.modality));
+  j["modality_cue"] = OrNull(c.modality_cue);
+  j["attribution"] = OrNull(c.attribution);
+  j["evidence"] = c.evidence;
+  j["start"] = c.match_raw.begin;
+  j["end"] = c.match_raw.end;
+  if (!c.value_raw.empty()) {
+    j["value_start"] = c.value_raw.begin;
+    j["value_end"] = c.value_raw.end;
+    j["evidence_value"] = Json::array({c.value_in_evidence.begin, c.value_in_evidence.end});
+  } else {
+    j["value_start"] = nullptr;
+    j["value_end"] = nullptr;
+    j["evidence_value"] = nullptr;
+  }
+  j["sentence"] = Json{{"index", c.sentence}, {"start", c.sentence_raw.begin}, {"end", c.sentence_raw.end}};
+  Json roles = Json::array();
+  for (const RoleFiller& f : c.roles) {
+    roles.push_back(Json{{"role", f.role}, {"entity", f.entity}, {"kind", f.entity_kind}, {"mention", f.mention},
+                         {"via", f.via}, {"sentence", f.sentence}});
+  }
+  j["roles"] = roles;
+  return j;
+}
+
+}  // namespace
+
+void WriteJsonReport(const ReportData& data, std::ostream& out) {
+  Json root;
+  root["format"] = "crosscheck-report";
+  root["version"] = kReportFormatVersion;
+  root["corpus"] = data.corpus;
+  Json verdicts;
+  for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
+    verdicts[std::string(VerdictName(v))] = data.Count(v);
+  }
+  root["summary"] = Json{{"documents", data.documents.size()},
+                         {"outlets", data.OutletCount()},
+                         {"skipped_documents", data.skipped_documents},
+                         {"claims", data.claims},
+                         {"subjects", data.subjects},
+                         {"findings", data.findings.size()},
+                         {"verdicts", verdicts}};
+  Json documents = Json::array();
+  for (const DocumentSource& d : data.documents) {
+    auto it = data.claims_per_document.find(d.path);
+    documents.push_back(Json{{"path", d.path},
+                             {"outlet", d.outlet},
+                             {"url", OrNull(d.url)},
+                             {"published", OrNull(d.published)},
+                             {"claims", it == data.claims_per_document.end() ? 0 : it->second}});
+  }
+  root["documents"] = documents;
+  Json findings = Json::array();
+  for (const Finding& f : data.findings) {
+    Json claims = Json::array();
+    for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
+    findings.push_back(Json{{"id", f.id},
+                            {"kind", f.template_id},
+                            {"subject", Json{{"id", f.subject.id},
+                                             {"kind", f.subject.kind},
+                                             {"label", f.subject.label},
+                                             {"participants", f.subject.participants},
+                                             {"time", OrNull(f.subject.time)}}},
+                            {"verdict", std::string(VerdictName(f.verdict))},
+                            {"reason", f.reason},
+                            {"outlets", f.outlets},
+                            {"claims", claims}});
+  }
+  root["findings"] = findings;
+  Json diagnostics = Json::array();
+  for (const Diagnostic& d : data.diagnostics) {
+    diagnostics.push_back(Json{{"severity", d.severity == Diagnostic::Severity::kNotice    ? "notice"
+                                            : d.severity == Diagnostic::Severity::kWarning ? "warning"
+                                                                                           : "error"},
+                               {"path", d.path},
+                               {"line", d.line},
+                               {"message", d.message}});
+  }
+  root["diagnostics"] = diagnostics;
+  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace crosscheck::report

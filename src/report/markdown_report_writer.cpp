@@ -1,0 +1,105 @@
+#include "report/markdown_report_writer.h"
+
+#include <ostream>
+
+namespace crosscheck::report {
+namespace {
+
+const char* Heading(Verdict v) {
+  switch (v) {
+    case Verdict::kConflict: return "Conflicts";
+    case Verdict::kCompatible: return "Compatible";
+    case Verdict::kAgree: return "Agreement";
+    case Verdict::kSingleSource: return "Single source";
+  }
+  return "";
+}
+
+const char* Word(Verdict v) {
+  switch (v) {
+    case Verdict::kConflict: return "CONFLICT";
+    case Verdict::kCompatible: return "compatible";
+    case Verdict::kAgree: return "agree";
+    case Verdict::kSingleSource: return "single source";
+  }
+  return "";
+}
+
+std::string Evidence(const Claim& c) {
+  const std::string& e = c.evidence;
+  if (c.value_in_evidence.empty() || c.value_in_evidence.end > e.size()) return EscapeMarkdown(e);
+  return EscapeMarkdown(e.substr(0, c.value_in_evidence.begin)) + "**" +
+         EscapeMarkdown(e.substr(c.value_in_evidence.begin, c.value_in_evidence.size())) + "**" +
+         EscapeMarkdown(e.substr(c.value_in_evidence.end));
+}
+
+}  // namespace
+
+std::string EscapeMarkdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\n': case '\r': out += ' '; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '!': case '~':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
+  out << "# Consistency report: " << EscapeMarkdown(data.corpus) << "\n\n";
+  out << data.documents.size() << " documents from " << data.OutletCount() << " outlets, " << data.claims
+      << " claims about " << data.subjects << " subjects.";
+  if (data.skipped_documents > 0) out << " " << data.skipped_documents << " files were skipped (see Diagnostics).";
+  out << "\n\n";
+  out << "| Verdict | Findings |\n|---|---|\n";
+  for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
+    out << "| " << Word(v) << " | " << data.Count(v) << " |\n";
+  }
+  out << "\n";
+  for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
+    if (data.Count(v) == 0) continue;
+    out << "## " << Heading(v) << "\n\n";
+    for (const Finding& f : data.findings) {
+      if (f.verdict != v) continue;
+      out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << "\n\n";
+      out << "**Verdict: " << Word(f.verdict) << "** — " << EscapeMarkdown(f.reason) << "  \n";
+      out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
+          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets") << ".\n\n";
+      out << "| Outlet | Value | Modality | Attributed to | Evidence |\n|---|---|---|---|---|\n";
+      for (const SourcedClaim& sc : f.claims) {
+        const Claim& c = sc.claim;
+        std::string modality(ModalityName(c.modality));
+        if (!c.modality_cue.empty()) modality += " (\"" + c.modality_cue + "\")";
+        out << "| " << EscapeMarkdown(sc.source.outlet) << " <br>" << EscapeMarkdown(sc.source.path) << ":"
+            << c.match_raw.begin << " | " << EscapeMarkdown(c.value.display) << " | " << EscapeMarkdown(modality)
+            << " | " << (c.attribution.empty() ? "—" : EscapeMarkdown(c.attribution)) << " | " << Evidence(c)
+            << " |\n";
+      }
+      out << "\n";
+    }
+  }
+  out << "## Documents\n\n| Document | Outlet | Published | Claims |\n|---|---|---|---|\n";
+  for (const DocumentSource& d : data.documents) {
+    auto it = data.claims_per_document.find(d.path);
+    out << "| " << EscapeMarkdown(d.path) << " | " << EscapeMarkdown(d.outlet) << " | "
+        << (d.published.empty() ? "—" : d.published) << " | "
+        << (it == data.claims_per_document.end() ? 0 : it->second) << " |\n";
+  }
+  out << "\n";
+  if (!data.diagnostics.empty()) {
+    out << "## Diagnostics\n\n";
+    for (const Diagnostic& d : data.diagnostics) out << "- " << EscapeMarkdown(d.ToString()) << "\n";
+    out << "\n";
+  }
+}
+
+}  // namespace crosscheck::report

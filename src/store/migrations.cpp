@@ -1,0 +1,33 @@
+#include "store/migrations.h"
+
+namespace crosscheck::store {
+
+const std::vector<Migration>& KnownMigrations() {
+  static const std::vector<Migration> kSteps = {};
+  return kSteps;
+}
+
+Status Migrate(SQLite::Database& db, int from, int to, const std::vector<Migration>& steps) {
+  try {
+    SQLite::Transaction transaction(db);
+    for (int version = from; version < to; ++version) {
+      const Migration* step = nullptr;
+      for (const Migration& m : steps) {
+        if (m.from_version == version) step = &m;
+      }
+      if (step == nullptr) {
+        return Status::StoreCorrupt("no migration from schema version " + std::to_string(version) + " to " +
+                                    std::to_string(version + 1));
+      }
+      db.exec(step->sql);
+    }
+    db.exec("PRAGMA user_version = " + std::to_string(to));
+    transaction.commit();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return Status::StoreError("migrating the store from schema version " + std::to_string(from) + " to " +
+                              std::to_string(to) + " failed: " + e.what());
+  }
+}
+
+}  // namespace crosscheck::store

@@ -1,0 +1,538 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+#include "store/migrations.h"
+#include "store/schema_sql.h"
+
+namespace crosscheck::store {
+namespace {
+
+std::string NowUtc() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// Turns an SQLite failure into a Status that says what was being done.
+Status FromException(const SQLite::Exception& e, const std::string& doing) {
+  const int code = e.getErrorCode() & 0xFF;
+  std::string message = doing + ": " + e.what();
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    return Status::StoreError(message + " (another crosscheck run is using this store; wait for it to finish)");
+  }
+  if (code == SQLITE_FULL) return Status::StoreError(message + " (the disk is full; nothing of this batch was kept)");
+  if (code == SQLITE_READONLY) return Status::StoreError(message + " (the store or its folder is read-only)");
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return Status::StoreCorrupt(message);
+  if (code == SQLITE_CANTOPEN) return Status::IoError(message);
+  return Status::StoreError(message);
+}
+
+void BindOptional(SQLite::Statement& st, int index, const std::string& value) {
+  if (value.empty()) {
+    st.bind(index);
+  } else {
+    st.bind(index, value);
+  }
+}
+
+void BindBound(SQLite::Statement& st, int index, double value) {
+  if (std::isinf(value) || std::isnan(value)) {
+    st.bind(index);  // NULL stands for an unbounded end
+  } else {
+    st.bind(index, value);
+  }
+}
+
+std::string ColumnText(SQLite::Statement& st, int index) {
+  SQLite::Column c = st.getColumn(index);
+  return c.isNull() ? std::string() : c.getString();
+}
+
+}  // namespace
+
+const char* CurrentSchemaSql() { return kStoreSchemaSql; }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::unique_ptr<Store> store(new Store(std::move(db)));
+    Status status = store->Initialise();
+    if (!status.ok()) return Status(status.code() == Status::Code::kStoreCorrupt
+                                        ? Status::StoreCorrupt(path.generic_string() + ": " + status.message())
+                                        : Status::StoreError(path.generic_string() + ": " + status.message()));
+    return store;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, path.generic_string() + ": cannot open the store");
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::OpenInMemory() {
+  try {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::unique_ptr<Store> store(new Store(std::move(db)));
+    Status status = store->Initialise();
+    if (!status.ok()) return status;
+    return store;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "cannot open an in-memory store");
+  }
+}
+
+Store::~Store() = default;
+
+SQLite::Statement& Store::Cached(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  return *it->second;
+}
+
+Status Store::Initialise() {
+  try {
+    db_->setBusyTimeout(10000);
+    db_->exec("PRAGMA foreign_keys = ON");
+    const int application_id = db_->execAndGet("PRAGMA application_id").getInt();
+    const int version = db_->execAndGet("PRAGMA user_version").getInt();
+    const int tables = db_->execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt();
+    if (tables > 0 && application_id != kApplicationId) {
+      return Status::StoreCorrupt("not a crosscheck store (it holds other tables); choose another --db path");
+    }
+    if (version > kSchemaVersion) {
+      return Status::StoreCorrupt("the store has schema version " + std::to_string(version) +
+                                  ", written by a newer crosscheck; this build knows versions up to " +
+                                  std::to_string(kSchemaVersion) + ". Upgrade crosscheck or use another --db");
+    }
+    // WAL lets readers (the CLI views) work while a run writes, and survives crashes.
+    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec("PRAGMA synchronous = NORMAL");
+    if (tables == 0) {
+      SQLite::Transaction transaction(*db_);
+      db_->exec(kStoreSchemaSql);
+      db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      db_->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+      transaction.commit();
+    } else if (version < kSchemaVersion) {
+      Status migrated = Migrate(*db_, version, kSchemaVersion, KnownMigrations());
+      if (!migrated.ok()) return migrated;
+    }
+    schema_version_ = kSchemaVersion;
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "initialising the store");
+  }
+}
+
+Result<int64_t> Store::BeginRun(const std::string& corpus, const std::string& templates_fingerprint,
+                                const std::string& knowledge_fingerprint) {
+  try {
+    SQLite::Statement& st = Cached(
+                         "INSERT INTO runs (started_at, corpus, templates_fingerprint, knowledge_fingerprint) "
+                         "VALUES (?, ?, ?, ?)");
+    st.bind(1, NowUtc());
+    st.bind(2, corpus);
+    st.bind(3, templates_fingerprint);
+    st.bind(4, knowledge_fingerprint);
+    st.exec();
+    return static_cast<int64_t>(db_->getLastInsertRowid());
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "recording the run");
+  }
+}
+
+Status Store::FinishRun(int64_t run, bool completed, const RunCounts& counts) {
+  try {
+    SQLite::Statement& st = Cached(
+                         "UPDATE runs SET finished_at = ?, status = ?, documents = ?, documents_extracted = ?, "
+                         "documents_skipped = ?, claims = ?, findings = ? WHERE id = ?");
+    st.bind(1, NowUtc());
+    st.bind(2, completed ? "completed" : "failed");
+    st.bind(3, static_cast<int64_t>(counts.documents));
+    st.bind(4, static_cast<int64_t>(counts.documents_extracted));
+    st.bind(5, static_cast<int64_t>(counts.documents_skipped));
+    st.bind(6, static_cast<int64_t>(counts.claims));
+    st.bind(7, static_cast<int64_t>(counts.findings));
+    st.bind(8, run);
+    st.exec();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "finishing the run");
+  }
+}
+
+Result<std::optional<StoredDocument>> Store::FindDocument(const std::string& content_hash) {
+  try {
+    SQLite::Statement& st = Cached( "SELECT id, extracted_with FROM documents WHERE content_hash = ?");
+    st.bind(1, content_hash);
+    if (!st.executeStep()) return std::optional<StoredDocument>();
+    StoredDocument found{st.getColumn(0).getInt64(), ColumnText(st, 1)};
+    st.reset();
+    return std::optional<StoredDocument>(found);
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "looking up a document");
+  }
+}
+
+Result<int64_t> Store::EntityId(const std::string& kind, const std::string& name, bool known) {
+  const std::string key = kind + '\t' + name;
+  if (auto it = entity_ids_.find(key); it != entity_ids_.end()) return it->second;
+  SQLite::Statement& insert = Cached( "INSERT INTO entities (kind, name, known) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (kind, name) DO UPDATE SET known = max(known, excluded.known) "
+                                 "RETURNING id");
+  insert.bind(1, kind);
+  insert.bind(2, name);
+  insert.bind(3, known ? 1 : 0);
+  insert.executeStep();
+  const int64_t id = insert.getColumn(0).getInt64();
+  insert.reset();
+  entity_ids_.emplace(key, id);
+  return id;
+}
+
+Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
+  const Document& doc = *write.document;
+  int64_t document_id = 0;
+  if (write.claims != nullptr) {
+    SQLite::Statement& upsert = Cached(
+                             "INSERT INTO documents (content_hash, bytes, html, extracted_with, sentences) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO UPDATE SET "
+                             "extracted_with = excluded.extracted_with, sentences = excluded.sentences, "
+                             "html = excluded.html RETURNING id");
+    upsert.bind(1, doc.content_hash);
+    upsert.bind(2, static_cast<int64_t>(doc.raw.size()));
+    upsert.bind(3, doc.html ? 1 : 0);
+    upsert.bind(4, write.extracted_with);
+    upsert.bind(5, static_cast<int64_t>(doc.sentences.size()));
+    upsert.executeStep();
+    document_id = upsert.getColumn(0).getInt64();
+    upsert.reset();
+    // Replacing the extraction: sentences cascade to claims and their roles.
+    SQLite::Statement& clear_sentences = Cached( "DELETE FROM sentences WHERE document_id = ?");
+    clear_sentences.bind(1, document_id);
+    clear_sentences.exec();
+    SQLite::Statement& clear_removed = Cached( "DELETE FROM removed_spans WHERE document_id = ?");
+    clear_removed.bind(1, document_id);
+    clear_removed.exec();
+
+    SQLite::Statement& sentence = Cached(
+                               "INSERT INTO sentences (document_id, ordinal, paragraph, start, end, text) "
+                               "VALUES (?, ?, ?, ?, ?, ?)");
+    std::vector<int64_t> sentence_ids(doc.sentences.size(), 0);
+    for (const Sentence& s : doc.sentences) {
+      sentence.bind(1, document_id);
+      sentence.bind(2, static_cast<int64_t>(s.index));
+      sentence.bind(3, static_cast<int64_t>(s.paragraph));
+      sentence.bind(4, static_cast<int64_t>(s.raw.begin));
+      sentence.bind(5, static_cast<int64_t>(s.raw.end));
+      const std::string_view text = doc.SentenceText(s);
+      sentence.bind(6, text.data(), static_cast<int>(text.size()));
+      sentence.exec();
+      sentence.reset();
+      sentence_ids[s.index] = static_cast<int64_t>(db_->getLastInsertRowid());
+    }
+    SQLite::Statement& removed = Cached( "INSERT OR REPLACE INTO removed_spans (document_id, start, end, reason) VALUES (?, ?, ?, ?)");
+    for (const RemovedSpan& r : doc.removed) {
+      removed.bind(1, document_id);
+      removed.bind(2, static_cast<int64_t>(r.raw.begin));
+      removed.bind(3, static_cast<int64_t>(r.raw.end));
+      removed.bind(4, r.reason);
+      removed.exec();
+      removed.reset();
+    }
+    SQLite::Statement& claim = Cached(
+                            "INSERT OR IGNORE INTO claims (document_id, sentence_id, template_id, pattern, subject_kind, "
+                            "value_kind, value_type, raw_value, value, value_id, value_unit, value_lo, value_hi, "
+                            "value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
+                            "match_start, match_end, value_start, value_end, evidence_start, evidence_end) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement& role = Cached(
+                           "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) "
+                           "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const Claim& c : *write.claims) {
+      int i = 1;
+      claim.bind(i++, document_id);
+      claim.bind(i++, sentence_ids.at(c.sentence));
+      claim.bind(i++, c.template_id);
+      claim.bind(i++, static_cast<int64_t>(c.pattern));
+      claim.bind(i++, c.subject_kind);
+      claim.bind(i++, std::string(ValueKindName(c.value.kind)));
+      claim.bind(i++, c.value.type);
+      claim.bind(i++, c.value.text);
+      claim.bind(i++, c.value.display);
+      BindOptional(claim, i++, c.value.id);
+      BindOptional(claim, i++, c.value.unit);
+      if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+        BindBound(claim, i++, c.value.interval.lo);
+        BindBound(claim, i++, c.value.interval.hi);
+      } else {
+        claim.bind(i++);
+        claim.bind(i++);
+      }
+      claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
+      claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
+      claim.bind(i++, std::string(ModalityName(c.modality)));
+      BindOptional(claim, i++, c.modality_cue);
+      BindOptional(claim, i++, c.attribution);
+      BindOptional(claim, i++, c.time);
+      claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
+      claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
+      if (c.value_raw.empty()) {
+        claim.bind(i++);
+        claim.bind(i++);
+        claim.bind(i++);
+        claim.bind(i++);
+      } else {
+        claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
+        claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
+        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
+        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
+      }
+      const bool inserted = claim.exec() > 0;
+      claim.reset();
+      if (!inserted) continue;  // the same match twice: keep the first
+      const int64_t claim_id = static_cast<int64_t>(db_->getLastInsertRowid());
+      for (const RoleFiller& f : c.roles) {
+        auto entity = EntityId(f.entity_kind, f.entity, true);
+        if (!entity.ok()) return entity.status();
+        role.bind(1, claim_id);
+        role.bind(2, f.role);
+        role.bind(3, *entity);
+        role.bind(4, f.mention);
+        role.bind(5, f.via);
+        role.bind(6, static_cast<int64_t>(f.sentence));
+        role.exec();
+        role.reset();
+      }
+    }
+  } else {
+    auto stored = FindDocument(doc.content_hash);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) return Status::Internal("document " + doc.source.path + " is not in the store");
+    document_id = (*stored)->id;
+  }
+  SQLite::Statement& source = Cached(
+                           "INSERT INTO document_sources (path, document_id, outlet, url, published, last_run) "
+                           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, "
+                           "outlet = excluded.outlet, url = excluded.url, published = excluded.published, "
+                           "last_run = excluded.last_run");
+  source.bind(1, doc.source.path);
+  source.bind(2, document_id);
+  source.bind(3, doc.source.outlet);
+  BindOptional(source, 4, doc.source.url);
+  BindOptional(source, 5, doc.source.published);
+  source.bind(6, run);
+  source.exec();
+  return Status::Ok();
+}
+
+Status Store::WriteBatch(int64_t run, const std::vector<DocumentWrite>& batch) {
+  try {
+    SQLite::Transaction transaction(*db_);
+    for (const DocumentWrite& write : batch) {
+      Status status = WriteDocument(run, write);
+      if (!status.ok()) return status;  // the transaction rolls back on scope exit
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    entity_ids_.clear();  // ids from the rolled-back transaction are gone
+    return FromException(e, "writing a batch of documents");
+  }
+}
+
+Result<std::vector<DocumentSource>> Store::LoadSources(int64_t run) {
+  try {
+    std::vector<DocumentSource> out;
+    SQLite::Statement& st = Cached(
+                         "SELECT path, outlet, url, published FROM document_sources WHERE last_run = ? ORDER BY path");
+    st.bind(1, run);
+    while (st.executeStep()) {
+      out.push_back({ColumnText(st, 0), ColumnText(st, 1), ColumnText(st, 2), ColumnText(st, 3)});
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading documents");
+  }
+}
+
+Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
+  try {
+    std::vector<SourcedClaim> out;
+    // One path per content: the first in order, so output does not depend on scan order.
+    SQLite::Statement st(
+        *db_,
+        "WITH src AS (SELECT document_id, min(path) AS path FROM document_sources WHERE last_run = ?1 "
+        "             GROUP BY document_id) "
+        "SELECT c.id, d.content_hash, s.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
+        "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
+        "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
+        "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
+        "       c.value_start, c.value_end, c.evidence_start, c.evidence_end "
+        "FROM claims c JOIN src s ON s.document_id = c.document_id "
+        "JOIN document_sources ds ON ds.path = s.path "
+        "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
+        "ORDER BY s.path, c.match_start, c.template_id");
+    st.bind(1, run);
+    std::map<int64_t, size_t> by_id;
+    while (st.executeStep()) {
+      SourcedClaim sc;
+      int i = 0;
+      sc.id = st.getColumn(i++).getInt64();
+      sc.document_hash = ColumnText(st, i++);
+      sc.source.path = ColumnText(st, i++);
+      sc.source.outlet = ColumnText(st, i++);
+      sc.source.url = ColumnText(st, i++);
+      sc.source.published = ColumnText(st, i++);
+      Claim& c = sc.claim;
+      c.template_id = ColumnText(st, i++);
+      c.subject_kind = ColumnText(st, i++);
+      c.pattern = static_cast<uint32_t>(st.getColumn(i++).getInt());
+      const std::string kind = ColumnText(st, i++);
+      for (ValueKind k : {ValueKind::kQuantity, ValueKind::kPlace, ValueKind::kEntity, ValueKind::kDate,
+                          ValueKind::kEvent, ValueKind::kCategory}) {
+        if (ValueKindName(k) == kind) c.value.kind = k;
+      }
+      c.value.type = ColumnText(st, i++);
+      c.value.text = ColumnText(st, i++);
+      c.value.display = ColumnText(st, i++);
+      c.value.id = ColumnText(st, i++);
+      c.value.unit = ColumnText(st, i++);
+      SQLite::Column lo = st.getColumn(i++);
+      SQLite::Column hi = st.getColumn(i++);
+      c.value.interval.lo = lo.isNull() ? -Interval::kInfinity : lo.getDouble();
+      c.value.interval.hi = hi.isNull() ? Interval::kInfinity : hi.getDouble();
+      c.value.interval.lo_open = st.getColumn(i++).getInt() != 0;
+      c.value.interval.hi_open = st.getColumn(i++).getInt() != 0;
+      ParseModality(ColumnText(st, i++), &c.modality);
+      c.modality_cue = ColumnText(st, i++);
+      c.attribution = ColumnText(st, i++);
+      c.time = ColumnText(st, i++);
+      c.sentence = static_cast<uint32_t>(st.getColumn(i++).getInt());
+      c.sentence_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+      c.sentence_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+      c.evidence = ColumnText(st, i++);
+      c.match_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+      c.match_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+      SQLite::Column vs = st.getColumn(i++);
+      SQLite::Column ve = st.getColumn(i++);
+      SQLite::Column es = st.getColumn(i++);
+      SQLite::Column ee = st.getColumn(i++);
+      if (!vs.isNull()) {
+        c.value_raw = {static_cast<uint32_t>(vs.getInt64()), static_cast<uint32_t>(ve.getInt64())};
+        c.value_in_evidence = {static_cast<uint32_t>(es.getInt64()), static_cast<uint32_t>(ee.getInt64())};
+      }
+      by_id.emplace(sc.id, out.size());
+      out.push_back(std::move(sc));
+    }
+    SQLite::Statement roles(
+        *db_,
+        "WITH src AS (SELECT DISTINCT document_id FROM document_sources WHERE last_run = ?1) "
+        "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
+        "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
+        "JOIN entities e ON e.id = r.entity_id ORDER BY r.claim_id, r.rowid");
+    roles.bind(1, run);
+    while (roles.executeStep()) {
+      auto it = by_id.find(roles.getColumn(0).getInt64());
+      if (it == by_id.end()) continue;
+      RoleFiller f;
+      f.role = ColumnText(roles, 1);
+      f.entity = ColumnText(roles, 2);
+      f.entity_kind = ColumnText(roles, 3);
+      f.mention = ColumnText(roles, 4);
+      f.via = ColumnText(roles, 5);
+      f.sentence = static_cast<uint32_t>(roles.getColumn(6).getInt());
+      out[it->second].claim.roles.push_back(std::move(f));
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading claims");
+  }
+}
+
+Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings) {
+  try {
+    SQLite::Transaction transaction(*db_);
+    db_->exec("DELETE FROM findings");
+    db_->exec("DELETE FROM subjects");
+    SQLite::Statement& subject = Cached( "INSERT OR IGNORE INTO subjects (id, kind, label, event_time) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& subject_entity = Cached(
+                                     "INSERT OR IGNORE INTO subject_entities (subject_id, entity_id) "
+                                     "SELECT ?, id FROM entities WHERE name = ?");
+    SQLite::Statement& finding = Cached(
+                              "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, reason, outlets) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& member = Cached( "INSERT OR IGNORE INTO finding_claims (finding_id, claim_id) VALUES (?, ?)");
+    for (const Finding& f : findings) {
+      subject.bind(1, f.subject.id);
+      subject.bind(2, f.subject.kind);
+      subject.bind(3, f.subject.label);
+      BindOptional(subject, 4, f.subject.time);
+      subject.exec();
+      subject.reset();
+      for (const std::string& participant : f.subject.participants) {
+        subject_entity.bind(1, f.subject.id);
+        subject_entity.bind(2, participant);
+        subject_entity.exec();
+        subject_entity.reset();
+      }
+      finding.bind(1, f.id);
+      finding.bind(2, run);
+      finding.bind(3, f.subject.id);
+      finding.bind(4, f.template_id);
+      finding.bind(5, std::string(VerdictName(f.verdict)));
+      finding.bind(6, f.reason);
+      finding.bind(7, static_cast<int64_t>(f.outlets));
+      finding.exec();
+      finding.reset();
+      for (const SourcedClaim& c : f.claims) {
+        member.bind(1, f.id);
+        member.bind(2, c.id);
+        member.exec();
+        member.reset();
+      }
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "writing findings");
+  }
+}
+
+Status Store::AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return Status::Ok();
+  try {
+    SQLite::Transaction transaction(*db_);
+    SQLite::Statement& st = Cached( "INSERT INTO diagnostics (run_id, severity, path, line, message) VALUES (?, ?, ?, ?, ?)");
+    for (const Diagnostic& d : diagnostics) {
+      st.bind(1, run);
+      st.bind(2, d.severity == Diagnostic::Severity::kNotice    ? "notice"
+                 : d.severity == Diagnostic::Severity::kWarning ? "warning"
+                                                                : "error");
+      st.bind(3, d.path);
+      st.bind(4, static_cast<int64_t>(d.line));
+      st.bind(5, d.message);
+      st.exec();
+      st.reset();
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "recording diagnostics");
+  }
+}
+
+}  // namespace crosscheck::store

@@ -1,0 +1,111 @@
+// Store: the SQLite database that keeps documents, sentences, claims, subjects,
+// findings and runs (schema in schemas/store.sql).
+//
+// Opening a store creates or migrates it (PRAGMA user_version) and refuses one
+// written by a newer crosscheck. The connection runs in WAL mode with foreign
+// keys on; every write goes through prepared statements, one transaction per
+// batch, so a crash leaves either the whole batch or none of it. Text from
+// articles is always bound, never spliced into SQL. SQLite exceptions stop
+// here and come back as Status values.
+//
+// Not thread-safe: one writer thread owns the Store.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/claim.h"
+#include "crosscheck/diagnostic.h"
+#include "crosscheck/document.h"
+#include "crosscheck/finding.h"
+#include "crosscheck/status.h"
+
+namespace crosscheck::store {
+
+// The schema version this build writes; see schemas/store.sql and migrations.h.
+inline constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
+inline constexpr int kApplicationId = 0x6363636b;
+
+// A document's extraction, ready to be written.
+struct DocumentWrite {
+  const Document* document = nullptr;        // always set
+  const std::vector<Claim>* claims = nullptr;  // null: content unchanged, only the source is recorded
+  std::string extracted_with;                // fingerprint of templates + knowledge
+};
+
+struct StoredDocument {
+  int64_t id = 0;
+  std::string extracted_with;
+};
+
+struct RunCounts {
+  size_t documents = 0;
+  size_t documents_extracted = 0;
+  size_t documents_skipped = 0;
+  size_t claims = 0;
+  size_t findings = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates the store at `path`. IoError/StoreError with the path
+  // when it cannot; StoreCorrupt when it is not a crosscheck store or is newer.
+  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path);
+  // A private in-memory store, for tests.
+  static Result<std::unique_ptr<Store>> OpenInMemory();
+  ~Store();
+  Store(const Store&) = delete;  // owns the connection and its prepared statements
+  Store& operator=(const Store&) = delete;
+
+  int schema_version() const { return schema_version_; }
+
+  Result<int64_t> BeginRun(const std::string& corpus, const std::string& templates_fingerprint,
+                           const std::string& knowledge_fingerprint);
+  Status FinishRun(int64_t run, bool completed, const RunCounts& counts);
+
+  // The stored document with this content hash, if any.
+  Result<std::optional<StoredDocument>> FindDocument(const std::string& content_hash);
+
+  // Writes documents (and, where given, their sentences and claims, replacing
+  // what was stored for that content) in one transaction, and records each
+  // path as seen by `run`.
+  Status WriteBatch(int64_t run, const std::vector<DocumentWrite>& batch);
+
+  // Claims of every document seen by `run`, with their sources, ordered by
+  // document path and offset.
+  Result<std::vector<SourcedClaim>> LoadClaims(int64_t run);
+  // Documents seen by `run`, ordered by path.
+  Result<std::vector<DocumentSource>> LoadSources(int64_t run);
+
+  // Replaces subjects and findings with those of `run`, in one transaction.
+  Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings);
+  Status AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics);
+
+  // For queries the CLI views run directly (read-only use).
+  SQLite::Database& database() { return *db_; }
+
+ private:
+  explicit Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+  Status Initialise();
+  Result<int64_t> EntityId(const std::string& kind, const std::string& name, bool known);
+  Status WriteDocument(int64_t run, const DocumentWrite& write);
+  // The prepared statement for `sql`, prepared once per connection, reset and unbound.
+  SQLite::Statement& Cached(const char* sql);
+
+  std::unique_ptr<SQLite::Database> db_;
+  int schema_version_ = 0;
+  std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// The SQL run when a new store is created (schemas/store.sql).
+const char* CurrentSchemaSql();
+
+}  // namespace crosscheck::store
