@@ -21,7 +21,7 @@ constexpr const char* kGenericSource =
 }  // namespace
 
 AttributionDetector::AttributionDetector() {
-  const std::string source = "(" + MarkedActorRegex() + "|" + kGenericSource + ")";
+  const std::string source = "((?:[Tt]he\\s+)?" + MarkedActorRegex() + "|" + kGenericSource + ")";
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);

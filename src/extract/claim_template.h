@@ -53,6 +53,7 @@ struct ClaimTemplate {
   std::vector<PatternSpec> patterns;
   std::vector<std::string> hedged;   // modality cue words and phrases
   std::vector<std::string> negated;
+  std::vector<std::string> exclude;  // words that, near a match, mean it is not this claim
   int priority = 0;           // higher wins when two templates claim the same words
   uint32_t max_gap_words = 8; // what "..." in a pattern may skip
   std::vector<TemplateExample> examples;

@@ -1,214 +1,395 @@
 #include "extract/entity_resolver.h"
 
-#include <re2/re2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+
+#include "text/utf8.h"
 
 namespace crosscheck::extract {
 namespace {
 
 using knowledge::EntityKind;
+using knowledge::PlaceKind;
 
-// A capitalised word with at least one lower-case letter ("Fogel", "O'Brien",
-// "McDonald", "Jean-Claude"); all-caps acronyms ("NATO") are not names.
-constexpr const char* kCapWord = R"(\p{Lu}[\p{L}'-]*\p{Ll}[\p{L}'-]*)";
-constexpr const char* kInitials = R"((?:\p{Lu}\.\s?){1,3})";
-constexpr const char* kParticle = "(?:de|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|del)";
-constexpr const char* kSuffix = R"((?:,?\s+(?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b))?)";
+bool IsAsciiLetterOrDigit(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsWordByte(char c) { return IsAsciiLetterOrDigit(c) || static_cast<unsigned char>(c) >= 0x80; }
 
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// Words that follow a given name without being a surname ("Marc Fogel Monday").
+// Also the function words that start sentences ("Steven Sotloff It was...").
+constexpr std::array<std::string_view, 48> kNotSurnames = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "the", "and", "but", "said", "it", "he", "she", "they",
+    "we", "i", "his", "her", "its", "in", "on", "at", "as", "an", "this", "that",
+    "for", "with", "from", "to", "by", "of", "or", "if", "when", "after"};
 
-std::string StripPossessive(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.remove_suffix(1);
-  if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
-  else if (s.size() > 1 && s.back() == '\'') s.remove_suffix(1);
-  return std::string(s);
+constexpr std::array<std::string_view, 17> kParticles = {"de", "da", "di", "du", "van", "von", "der", "den", "bin",
+                                                         "ibn", "al", "el", "la", "le", "dos", "das", "del"};
+
+constexpr std::array<std::string_view, 6> kSuffixes = {"jr", "sr", "ii", "iii", "iv", "v"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-std::string StripArticle(std::string_view s) {
-  if (s.size() > 4 && (s.substr(0, 4) == "the " || s.substr(0, 4) == "The ")) s.remove_prefix(4);
-  return std::string(s);
+bool IsUpperAt(std::string_view text, size_t at) {
+  const char c = text[at];
+  if (c >= 'A' && c <= 'Z') return true;
+  if (static_cast<unsigned char>(c) < 0x80) return false;
+  char32_t cp = 0;
+  if (text::DecodeUtf8(text.data() + at, text.size() - at, &cp) == 0) return false;
+  return u_isupper(static_cast<UChar32>(cp)) != 0;
 }
 
-std::vector<std::string> SplitWords(std::string_view s) {
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t end = s.find(' ', start);
-    if (end == std::string_view::npos) end = s.size();
-    if (end > start) words.emplace_back(s.substr(start, end - start));
-    start = end + 1;
+bool HasLower(std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c >= 'a' && c <= 'z') return true;
+    if (static_cast<unsigned char>(c) >= 0xC0) {
+      char32_t cp = 0;
+      if (text::DecodeUtf8(word.data() + i, word.size() - i, &cp) > 0 && u_islower(static_cast<UChar32>(cp))) return true;
+    }
   }
-  return words;
+  return false;
+}
+
+// True when the bytes between two tokens are only spaces: the tokens can be
+// parts of one name.
+bool Joined(std::string_view text, size_t from, size_t to) {
+  if (from >= to) return false;
+  for (size_t i = from; i < to; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  return true;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 }  // namespace
 
-std::string LiteralAlternation(std::vector<std::string> words) {
-  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  std::string out;
-  for (const std::string& w : words) {
-    if (w.empty()) continue;
-    if (!out.empty()) out += '|';
-    // Word boundaries only where the name starts or ends with a word character:
-    // "U.S." ends with a dot, and \b after it would never match before a space.
-    if (IsWordByte(w.front())) out += "\\b";
-    std::string quoted = RE2::QuoteMeta(w);
-    for (size_t i = 0; i < quoted.size(); ++i) {
-      if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
-        out += "\\s+";
-        ++i;
+std::vector<EntityResolver::Token> EntityResolver::Tokenise(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsWordByte(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    size_t end = i;
+    bool initial = false;
+    while (end < text.size()) {
+      const char c = text[end];
+      if (IsWordByte(c)) {
+        ++end;
+      } else if ((c == '-' || c == '\'') && end + 1 < text.size() && IsWordByte(text[end + 1])) {
+        // A possessive 's ends the word: "Russia's" is Russia.
+        if (c == '\'' && (text[end + 1] == 's' || text[end + 1] == 'S') &&
+            (end + 2 >= text.size() || !IsWordByte(text[end + 2]))) {
+          break;
+        }
+        ++end;
+      } else if (c == '.' && end + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[end + 1])) &&
+                 end - begin <= 2) {
+        ++end;  // "U.S", "J.D", "a.m"
+      } else if (c == '.' && (end - begin == 1 || text.substr(begin, end - begin).find('.') != std::string_view::npos)) {
+        ++end;  // an initial "J." or the last dot of "U.S."
+        initial = std::isupper(static_cast<unsigned char>(text[begin])) != 0;
+        break;
       } else {
-        out += quoted[i];
+        break;
       }
     }
-    if (IsWordByte(w.back())) out += "\\b";
+    Token t;
+    t.begin = begin;
+    t.end = end;
+    std::string_view word = text.substr(begin, end - begin);
+    t.word = word;
+    t.joined_to_previous = !tokens.empty() && Joined(text, tokens.back().end, begin);
+    for (char c : word) {
+      if (c == '.' || c == '-' || c == '\'') continue;
+      t.key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    t.capitalised = IsUpperAt(text, begin) || std::isdigit(static_cast<unsigned char>(text[begin]));
+    t.name_like = IsUpperAt(text, begin) && HasLower(word);
+    t.initial = initial;
+    tokens.push_back(std::move(t));
+    i = end;
+    // Skip a possessive 's.
+    if (i + 1 < text.size() && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S')) i += 2;
   }
-  return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;  // matches nothing
+  return tokens;
+}
+
+std::string EntityResolver::Key(std::string_view words) {
+  std::string key;
+  for (const Token& t : Tokenise(words)) key += t.key;
+  return key;
+}
+
+void EntityResolver::Remember(const std::vector<Token>& tokens) {
+  first_keys_.insert(tokens.front().key);
+  max_tokens_ = std::max(max_tokens_, std::min(tokens.size(), kMaxNameTokens));
+}
+
+void EntityResolver::AddName(const std::string& name, int Names::*field, int value) {
+  const std::vector<Token> tokens = Tokenise(name);
+  if (tokens.empty() || tokens.size() > kMaxNameTokens) return;
+  std::string key;
+  for (const Token& t : tokens) key += t.key;
+  Remember(tokens);
+  Names& entry = names_[key];
+  // A name shared by two entities of a kind names neither: guessing would merge subjects wrongly.
+  entry.*field = (entry.*field == -1 || entry.*field == value) ? value : -2;
+}
+
+void EntityResolver::AddFlag(const std::string& name, bool Names::*field) {
+  const std::vector<Token> tokens = Tokenise(name);
+  if (tokens.empty() || tokens.size() > kMaxNameTokens) return;
+  std::string key;
+  for (const Token& t : tokens) key += t.key;
+  Remember(tokens);
+  names_[key].*field = true;
 }
 
 EntityResolver::EntityResolver(const knowledge::KnowledgeBase& knowledge) : knowledge_(&knowledge) {
-  std::vector<std::string> modifiers = knowledge.modifiers();
-  for (const std::string& d : knowledge.places().AllDemonyms()) modifiers.push_back(d);
-  const std::string modifier = "(?:" + LiteralAlternation(modifiers) + ")";
-  const std::string office = "(?:" + LiteralAlternation(knowledge.offices()) + ")";
-  const std::string title = "(?i:(?:" + modifier + "[\\s-]+){0,3}" + office + ")";
-  const std::string known = "(?:" + LiteralAlternation(knowledge.entities().AllNames(EntityKind::kPerson)) + ")";
-  const std::string given = "(?:" + LiteralAlternation(knowledge.given_names()) + ")";
-  const std::string cap = kCapWord;
-  const std::string named = given + "(?:\\s+" + kInitials + ")?(?:\\s+(?:" + kParticle + "\\s+)?" + cap + "){1,2}";
-  const std::string titled = "(?:" + std::string(kInitials) + "\\s*)?" + cap + "(?:\\s+(?:" + kInitials + "\\s*)?" + cap + "){0,2}";
-  person_regex_ = "(?:(?:" + title + "\\s+)?(?:" + known + "|" + named + ")" + kSuffix + "|" + title + "\\s+" + titled + ")";
-
-  organisation_regex_ =
-      "(?:(?:the\\s+|The\\s+)?(?:" + LiteralAlternation(knowledge.entities().AllNames(EntityKind::kOrganisation)) + "))";
-  const std::string place_name = "(?:" + LiteralAlternation(knowledge.places().AllNames()) + ")";
-  place_regex_ = "(?:(?:the\\s+|The\\s+)?" + place_name + "(?:,\\s+" + place_name + ")?)";
-
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  title_prefix_ = std::make_unique<RE2>("^" + title + "[\\s,]+", options);
-  mention_ = std::make_unique<RE2>("(" + person_regex_ + ")|(" + organisation_regex_ + ")|(" + place_regex_ + ")", options);
+  const auto& entities = knowledge.entities();
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const knowledge::Entity& e = entities.entity(static_cast<int>(i));
+    int Names::*field = e.kind == EntityKind::kPerson ? &Names::person : &Names::organisation;
+    AddName(e.name, field, static_cast<int>(i));
+    for (const std::string& alias : e.aliases) AddName(alias, field, static_cast<int>(i));
+  }
+  const auto& places = knowledge.places();
+  for (size_t i = 0; i < places.size(); ++i) {
+    const knowledge::Place& p = places.place(static_cast<int>(i));
+    // The gazetteer ranks places sharing a name (a country before a city).
+    AddName(p.name, &Names::place, places.Find(p.name));
+    for (const std::string& alias : p.aliases) AddName(alias, &Names::place, places.Find(alias));
+    for (const std::string& demonym : p.demonyms) AddFlag(demonym, &Names::modifier);
+  }
+  for (const std::string& office : knowledge.offices()) AddFlag(office, &Names::office);
+  for (const std::string& modifier : knowledge.modifiers()) AddFlag(modifier, &Names::modifier);
+  for (const std::string& given : knowledge.given_names()) given_names_.insert(given);
 }
 
-EntityResolver::~EntityResolver() = default;
+EntityResolver::Runs EntityResolver::LookupRuns(const std::vector<Token>& tokens) const {
+  Runs runs(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    runs[i].fill(nullptr);
+    if (first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
+    std::string key;
+    const size_t limit = std::min(max_tokens_, tokens.size() - i);
+    for (size_t len = 1; len <= limit; ++len) {
+      if (len > 1 && !tokens[i + len - 1].joined_to_previous) break;
+      key += tokens[i + len - 1].key;
+      auto it = names_.find(key);
+      if (it != names_.end()) runs[i][len] = &it->second;
+    }
+  }
+  return runs;
+}
 
-std::string EntityResolver::StripTitles(std::string_view mention) const {
-  std::string name = StripPossessive(mention);
-  for (int i = 0; i < 3; ++i) {
-    re2::StringPiece input(name);
-    if (!RE2::Consume(&input, *title_prefix_)) break;
-    if (input.empty()) break;  // "President" alone: keep it
-    name = std::string(input);
+template <typename Accept>
+size_t EntityResolver::Longest(const Runs& runs, size_t i, Accept accept, const Names** found) const {
+  if (i >= runs.size()) return 0;
+  for (size_t len = kMaxNameTokens; len >= 1; --len) {
+    const Names* entry = runs[i][len];
+    if (entry != nullptr && accept(*entry, len)) {
+      *found = entry;
+      return len;
+    }
   }
-  // Collapse runs of spaces left by line breaks.
-  std::string out;
-  for (char c : name) {
-    if ((c == ' ' || c == '\n') && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(c == '\n' ? ' ' : c);
+  return 0;
+}
+
+size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs& runs, size_t i, size_t* name_start) const {
+  const size_t n = tokens.size();
+  const Names* found = nullptr;
+  size_t j = i;
+  bool saw_office = false;
+  // Titles: modifiers and offices in any order ("Former U.S. President", "Defense Secretary").
+  for (int guard = 0; guard < 6 && j < n; ++guard) {
+    if (j > i && !tokens[j].joined_to_previous) break;
+    if (size_t len = Longest(runs, j, [](const Names& e, size_t) { return e.office; }, &found)) {
+      j += len;
+      saw_office = true;
+    } else if (size_t mlen = Longest(runs, j, [](const Names& e, size_t) { return e.modifier; }, &found)) {
+      j += mlen;
+    } else {
+      break;
+    }
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (!saw_office) j = i;
+  if (j >= n || (j > i && !tokens[j].joined_to_previous)) return 0;
+  *name_start = j;
+  auto name_case = [&](size_t from, size_t len) {
+    return tokens[from].capitalised && tokens[from + len - 1].capitalised;
+  };
+  // A known person or alias. A lone surname that runs into another
+  // capitalised word names a thing, not the person: "Mueller Report", "Trump Tower".
+  if (size_t len = Longest(
+          runs, j, [&](const Names& e, size_t l) { return e.person >= 0 && name_case(j, l); }, &found)) {
+    size_t k = j + len;
+    if (len == 1 && j == i && k < n && tokens[k].joined_to_previous && tokens[k].name_like &&
+        !In(kNotSurnames, tokens[k].key) && !In(kSuffixes, tokens[k].key)) {
+      return 0;
+    }
+    if (k < n && tokens[k].joined_to_previous && In(kSuffixes, tokens[k].key) && tokens[k].capitalised) ++k;
+    return k - i;
+  }
+  auto surname_run = [&](size_t k, size_t max_words) {
+    size_t words = 0;
+    while (k < n && words < max_words && tokens[k].joined_to_previous) {
+      if (tokens[k].initial) {
+        ++k;
+      } else if (In(kParticles, tokens[k].key) && k + 1 < n && tokens[k + 1].joined_to_previous &&
+                 tokens[k + 1].name_like) {
+        k += 2;
+        ++words;
+      } else if (tokens[k].name_like && !In(kNotSurnames, tokens[k].key)) {
+        ++k;
+        ++words;
+      } else {
+        break;
+      }
+    }
+    return std::make_pair(k, words);
+  };
+  // A given name and a surname: "Marc Fogel", "Sherie Lash".
+  if (given_names_.count(std::string(tokens[j].word)) > 0) {
+    auto [k, words] = surname_run(j + 1, 2);
+    if (words >= 1) return k - i;
+  }
+  // After a title, capitalised words are a name: "Police Chief Ken Barnes", "Officer Smith".
+  if (saw_office) {
+    auto [k, words] = surname_run(j, 3);
+    if (words >= 1) return k - i;
+  }
+  return 0;
+}
+
+std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text) const {
+  std::vector<ResolvedMention> out;
+  const std::vector<Token> tokens = Tokenise(text);
+  const Runs runs = LookupRuns(tokens);
+  const auto& catalog = knowledge_->entities();
+  const auto& places = knowledge_->places();
+  const size_t n = tokens.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t name_start = i;
+    // People first: a title or a given name says more than a place name does.
+    if (size_t len = MatchPerson(tokens, runs, i, &name_start)) {
+      ResolvedMention m;
+      m.begin = tokens[i].begin;
+      m.end = tokens[i + len - 1].end;
+      m.entity = ResolvePerson(text.substr(m.begin, m.end - m.begin));
+      out.push_back(std::move(m));
+      i += len;
+      continue;
+    }
+    if (!tokens[i].capitalised) {
+      ++i;
+      continue;
+    }
+    auto name_case = [&](size_t l) { return tokens[i + l - 1].capitalised; };
+    const Names* org = nullptr;
+    const Names* place = nullptr;
+    const size_t org_len = Longest(runs, i, [&](const Names& e, size_t l) { return e.organisation >= 0 && name_case(l); }, &org);
+    size_t place_len = Longest(runs, i, [&](const Names& e, size_t l) { return e.place >= 0 && name_case(l); }, &place);
+    if (org_len == 0 && place_len == 0) {
+      ++i;
+      continue;
+    }
+    ResolvedMention m;
+    m.begin = tokens[i].begin;
+    if (org_len >= place_len) {
+      const knowledge::Entity& e = catalog.entity(org->organisation);
+      m.end = tokens[i + org_len - 1].end;
+      m.entity = {e.name, "organisation", std::string(text.substr(m.begin, m.end - m.begin)), true};
+      i += org_len;
+      out.push_back(std::move(m));
+      continue;
+    }
+    int chosen = place->place;
+    size_t used = place_len;
+    // "Alturas, Calif.": a place followed by the state or country containing it.
+    const size_t next = i + place_len;
+    if (next < n) {
+      const std::string_view gap = text.substr(tokens[next - 1].end, tokens[next].begin - tokens[next - 1].end);
+      const Names* container = nullptr;
+      if ((gap == ", " || gap == ",") &&
+          (place_len = Longest(runs, next, [&](const Names& e, size_t l) {
+             return e.place >= 0 && tokens[next + l - 1].capitalised;
+           }, &container)) > 0) {
+        const PlaceKind kind = places.place(container->place).kind;
+        if (kind == PlaceKind::kState || kind == PlaceKind::kCountry || kind == PlaceKind::kProvince ||
+            kind == PlaceKind::kTerritory || kind == PlaceKind::kCounty) {
+          std::vector<int> candidates = places.FindAll(text.substr(tokens[i].begin, tokens[next - 1].end - tokens[i].begin));
+          auto inside = std::find_if(candidates.begin(), candidates.end(),
+                                     [&](int c) { return places.IsWithin(c, container->place); });
+          // "Paris, Texas" when only Paris, France is known: Texas is the safe answer.
+          chosen = inside != candidates.end() ? *inside : container->place;
+          used = next + place_len - i;
+        }
+      }
+    }
+    m.end = tokens[i + used - 1].end;
+    m.entity = {places.place(chosen).id, "place", std::string(text.substr(m.begin, m.end - m.begin)), true};
+    out.push_back(std::move(m));
+    i += used;
+  }
   return out;
 }
 
 EntityRef EntityResolver::ResolvePerson(std::string_view mention) const {
   EntityRef ref;
   ref.kind = "person";
-  ref.mention = std::string(mention);
-  std::string name = StripTitles(mention);
-  const auto& catalog = knowledge_->entities();
-  int index = catalog.Find(name, EntityKind::kPerson);
-  if (index == knowledge::EntityCatalog::kNone) {
-    // "Vladimir V. Putin": drop middle initials; "Donald Trump Jr." keeps its suffix.
-    std::vector<std::string> words = SplitWords(name);
-    if (words.size() >= 3) {
-      std::string without_initials;
-      for (size_t i = 0; i < words.size(); ++i) {
-        const bool initial = i > 0 && i + 1 < words.size() && words[i].size() <= 3 && words[i].back() == '.';
-        if (initial) continue;
-        without_initials += (without_initials.empty() ? "" : " ") + words[i];
-      }
-      index = catalog.Find(without_initials, EntityKind::kPerson);
-    }
+  ref.mention = CollapseSpaces(mention);
+  const std::vector<Token> tokens = Tokenise(mention);
+  const Runs runs = LookupRuns(tokens);
+  size_t name_start = 0;
+  const size_t len = tokens.empty() ? 0 : MatchPerson(tokens, runs, 0, &name_start);
+  const size_t end = len > 0 ? len : tokens.size();
+  if (tokens.empty() || name_start >= end) {
+    ref.canonical = ref.mention;
+    return ref;
   }
-  if (index != knowledge::EntityCatalog::kNone) {
+  const auto& catalog = knowledge_->entities();
+  std::string key;
+  for (size_t k = name_start; k < end; ++k) key += tokens[k].key;
+  auto it = names_.find(key);
+  int index = it != names_.end() ? it->second.person : -1;
+  if (index < 0) {
+    // "Vladimir V. Putin": try again without middle initials.
+    std::string without;
+    for (size_t k = name_start; k < end; ++k) {
+      if (!(tokens[k].initial && k > name_start)) without += tokens[k].key;
+    }
+    it = names_.find(without);
+    index = it != names_.end() ? it->second.person : -1;
+  }
+  if (index >= 0) {
     ref.canonical = catalog.entity(index).name;
     ref.known = true;
   } else {
-    ref.canonical = name;
+    ref.canonical = CollapseSpaces(mention.substr(tokens[name_start].begin, tokens[end - 1].end - tokens[name_start].begin));
   }
   return ref;
-}
-
-std::optional<EntityRef> EntityResolver::ResolveOrganisation(std::string_view mention) const {
-  std::string name = StripArticle(StripPossessive(mention));
-  int index = knowledge_->entities().Find(name, EntityKind::kOrganisation);
-  if (index == knowledge::EntityCatalog::kNone) return std::nullopt;
-  return EntityRef{knowledge_->entities().entity(index).name, "organisation", std::string(mention), true};
-}
-
-std::optional<EntityRef> EntityResolver::ResolvePlace(std::string_view mention, std::string* why) const {
-  std::string text = StripArticle(StripPossessive(mention));
-  const auto& places = knowledge_->places();
-  std::string first = text;
-  std::string second;
-  if (size_t comma = text.find(", "); comma != std::string::npos) {
-    first = text.substr(0, comma);
-    second = StripArticle(text.substr(comma + 2));
-  }
-  std::vector<int> candidates = places.FindAll(first);
-  if (candidates.empty()) {
-    *why = "'" + first + "' is not in the gazetteer";
-    return std::nullopt;
-  }
-  int chosen = candidates.front();
-  if (!second.empty()) {
-    int container = places.Find(second);
-    if (container != knowledge::Gazetteer::kNone) {
-      auto inside = std::find_if(candidates.begin(), candidates.end(),
-                                 [&](int c) { return places.IsWithin(c, container); });
-      // "Paris, Texas" when only Paris, France is known: Texas is the safe answer.
-      chosen = inside != candidates.end() ? *inside : container;
-    }
-  }
-  return EntityRef{places.place(chosen).id, "place", std::string(mention), true};
-}
-
-std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text) const {
-  std::vector<ResolvedMention> out;
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece person, organisation, place;
-  while (RE2::FindAndConsume(&input, *mention_, &person, &organisation, &place)) {
-    const re2::StringPiece& hit = !person.empty() ? person : !organisation.empty() ? organisation : place;
-    if (hit.empty()) {
-      if (input.empty()) break;
-      input.remove_prefix(1);
-      continue;
-    }
-    ResolvedMention m;
-    m.begin = static_cast<size_t>(hit.data() - text.data());
-    m.end = m.begin + hit.size();
-    const std::string_view mention(hit.data(), hit.size());
-    if (!person.empty()) {
-      m.entity = ResolvePerson(mention);
-    } else if (!organisation.empty()) {
-      auto org = ResolveOrganisation(mention);
-      if (!org) continue;
-      m.entity = *org;
-    } else {
-      std::string why;
-      auto p = ResolvePlace(mention, &why);
-      if (!p) continue;
-      m.entity = *p;
-    }
-    out.push_back(std::move(m));
-  }
-  return out;
 }
 
 }  // namespace crosscheck::extract

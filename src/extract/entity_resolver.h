@@ -5,21 +5,26 @@
 // ("Zelenskyy"), a known given name followed by a surname ("Marc Fogel"), or a
 // title followed by capitalised words ("Police Chief Ken Barnes"). Titles,
 // modifiers and nationalities are stripped before lookup, so "Russian President
-// Vladimir Putin" and "Putin" resolve to the same canonical entity. Built once
-// per run; immutable and safe to share across threads.
+// Vladimir Putin" and "Putin" resolve to the same canonical entity.
+//
+// Why not one big regular expression: the knowledge base holds thousands of
+// names, and RE2 builds its DFA for such an alternation slowly and walks a
+// huge program whenever it must report where a match starts. Instead the text
+// is cut into word tokens once and names are looked up by longest match in
+// hash tables: linear in the text, with a small constant. Built once per run;
+// immutable and safe to share across threads.
 #pragma once
 
-#include <memory>
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/slot_type.h"
 #include "knowledge/knowledge_base.h"
-
-namespace re2 {
-class RE2;
-}
 
 namespace crosscheck::extract {
 
@@ -33,41 +38,64 @@ struct ResolvedMention {
 class EntityResolver {
  public:
   explicit EntityResolver(const knowledge::KnowledgeBase& knowledge);
-  ~EntityResolver();
-  EntityResolver(const EntityResolver&) = delete;  // owns compiled regexes
-  EntityResolver& operator=(const EntityResolver&) = delete;
-
-  // RE2 fragments (no capturing groups) for one mention of each kind.
-  const std::string& person_regex() const { return person_regex_; }
-  const std::string& organisation_regex() const { return organisation_regex_; }
-  const std::string& place_regex() const { return place_regex_; }
-
-  // Resolves one mention. Unknown people keep their name without titles;
-  // unknown organisations and places fail (the slot regex only matches known ones).
-  EntityRef ResolvePerson(std::string_view mention) const;
-  std::optional<EntityRef> ResolveOrganisation(std::string_view mention) const;
-  // Places: "Alturas, Calif." resolves to the first place, checked against the second.
-  std::optional<EntityRef> ResolvePlace(std::string_view mention, std::string* why) const;
 
   // Every person, organisation and place named in `text`, in order, resolved.
-  // One pass of one regular expression; a mention is the longest-priority
-  // reading at its position (a titled person before a place of the same words).
+  // At each position a titled or known person wins, then the longer of an
+  // organisation or a place ("Alturas, Calif." is one place).
   std::vector<ResolvedMention> FindMentions(std::string_view text) const;
+
+  // Resolves one person mention: titles dropped, aliases followed. Unknown
+  // people keep their name as written, without titles.
+  EntityRef ResolvePerson(std::string_view mention) const;
 
   const knowledge::KnowledgeBase& knowledge() const { return *knowledge_; }
 
+  // The lookup key of a run of words: lower case, without dots, spaces,
+  // hyphens or a possessive "'s" ("J. D. Vance" and "J.D. Vance" -> "jdvance").
+  static std::string Key(std::string_view words);
+
  private:
-  std::string StripTitles(std::string_view mention) const;
+  struct Token {
+    size_t begin = 0;
+    size_t end = 0;
+    std::string_view word;         // the token's bytes in the text
+    std::string key;               // lower case without dots, hyphens, apostrophes
+    bool capitalised = false;      // starts with an upper-case letter or a digit
+    bool name_like = false;        // upper-case start and some lower case ("Fogel", not "NATO")
+    bool initial = false;          // "J." or "J.D."
+    bool joined_to_previous = false;  // only spaces since the previous token
+  };
+  struct Names {
+    int person = -1;        // entity index
+    int organisation = -1;  // entity index
+    int place = -1;         // best gazetteer index
+    bool office = false;    // "President", "Secretary of State"
+    bool modifier = false;  // "Former", "U.S.", or a nationality ("Russian")
+  };
+
+  static constexpr size_t kMaxNameTokens = 8;
+  // For each token, the table entries of the runs of 1..kMaxNameTokens joined
+  // tokens starting there (null where a run names nothing). Computed once per
+  // text, so each position costs a handful of hash lookups.
+  using Runs = std::vector<std::array<const Names*, kMaxNameTokens + 1>>;
+
+  static std::vector<Token> Tokenise(std::string_view text);
+  Runs LookupRuns(const std::vector<Token>& tokens) const;
+  void AddName(const std::string& name, int Names::*field, int value);
+  void AddFlag(const std::string& name, bool Names::*field);
+  void Remember(const std::vector<Token>& tokens);
+  // Longest run from token `i` whose entry satisfies `accept`; its length in
+  // tokens (0 when none).
+  template <typename Accept>
+  size_t Longest(const Runs& runs, size_t i, Accept accept, const Names** found) const;
+  // A person starting at token i: returns the number of tokens, 0 if none.
+  size_t MatchPerson(const std::vector<Token>& tokens, const Runs& runs, size_t i, size_t* name_start) const;
 
   const knowledge::KnowledgeBase* knowledge_;
-  std::string person_regex_;
-  std::string organisation_regex_;
-  std::string place_regex_;
-  std::unique_ptr<re2::RE2> title_prefix_;  // anchored: one title with its modifiers
-  std::unique_ptr<re2::RE2> mention_;       // person | organisation | place, three groups
+  std::unordered_map<std::string, Names> names_;
+  std::unordered_set<std::string> first_keys_;   // keys of tokens that start some name
+  std::unordered_set<std::string> given_names_;  // as written, case-sensitive
+  size_t max_tokens_ = 1;
 };
-
-// "a|b|c" of RE2-quoted literals, longest first, spaces matching any whitespace.
-std::string LiteralAlternation(std::vector<std::string> words);
 
 }  // namespace crosscheck::extract

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace crosscheck::extract {
 namespace {
@@ -22,6 +23,15 @@ size_t LookbackStart(std::string_view text, size_t at) {
     }
   }
   return 0;
+}
+
+// End of the exclusion scope: up to kExcludeLookaheadWords words after `at`.
+size_t LookaheadEnd(std::string_view text, size_t at) {
+  uint32_t words = 0;
+  for (size_t i = at; i < text.size(); ++i) {
+    if (text[i] == ' ' && ++words > kExcludeLookaheadWords) return i;
+  }
+  return text.size();
 }
 
 // Finds a cue in text[from, to); returns it, or "".
@@ -133,7 +143,13 @@ class DocumentExtraction {
       for (uint32_t back = 1; back <= kContextSentences && back <= sentence.index; ++back) {
         if (CountRole(claim, role.name) >= role.min) break;
         const uint32_t previous = sentence.index - back;
-        for (const EntityRef& e : Mentions(previous, role.type)) AddFiller(&claim, role.name, e, "context", previous);
+        for (const EntityRef& e : Mentions(previous, role.type)) {
+          // Someone named once in passing two or more sentences back is not
+          // who "the call" was between; the sentence just before is trusted.
+          if (back == 1 || Salience(e.canonical) >= kMinContextMentions) {
+            AddFiller(&claim, role.name, e, "context", previous);
+          }
+        }
       }
     }
     for (const RoleSpec& role : t.spec.roles) {
@@ -146,6 +162,11 @@ class DocumentExtraction {
       }
     }
     const size_t scope_begin = LookbackStart(text, match_begin);
+    if (std::string excluded = FindCue(t.exclude.get(), text, scope_begin, LookaheadEnd(text, match_end));
+        !excluded.empty()) {
+      *why = "excluded by the cue '" + excluded + "' near the match";
+      return std::nullopt;
+    }
     std::string cue = FindCue(t.negated.get(), text, scope_begin, match_end);
     if (!cue.empty()) {
       claim.modality = Modality::kNegated;
@@ -184,6 +205,21 @@ class DocumentExtraction {
       if (f.entity == e.canonical && (f.role == role || std::string_view(via) != "slot")) return;
     }
     claim->roles.push_back({role, e.canonical, e.kind, e.mention, via, sentence});
+  }
+
+  // How many sentences of the document mention an entity.
+  uint32_t Salience(const std::string& canonical) {
+    if (!salience_ready_) {
+      for (const Sentence& s : doc_.sentences) {
+        std::set<std::string> seen;
+        for (const Mention& m : Tagged(s.index).mentions) {
+          if (seen.insert(m.entity.canonical).second) ++salience_[m.entity.canonical];
+        }
+      }
+      salience_ready_ = true;
+    }
+    auto it = salience_.find(canonical);
+    return it == salience_.end() ? 0 : it->second;
   }
 
   // Entities of a role's type mentioned in a sentence.
@@ -231,6 +267,8 @@ class DocumentExtraction {
   Extraction* out_;
   SlotContext context_;
   std::vector<std::optional<TaggedSentence>> tagged_;  // filled on first use
+  std::map<std::string, uint32_t> salience_;
+  bool salience_ready_ = false;
 };
 
 }  // namespace

@@ -41,8 +41,13 @@ struct ExtractOptions {
 
 // How many sentences back roles may be looked for.
 inline constexpr uint32_t kContextSentences = 3;
+// A role filled from two or more sentences back must name someone the
+// document mentions in at least this many sentences.
+inline constexpr uint32_t kMinContextMentions = 2;
 // How many words before a match modality cues may sit ("he expects their first meeting...").
 inline constexpr uint32_t kModalityLookbackWords = 12;
+// How many words after a match exclusion cues may sit ("was released from the hospital").
+inline constexpr uint32_t kExcludeLookaheadWords = 6;
 
 class Extractor {
  public:

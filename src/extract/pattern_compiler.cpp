@@ -96,7 +96,12 @@ class Compiler {
       bool optional = false;
       bool gap = false;
       bool attach = false;  // glued to the previous element ('s)
-      if (text_.compare(pos_, 3, "...") == 0) {
+      if (c == '^') {
+        // Clause start: the sentence start, after , ; : ( or a conjunction.
+        ++pos_;
+        element = "(?:^|[,;:(]\\s*|\\b(?i:that|when|after|before|as|and|but|because|since|until|while|once|where|says|said)\\s+)";
+        attach = true;
+      } else if (text_.compare(pos_, 3, "...") == 0) {
         if (first) {
           Error(pos_, "a pattern or alternative cannot start with a gap '...'");
           return false;

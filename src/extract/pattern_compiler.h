@@ -8,6 +8,8 @@
 //   (a|b c)          one of the alternatives
 //   [a|b]            optional: one of the alternatives, or nothing
 //   ...              a gap of up to `max_gap` words
+//   ^                the start of a clause: the sentence start, or after , ; :
+//                    or a conjunction ("^ {who:person} was released")
 //   , ; : " 's       punctuation, matched literally
 // Words and elements may be separated by any whitespace in the text.
 //

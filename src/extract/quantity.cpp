@@ -393,6 +393,7 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
   std::optional<double> lo;
   std::optional<double> hi;
   const QuantityUnit* unit = nullptr;
+  const bool article = i < tokens.size() && (tokens[i] == "a" || tokens[i] == "an");
   lo = ReadNumber(tokens, &i);
   if (!lo) {
     // "hour-long": a unit with no number means one of it.
@@ -418,6 +419,10 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
       *why = "no unit of " + spec.name + " after the number in '" + std::string(text) + "'";
       return std::nullopt;
     }
+  }
+  if (article && unit != nullptr && !unit->article && *lo == 1) {
+    *why = "'" + std::string(text) + "' does not read as a quantity (\"a " + unit->name + "\" is an ordinal here)";
+    return std::nullopt;
   }
   // "an hour and a half": the fraction follows the unit.
   const double trailing_fraction = ReadFraction(tokens, &i);

@@ -23,6 +23,9 @@ struct QuantityUnit {
   std::string name;                  // as shown in reports, e.g. "min"
   double factor = 1;                 // multiply by this to get the base unit
   std::vector<std::string> aliases;  // words that name it: "minute", "minutes", "mins"
+  // Whether "a"/"an" before it means one: "an hour" yes, "a second call" no
+  // (there "second" is an ordinal). Default: true.
+  bool article = true;
 };
 
 // A vague count word and what it means: "dozens" -> [24, 144).

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "extract/date_parser.h"
+#include "extract/literal_alternation.h"
 #include "extract/mention_tagger.h"
 
 namespace crosscheck::extract {

@@ -74,11 +74,12 @@ void ReadTypes(util::TomlErrors& errors, const toml::table& root, TemplateFile* 
         errors.Add(*t->get("approximation"), "'approximation' must be between 0 and 1 (0.1 means +/-10%)");
       }
       for (const toml::table* u : errors.Tables(*t, "units", false)) {
-        errors.CheckKeys(*u, {"name", "factor", "aliases"});
+        errors.CheckKeys(*u, {"name", "factor", "aliases", "article"});
         QuantityUnit unit;
         unit.name = errors.String(*u, "name", true).value_or("");
         unit.factor = errors.Number(*u, "factor", true).value_or(1);
         unit.aliases = errors.Strings(*u, "aliases", false);
+        unit.article = errors.Boolean(*u, "article", false).value_or(true);
         if (unit.factor <= 0) errors.Add(*u, "unit factor must be positive");
         spec.units.push_back(std::move(unit));
       }
@@ -196,6 +197,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
   } else {
     errors.Add(root.source(), "missing required key 'patterns'");
   }
+  t.exclude = errors.Strings(root, "exclude", false);
   if (const toml::table* modality = errors.Table(root, "modality", false)) {
     errors.CheckKeys(*modality, {"hedged", "negated"});
     t.hedged = errors.Strings(*modality, "hedged", false);
@@ -229,7 +231,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
 const std::vector<std::string>& TemplateTopLevelKeys() {
   static const std::vector<std::string> kKeys = {"id",       "description", "subject",  "label",   "value",
                                                  "priority", "max_gap",     "patterns", "roles",   "modality",
-                                                 "example",  "types"};
+                                                 "example",  "types",       "exclude"};
   return kKeys;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "extract/entity_resolver.h"
+#include "extract/literal_alternation.h"
 #include "knowledge/knowledge_base.h"
 #include "util/content_hash.h"
 
@@ -135,6 +136,7 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
     }
     compiled.hedged = CompileCues(spec.hedged);
     compiled.negated = CompileCues(spec.negated);
+    compiled.exclude = CompileCues(spec.exclude);
     const size_t folder = folder_of_file[f];
     auto existing = by_id.find(spec.id);
     if (existing != by_id.end()) {

@@ -29,6 +29,7 @@ struct CompiledTemplate {
   std::vector<CompiledPattern> patterns;
   std::shared_ptr<const re2::RE2> hedged;   // finds a hedge cue; null when none declared
   std::shared_ptr<const re2::RE2> negated;  // finds a negation cue; null when none declared
+  std::shared_ptr<const re2::RE2> exclude;  // finds an exclusion cue; null when none declared
 };
 
 class TemplateSet {
