@@ -38,13 +38,16 @@ Comparison ComparePair(const ValueComparator& comparator, const Claim& a, const 
     }
     return {Relation::kSame, a_negated ? "both deny it" : "both report it"};
   }
-  Comparison c = comparator.Compare(a.value, b.value);
-  if (a_negated == b_negated) return c;
+  if (a_negated == b_negated) return comparator.Compare(a.value, b.value);
+  // A denial contradicts an assertion only when the asserted value lies inside
+  // the denied one: "not 90 minutes" does not contradict "over an hour".
   const Claim& denied = a_negated ? a : b;
-  if (c.relation == Relation::kDisjoint) {
-    return {Relation::kOverlaps, "one denies " + denied.value.display + ", the other says something else"};
+  const Claim& asserted = a_negated ? b : a;
+  const Comparison c = comparator.Compare(asserted.value, denied.value);
+  if (c.relation == Relation::kSame || c.relation == Relation::kWithin) {
+    return {Relation::kDisjoint, "one asserts " + asserted.value.display + ", the other denies " + denied.value.display};
   }
-  return {Relation::kDisjoint, "one asserts and one denies " + denied.value.display};
+  return {Relation::kOverlaps, "one denies " + denied.value.display + ", the other says " + asserted.value.display};
 }
 
 std::string Quote(const std::string& cue) { return "'" + cue + "'"; }
@@ -79,8 +82,9 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
         }
       }
     }
-    f.reason += f.claims.size() > 1 ? " (" + std::to_string(f.claims.size()) + " claims, " + f.claims.front().claim.value.display + ")"
-                                    : " (" + f.claims.front().claim.value.display + ")";
+    const Value& value = f.claims.front().claim.value;
+    if (f.claims.size() > 1) f.reason += " (" + std::to_string(f.claims.size()) + " claims)";
+    if (value.kind != ValueKind::kEvent) f.reason += ": " + value.display;
     return f;
   }
 
@@ -123,7 +127,10 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     const bool all_hedged = std::all_of(f.claims.begin(), f.claims.end(),
                                         [](const SourcedClaim& c) { return c.claim.modality == Modality::kHedged; });
     f.reason = "all " + std::to_string(f.outlets) + " outlets say " + first.value.display + (all_hedged ? " (all hedged)" : "");
-    if (first.value.kind == ValueKind::kEvent) f.reason = "all " + std::to_string(f.outlets) + " outlets report it";
+    if (first.value.kind == ValueKind::kEvent) {
+      f.reason = "all " + std::to_string(f.outlets) + " outlets " +
+                 (first.modality == Modality::kNegated ? "deny it" : "report it");
+    }
     return f;
   }
   // Compatible: explain with the most precise pair that is not identical.

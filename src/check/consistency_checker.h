@@ -21,6 +21,7 @@ namespace crosscheck::check {
 class ConsistencyChecker {
  public:
   explicit ConsistencyChecker(const ValueComparator& comparator) : comparator_(&comparator) {}
+  explicit ConsistencyChecker(ValueComparator&&) = delete;  // keeps a pointer: no temporaries
 
   Finding Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const;
   // Findings for every group, conflicts first, then compatible, agree and single source.

@@ -10,6 +10,7 @@ constexpr double kEpsilon = 1e-6;
 // Whether x lies in the interval, honouring open ends.
 bool LowerBelow(const Interval& outer, const Interval& inner) {
   // outer's lower end is at or below inner's.
+  if (std::isinf(outer.lo) && std::isinf(inner.lo) && outer.lo < 0 && inner.lo < 0) return true;
   if (outer.lo < inner.lo - kEpsilon) return true;
   if (std::fabs(outer.lo - inner.lo) <= kEpsilon) return !outer.lo_open || inner.lo_open;
   return false;

@@ -30,6 +30,7 @@ struct Comparison {
 class ValueComparator {
  public:
   explicit ValueComparator(const knowledge::Gazetteer& places) : places_(&places) {}
+  explicit ValueComparator(knowledge::Gazetteer&&) = delete;  // keeps a pointer: no temporaries
   // Compares two values of the same claim kind. Modality is not considered here.
   Comparison Compare(const Value& a, const Value& b) const;
 

@@ -13,10 +13,11 @@ constexpr const char* kVerbs =
 
 // Unnamed sources: "a White House official", "two senior officials", "police".
 constexpr const char* kGenericSource =
-    "(?:(?:an?|the|two|three|several|some|other|one)\\s+)?(?:(?:senior|top|local|federal|state|Russian|Ukrainian|"
-    "American|U\\.S\\.|European|Western|\\p{Lu}[\\p{L}.-]*)\\s+){0,3}"
-    "(?:officials?|spokes(?:man|woman|person)|sources?|aides?|police|authorities|investigators|witnesses|"
-    "officers?|prosecutors?|diplomats?|analysts?|reports?|media|observers?|residents?)";
+    "(?:(?i:an?|the|two|three|several|some|other|one)\\s+)?(?:(?i:senior|top|local|federal|state)\\s+|"
+    "(?:U\\.S\\.|\\p{Lu}[\\p{L}.-]*)\\s+){0,3}"
+    "(?i:officials?|spokes(?:man|woman|person)|sources?|aides?|police|authorities|investigators|witnesses|"
+    "officers?|prosecutors?|diplomats?|analysts?|reports?|media|observers?|residents?|government|office|"
+    "ministry|embassy|spokespeople)";
 
 }  // namespace
 

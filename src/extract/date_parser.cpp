@@ -125,6 +125,7 @@ const std::string& DateRegex() {
            "|" + day + "\\s+(?:of\\s+)?" + month + "(?:,?\\s+" + year + ")?" +  // 12 February 2025
            "|" + month + "\\s+(?:of\\s+)?" + year +                          // February 2025
            "|\\d{4}-\\d{2}-\\d{2}\\b" +                                      // 2025-02-12
+           "|(?i:in)\\s+(?:1[89]|20)\\d{2}\\b" +                              // in 2014
            "|(?:(?i:last|this|next)\\s+)?" + weekday +                       // (last) Wednesday
            "|(?i:yesterday|today|tomorrow|last\\s+week|this\\s+week|last\\s+month))";
   }();
@@ -134,6 +135,8 @@ const std::string& DateRegex() {
 std::optional<ParsedDate> ParseDate(std::string_view text, std::string_view published) {
   const std::optional<int> anchor = IsoToDays(published);
   std::vector<std::string> words = Words(text);
+  // "on Wednesday", "in 2014": the preposition says nothing about the date.
+  while (!words.empty() && (Lower(words[0]) == "on" || Lower(words[0]) == "in")) words.erase(words.begin());
   if (words.empty()) return std::nullopt;
   // ISO
   if (words.size() == 1 && words[0].size() == 10 && words[0][4] == '-') {
@@ -169,13 +172,14 @@ std::optional<ParsedDate> ParseDate(std::string_view text, std::string_view publ
     if (int weekday = WeekdayOf(words[w]); weekday >= 0) {
       std::string name = words[w];
       if (!anchor) return Unanchored(name);
-      // News uses a bare weekday for the current week: the most recent such day
-      // on or before publication ("on Wednesday"), or the next one for "next".
+      // A bare weekday in news means the nearest such day to publication:
+      // "on Tuesday" in Wednesday's paper is yesterday, "on Friday" is in two days.
       const int anchor_weekday = static_cast<int>(chr::weekday{chr::sys_days{chr::days{*anchor}}}.c_encoding());
-      int back = (anchor_weekday - weekday + 7) % 7;
-      int day = *anchor - back;
-      if (direction == -1 && back == 0) day -= 7;
-      if (direction == 1) day = *anchor + ((weekday - anchor_weekday + 7) % 7 == 0 ? 7 : (weekday - anchor_weekday + 7) % 7);
+      const int back = (anchor_weekday - weekday + 7) % 7;
+      const int ahead = (weekday - anchor_weekday + 7) % 7;
+      int day = back <= ahead ? *anchor - back : *anchor + ahead;
+      if (direction == -1) day = *anchor - (back == 0 ? 7 : back);
+      if (direction == 1) day = *anchor + (ahead == 0 ? 7 : ahead);
       ParsedDate parsed = Day(day);
       parsed.display = name + " (" + parsed.display + ")";
       return parsed;

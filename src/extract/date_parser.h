@@ -3,6 +3,7 @@
 //   "February 12, 2025", "Feb. 12", "12 February 2025", "2025-02-12" -> one day
 //   "February 2025", "in 2014"                                        -> the month, the year
 //   "on Wednesday", "yesterday", "last week"   -> resolved against the publication date
+//                                                (a bare weekday is the nearest such day)
 // A date that cannot be anchored (a weekday with no publication date) becomes
 // the unbounded interval: compatible with anything, in conflict with nothing.
 #pragma once

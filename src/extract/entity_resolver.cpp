@@ -62,7 +62,7 @@ bool HasLower(std::string_view word) {
 bool Joined(std::string_view text, size_t from, size_t to) {
   if (from >= to) return false;
   for (size_t i = from; i < to; ++i) {
-    if (text[i] != ' ') return false;
+    if (text[i] != ' ' && text[i] != '\n') return false;  // a wrapped line may split a name
   }
   return true;
 }
@@ -282,7 +282,20 @@ size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs&
   return 0;
 }
 
-std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text) const {
+void EntityResolver::CollectSurnames(const std::vector<ResolvedMention>& mentions, SurnameMap* map) {
+  for (const ResolvedMention& m : mentions) {
+    if (m.entity.kind != "person") continue;
+    const std::string& name = m.entity.canonical;
+    const size_t space = name.find_last_of(' ');
+    if (space == std::string::npos) continue;
+    const std::string key = Key(name.substr(space + 1));
+    if (key.size() < 2) continue;
+    auto [it, inserted] = map->emplace(key, m.entity);
+    if (!inserted && it->second.canonical != name) it->second.canonical.clear();  // ambiguous
+  }
+}
+
+std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text, const SurnameMap* surnames) const {
   std::vector<ResolvedMention> out;
   const std::vector<Token> tokens = Tokenise(text);
   const Runs runs = LookupRuns(tokens);
@@ -312,6 +325,20 @@ std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text)
     const size_t org_len = Longest(runs, i, [&](const Names& e, size_t l) { return e.organisation >= 0 && name_case(l); }, &org);
     size_t place_len = Longest(runs, i, [&](const Names& e, size_t l) { return e.place >= 0 && name_case(l); }, &place);
     if (org_len == 0 && place_len == 0) {
+      // A bare surname of someone the document named in full (places and organisations win).
+      if (surnames != nullptr && tokens[i].name_like) {
+        auto it = surnames->find(tokens[i].key);
+        if (it != surnames->end() && !it->second.canonical.empty()) {
+          ResolvedMention m;
+          m.begin = tokens[i].begin;
+          m.end = tokens[i].end;
+          m.entity = it->second;
+          m.entity.mention = std::string(text.substr(m.begin, m.end - m.begin));
+          out.push_back(std::move(m));
+          ++i;
+          continue;
+        }
+      }
       ++i;
       continue;
     }

@@ -35,14 +35,23 @@ struct ResolvedMention {
   EntityRef entity;
 };
 
+// Surnames of people a document has named in full, so that a later bare
+// "Lindqvist" is recognised as Anna Lindqvist. Keyed by EntityResolver::Key.
+using SurnameMap = std::unordered_map<std::string, EntityRef>;
+
 class EntityResolver {
  public:
   explicit EntityResolver(const knowledge::KnowledgeBase& knowledge);
 
   // Every person, organisation and place named in `text`, in order, resolved.
   // At each position a titled or known person wins, then the longer of an
-  // organisation or a place ("Alturas, Calif." is one place).
-  std::vector<ResolvedMention> FindMentions(std::string_view text) const;
+  // organisation or a place ("Alturas, Calif." is one place). `surnames`, when
+  // given, also recognises bare surnames of people named earlier.
+  std::vector<ResolvedMention> FindMentions(std::string_view text, const SurnameMap* surnames = nullptr) const;
+
+  // Adds the surnames of full-name person mentions to `map`. A surname shared
+  // by two people of the document is dropped: it names neither.
+  static void CollectSurnames(const std::vector<ResolvedMention>& mentions, SurnameMap* map);
 
   // Resolves one person mention: titles dropped, aliases followed. Unknown
   // people keep their name as written, without titles.

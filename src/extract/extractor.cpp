@@ -1,5 +1,7 @@
 #include "extract/extractor.h"
 
+#include "extract/date_parser.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -45,10 +47,17 @@ std::string FindCue(const re2::RE2* cues, std::string_view text, size_t from, si
 class DocumentExtraction {
  public:
   DocumentExtraction(const Document& doc, const TemplateSet& templates, const MentionTagger& tagger,
-                     const AttributionDetector& attribution, const ExtractOptions& options, Extraction* out)
-      : doc_(doc), templates_(templates), tagger_(tagger), attribution_(attribution), options_(options), out_(out) {
+                     const AttributionDetector& attribution, const re2::RE2& dates, const ExtractOptions& options,
+                     Extraction* out)
+      : doc_(doc),
+        templates_(templates),
+        tagger_(tagger),
+        attribution_(attribution),
+        dates_(dates),
+        options_(options),
+        out_(out) {
     context_.published = doc.source.published;
-    tagged_.resize(doc.sentences.size());
+    TagDocument();
   }
 
   void Run() {
@@ -176,13 +185,48 @@ class DocumentExtraction {
       claim.modality_cue = cue;
     }
     claim.attribution = attribution_.Find(tagged, match_begin, match_end);
+    claim.time = EventDay(plain);
     return claim;
   }
 
-  const TaggedSentence& Tagged(uint32_t sentence) {
-    std::optional<TaggedSentence>& slot = tagged_[sentence];
-    if (!slot) slot = tagger_.Tag(doc_.SentenceText(doc_.sentences[sentence]));
-    return *slot;
+  // The first single day the sentence names ("on Tuesday", "April 12"),
+  // anchored to the publication date; "" when it names none.
+  std::string EventDay(std::string_view sentence) const {
+    re2::StringPiece input(sentence.data(), sentence.size());
+    re2::StringPiece found;
+    while (RE2::FindAndConsume(&input, dates_, &found)) {
+      auto date = ParseDate(std::string_view(found.data(), found.size()), doc_.source.published);
+      if (date && date->anchored && date->days.lo == date->days.hi) return DaysToIso(static_cast<int>(date->days.lo));
+    }
+    return "";
+  }
+
+  const TaggedSentence& Tagged(uint32_t sentence) { return tagged_[sentence]; }
+
+  // Tags every sentence, then tags again those that use a bare surname of
+  // someone the document names in full ("Anna Lindqvist ... Lindqvist said").
+  void TagDocument() {
+    tagged_.reserve(doc_.sentences.size());
+    SurnameMap surnames;
+    for (const Sentence& s : doc_.sentences) {
+      tagged_.push_back(tagger_.Tag(doc_.SentenceText(s)));
+      std::vector<ResolvedMention> mentions;
+      for (const Mention& m : tagged_.back().mentions) mentions.push_back({m.text.begin, m.text.end, m.entity});
+      EntityResolver::CollectSurnames(mentions, &surnames);
+    }
+    if (surnames.empty()) return;
+    for (const Sentence& s : doc_.sentences) {
+      const std::string_view text = doc_.SentenceText(s);
+      bool uses_surname = false;
+      for (const auto& [key, person] : surnames) {
+        const std::string surname = person.canonical.substr(person.canonical.find_last_of(' ') + 1);
+        if (!person.canonical.empty() && text.find(surname) != std::string_view::npos) {
+          uses_surname = true;
+          break;
+        }
+      }
+      if (uses_surname) tagged_[s.index] = tagger_.Tag(text, &surnames);
+    }
   }
 
   static ByteRange ToSentence(const TaggedSentence& tagged, size_t marked_begin, size_t marked_end) {
@@ -241,20 +285,17 @@ class DocumentExtraction {
     };
     for (Claim& c : *found) {
       bool drop = false;
-      for (Claim& k : kept) {
+      for (const Claim& k : kept) {
         if (!Overlaps(span(c), span(k))) continue;
-        if (k.template_id == c.template_id) {
-          drop = true;  // an earlier pattern of the same template already took these words
-          break;
-        }
-        if (priority(k) > priority(c)) {
+        // An earlier pattern of the same template, or a higher-priority template, took these words.
+        if (k.template_id == c.template_id || priority(k) > priority(c)) {
           drop = true;
           break;
         }
-        if (priority(c) > priority(k)) k.template_id.clear();  // replaced below
       }
-      kept.erase(std::remove_if(kept.begin(), kept.end(), [](const Claim& k) { return k.template_id.empty(); }), kept.end());
-      if (!drop) kept.push_back(std::move(c));
+      if (drop) continue;
+      std::erase_if(kept, [&](const Claim& k) { return Overlaps(span(c), span(k)) && priority(c) > priority(k); });
+      kept.push_back(std::move(c));
     }
     *found = std::move(kept);
   }
@@ -263,21 +304,25 @@ class DocumentExtraction {
   const TemplateSet& templates_;
   const MentionTagger& tagger_;
   const AttributionDetector& attribution_;
+  const re2::RE2& dates_;
   const ExtractOptions& options_;
   Extraction* out_;
   SlotContext context_;
-  std::vector<std::optional<TaggedSentence>> tagged_;  // filled on first use
+  std::vector<TaggedSentence> tagged_;  // one per sentence
   std::map<std::string, uint32_t> salience_;
   bool salience_ready_ = false;
 };
 
 }  // namespace
 
-Extractor::Extractor(const TemplateSet& templates) : templates_(&templates), tagger_(templates.resolver()) {}
+Extractor::Extractor(const TemplateSet& templates)
+    : templates_(&templates), dates_(std::make_unique<re2::RE2>("(" + DateRegex() + ")")), tagger_(templates.resolver()) {}
+
+Extractor::~Extractor() = default;
 
 Extraction Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
   Extraction out;
-  DocumentExtraction(doc, *templates_, tagger_, attribution_, options, &out).Run();
+  DocumentExtraction(doc, *templates_, tagger_, attribution_, *dates_, options, &out).Run();
   return out;
 }
 

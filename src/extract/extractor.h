@@ -10,6 +10,7 @@
 // document: it runs on any thread, and the same input gives the same claims.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@
 #include "extract/attribution_detector.h"
 #include "extract/mention_tagger.h"
 #include "extract/template_set.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace crosscheck::extract {
 
@@ -52,10 +57,12 @@ inline constexpr uint32_t kExcludeLookaheadWords = 6;
 class Extractor {
  public:
   explicit Extractor(const TemplateSet& templates);
+  ~Extractor();
   Extraction Extract(const Document& doc, const ExtractOptions& options = {}) const;
 
  private:
   const TemplateSet* templates_;
+  std::unique_ptr<re2::RE2> dates_;  // finds the event's date in a sentence
   MentionTagger tagger_;
   AttributionDetector attribution_;
 };

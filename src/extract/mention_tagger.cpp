@@ -40,7 +40,7 @@ std::vector<const Mention*> TaggedSentence::MentionsIn(ByteRange marked_range) c
   return out;
 }
 
-TaggedSentence MentionTagger::Tag(std::string_view sentence) const {
+TaggedSentence MentionTagger::Tag(std::string_view sentence, const SurnameMap* surnames) const {
   TaggedSentence tagged;
   tagged.marked.reserve(sentence.size() + 16);
   const auto copy = [&](size_t from, size_t to) {
@@ -55,7 +55,7 @@ TaggedSentence MentionTagger::Tag(std::string_view sentence) const {
     tagged.marked.append(bytes, 2);
   };
   size_t done = 0;
-  for (const ResolvedMention& found : resolver_->FindMentions(sentence)) {
+  for (const ResolvedMention& found : resolver_->FindMentions(sentence, surnames)) {
     copy(done, found.begin);
     const char kind = found.entity.kind == "person" ? kPersonMark
                       : found.entity.kind == "organisation" ? kOrganisationMark

@@ -48,7 +48,7 @@ struct TaggedSentence {
 class MentionTagger {
  public:
   explicit MentionTagger(const EntityResolver& resolver) : resolver_(&resolver) {}
-  TaggedSentence Tag(std::string_view sentence) const;
+  TaggedSentence Tag(std::string_view sentence, const SurnameMap* surnames = nullptr) const;
 
  private:
   const EntityResolver* resolver_;

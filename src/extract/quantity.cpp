@@ -202,8 +202,8 @@ std::optional<double> ReadNumber(const std::vector<std::string>& tokens, size_t*
       current = (current == 0 ? 1 : current) * 12;
     } else if ((t == "a" || t == "an") && !any) {
       current = 1;  // "an hour", "a dozen"
-    } else if (t == "and" && any && *i + 1 < n && IsNumberWord(tokens[*i + 1]) && current >= 100) {
-      // "one hundred and five"
+    } else if (t == "and" && any && *i + 1 < n && IsNumberWord(tokens[*i + 1]) && (current >= 100 || total >= 1000)) {
+      // "one hundred and five", "two thousand and five"
     } else {
       break;
     }
@@ -316,7 +316,7 @@ const std::string& NumberRegex() {
     for (auto w : {"hundred", "thousand", "million", "billion", "dozen"}) words.emplace_back(w);
     const std::string word = "(?:" + Alternation(words) + ")";
     const std::string digits = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    return "(?:" + digits + "(?:[\\s-]+(?:hundred|thousand|million|billion))?|" + word +
+    return "(?i:" + digits + "(?:[\\s-]+(?:hundred|thousand|million|billion))?|" + word +
            "(?:[\\s-]+(?:and[\\s-]+)?" + word + ")*|an?)\\b";
   }();
   return kRegex;
@@ -339,13 +339,16 @@ std::string QuantityRegex(const QuantitySpec& spec) {
     out += "(?:" + number + fraction + "?" + range + "?|" + half + ")[\\s-]*" + units + "(?:-long)?" + fraction +
            "?(?:,?\\s+(?:and\\s+)?" + number + "[\\s-]+" + units + ")?";
     out += "|" + units + "-long";
+    out += "|" + units + fraction;  // "an hour-and-a-half call" without the article
   }
   if (!spec.unit_required) {
     if (!aliases.empty()) out += "|";
     out += number + range + "?";
     std::vector<std::string> counts;
     for (const CountWord& c : spec.count_words) counts.push_back(c.word);
-    if (!counts.empty()) out += "|(?:" + Alternation(counts) + ")\\b";
+    if (!counts.empty()) {
+      out += "|(?:" + Alternation(counts) + ")\\b(?:[\\s-]+(?:hundred|thousand|million|dozen)\\b)?";
+    }
   }
   out += "))";
   return out;
@@ -379,12 +382,17 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
       }
     }
   }
-  // Vague counts: "dozens", "hundreds", "several".
+  // Vague counts: "dozens", "hundreds", "several", "several hundred" (times the scale).
   if (i < tokens.size()) {
     for (const CountWord& c : spec.count_words) {
       std::vector<std::string> words = Tokenise(c.word);
       if (i + words.size() <= tokens.size() && std::equal(words.begin(), words.end(), tokens.begin() + static_cast<long>(i))) {
         Interval base = c.interval;
+        const size_t next = i + words.size();
+        if (next < tokens.size()) {
+          const double scale = tokens[next] == "dozen" ? 12 : Scale(tokens[next]);
+          if (scale > 0) base = {base.lo * scale, base.hi * scale, base.lo_open, base.hi_open};
+        }
         if (qualifier == Qualifier::kOver || qualifier == Qualifier::kAtLeast) base.hi = Interval::kInfinity, base.hi_open = true;
         return base;
       }

@@ -28,7 +28,8 @@ struct QuantityUnit {
   bool article = true;
 };
 
-// A vague count word and what it means: "dozens" -> [24, 144).
+// A vague count word and what it means: "dozens" -> [24, 144] (as declared in
+// TOML); followed by a scale, it scales: "several hundred" -> [300, 900].
 struct CountWord {
   std::string word;
   Interval interval;
@@ -52,7 +53,7 @@ std::string QuantityRegex(const QuantitySpec& spec);
 // when the phrase does not read as a quantity of this spec.
 std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec& spec, std::string* why);
 
-// Readable form of an interval: "90 min", "> 60 min", "81-99 min", "about 90 min".
+// Readable form of an interval: "90 min", "> 60 min", ">= 10", "81-99 min", "[102, 120) min".
 std::string FormatQuantity(const Interval& interval, std::string_view unit);
 
 // Reads a number written in digits or words: "1,612", "1.5", "twenty-three",

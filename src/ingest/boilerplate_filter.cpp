@@ -73,8 +73,11 @@ bool IsCrumb(std::string_view line) {
   const char last = line.back();
   const bool sentence_end = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ':';
   if (CountWords(line) <= 3 && !sentence_end) return true;
-  size_t separators = static_cast<size_t>(std::count(line.begin(), line.end(), '|')) +
-                      static_cast<size_t>(std::count(line.begin(), line.end(), '>'));
+  // Breadcrumbs separate short items with " | " or " > ": "Home | World | Europe".
+  size_t separators = 0;
+  for (std::string_view sep : {" | ", " > ", " / "}) {
+    for (size_t pos = line.find(sep); pos != std::string_view::npos; pos = line.find(sep, pos + sep.size())) ++separators;
+  }
   return separators >= 2 && line.size() / (separators + 1) < 20;
 }
 
@@ -208,6 +211,8 @@ BodyText BoilerplateFilter::Apply(std::string_view text) const {
   }
   if (cut < n) {
     const uint32_t begin = body.kept[paragraphs[cut].first_range].begin;
+    // Lines already removed inside the trailer are part of it now.
+    std::erase_if(body.removed, [&](const RemovedSpan& r) { return r.norm.begin >= begin; });
     body.removed.push_back({{begin, body.kept.back().end}, {}, "off-topic trailer (shares almost no words with the story)"});
     body.kept.resize(paragraphs[cut].first_range);
   }

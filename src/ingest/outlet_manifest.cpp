@@ -1,5 +1,7 @@
 #include "ingest/outlet_manifest.h"
 
+#include <re2/re2.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -9,32 +11,28 @@
 namespace crosscheck::ingest {
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
-  // Iterative matcher with backtracking to the last star: linear in practice,
-  // and never recursive, so a hostile pattern cannot exhaust the stack.
-  size_t p = 0, s = 0, star_p = std::string_view::npos, star_s = 0;
-  bool star_crosses = false;
-  while (s < path.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star_crosses = p + 1 < pattern.size() && pattern[p + 1] == '*';
-      p += star_crosses ? 2 : 1;
-      star_p = p;
-      star_s = s;
-      continue;
+  // Translated to RE2 (linear time, whatever the pattern): "**/" is any
+  // number of folders, "**" anything, "*" and "?" stay within one folder.
+  std::string regex;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '*' && i + 1 < pattern.size() && pattern[i + 1] == '*') {
+      const bool folder = i + 2 < pattern.size() && pattern[i + 2] == '/';
+      regex += folder ? "(?:.*/)?" : ".*";
+      i += folder ? 2 : 1;
+    } else if (c == '*') {
+      regex += "[^/]*";
+    } else if (c == '?') {
+      regex += "[^/]";
+    } else {
+      regex += RE2::QuoteMeta(std::string(1, c));
     }
-    if (p < pattern.size() && (pattern[p] == path[s] || (pattern[p] == '?' && path[s] != '/'))) {
-      ++p;
-      ++s;
-      continue;
-    }
-    if (star_p != std::string_view::npos && (star_crosses || path[star_s] != '/')) {
-      p = star_p;
-      s = ++star_s;
-      continue;
-    }
-    return false;
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_dot_nl(true);
+  RE2 re(regex, options);
+  return re.ok() && RE2::FullMatch(re2::StringPiece(path.data(), path.size()), re);
 }
 
 bool IsIsoDate(std::string_view text) {

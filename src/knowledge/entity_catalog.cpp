@@ -20,7 +20,8 @@ int EntityCatalog::Add(Entity entity) {
     if (existing.kind == entity.kind && existing.name == entity.name) {
       for (std::string& alias : entity.aliases) {
         if (std::find(existing.aliases.begin(), existing.aliases.end(), alias) == existing.aliases.end()) {
-          by_key_[Key(alias)].push_back(static_cast<int>(i));
+          auto& list = by_key_[Key(alias)];
+          if (std::find(list.begin(), list.end(), static_cast<int>(i)) == list.end()) list.push_back(static_cast<int>(i));
           existing.aliases.push_back(std::move(alias));
         }
       }

@@ -167,8 +167,11 @@ Result<KnowledgeBase> KnowledgeBase::Load(const std::vector<fs::path>& folders) 
       messages.insert(messages.end(), errors.messages().begin(), errors.messages().end());
     }
   }
-  for (const std::string& missing : kb.places_.Link()) {
-    messages.push_back("knowledge: place '" + missing + "' is named in an 'in' key but never defined");
+  for (const std::string& problem : kb.places_.Link()) {
+    messages.push_back(problem.find("containment cycle") != std::string::npos
+                           ? "knowledge: place '" + problem.substr(0, problem.find(" (")) +
+                                 "' lies, through its 'in' keys, inside itself (a containment cycle)"
+                           : "knowledge: place '" + problem + "' is named in an 'in' key but never defined");
   }
   if (!messages.empty()) {
     std::string joined;

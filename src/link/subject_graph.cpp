@@ -17,6 +17,21 @@ const char* Shape(VertexKind kind) {
   return "box";
 }
 
+// DOT string literal. boost::escape_dot_string leaves backslashes alone, so a
+// label ending in one would swallow the closing quote.
+std::string DotString(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
 }  // namespace
 
 Vertex SubjectGraph::Add(VertexKind kind, const std::string& key, const std::string& label) {
@@ -43,10 +58,10 @@ void SubjectGraph::WriteGraphviz(std::ostream& out) const {
       out, graph_,
       [this](std::ostream& o, Vertex v) {
         const VertexData& d = graph_[v];
-        o << "[label=" << boost::escape_dot_string(d.label) << ", shape=" << Shape(d.kind) << "]";
+        o << "[label=" << DotString(d.label) << ", shape=" << Shape(d.kind) << "]";
       },
       [this](std::ostream& o, boost::graph_traits<Graph>::edge_descriptor e) {
-        o << "[label=" << boost::escape_dot_string(graph_[e].label) << "]";
+        o << "[label=" << DotString(graph_[e].label) << "]";
       });
 }
 

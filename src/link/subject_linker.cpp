@@ -133,22 +133,45 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
       std::sort(names.begin(), names.end());
       names.erase(std::unique(names.begin(), names.end()), names.end());
     }
-    // A single participant joins the one component naming it; otherwise it stays apart.
+    // Known dates of each multi-participant component, to keep other dates out.
+    std::map<size_t, std::vector<std::string>> component_times;
+    for (size_t i = 0; i < n; ++i) {
+      if (groups[i]->participants.size() >= 2 && !groups[i]->time.empty()) {
+        component_times[sets.find_set(i)].push_back(groups[i]->time);
+      }
+    }
+    auto fits = [&](const std::string& time, const std::vector<std::string>& times) {
+      return std::all_of(times.begin(), times.end(), [&](const std::string& t) { return TimesCompatible(time, t); });
+    };
+    // A single participant joins the one component naming it (at a compatible
+    // date); otherwise it stays apart.
+    std::vector<size_t> lone;
     for (size_t i = 0; i < n; ++i) {
       if (groups[i]->participants.size() != 1) continue;
       const std::string& who = groups[i]->participants.front();
       std::vector<size_t> homes;
       for (const auto& [root, names] : component_names) {
-        if (std::binary_search(names.begin(), names.end(), who)) homes.push_back(root);
+        if (std::binary_search(names.begin(), names.end(), who) && fits(groups[i]->time, component_times[root])) {
+          homes.push_back(root);
+        }
       }
-      if (homes.size() == 1) sets.union_set(i, homes.front());
+      if (homes.size() == 1) {
+        sets.union_set(i, homes.front());
+      } else {
+        lone.push_back(i);
+      }
     }
-    std::map<std::string, size_t> lone_by_name;  // single participants with no home merge with each other
-    for (size_t i = 0; i < n; ++i) {
-      if (groups[i]->participants.size() != 1) continue;
-      if (component_names.count(sets.find_set(i)) > 0) continue;
-      auto [it, inserted] = lone_by_name.emplace(groups[i]->participants.front(), i);
-      if (!inserted) sets.union_set(i, it->second);
+    // Lone single participants merge with each other when their dates allow.
+    std::map<std::string, std::vector<size_t>> lone_by_name;
+    for (size_t i : lone) {
+      auto& same_name = lone_by_name[groups[i]->participants.front()];
+      for (size_t j : same_name) {
+        if (TimesCompatible(groups[i]->time, groups[j]->time)) {
+          sets.union_set(i, j);
+          break;
+        }
+      }
+      same_name.push_back(i);
     }
 
     // Emit one subject per component, and one group per template within it.

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "extractor_fingerprint.h"
 #include "pipeline/engine_impl.h"
 #include "util/content_hash.h"
 
@@ -51,7 +52,8 @@ Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options, std::
   impl->loader = std::make_unique<ingest::DocumentLoader>(*impl->boilerplate);
   impl->extractor = std::make_unique<extract::Extractor>(*impl->templates);
   util::Sha256 fingerprint;
-  fingerprint.Update("extractor-" + std::to_string(kExtractorVersion));
+  // The extraction code itself: a store never reuses claims made by other code.
+  fingerprint.Update(kExtractorSourceFingerprint);
   fingerprint.Update(impl->templates->fingerprint());
   fingerprint.Update(impl->knowledge.fingerprint());
   impl->fingerprint = fingerprint.HexDigest();

@@ -14,9 +14,6 @@
 
 namespace crosscheck {
 
-// Bump when extraction code changes what it produces from the same inputs, so
-// that stores re-extract instead of reusing stale claims.
-inline constexpr int kExtractorVersion = 1;
 
 struct Engine::Impl {
   knowledge::KnowledgeBase knowledge;

@@ -8,6 +8,11 @@ const std::vector<Migration>& KnownMigrations() {
 }
 
 Status Migrate(SQLite::Database& db, int from, int to, const std::vector<Migration>& steps) {
+  if (from > to) {
+    return Status::StoreCorrupt("cannot migrate the store down from schema version " + std::to_string(from) + " to " +
+                                std::to_string(to));
+  }
+  const Migration* current = nullptr;
   try {
     SQLite::Transaction transaction(db);
     for (int version = from; version < to; ++version) {
@@ -19,14 +24,19 @@ Status Migrate(SQLite::Database& db, int from, int to, const std::vector<Migrati
         return Status::StoreCorrupt("no migration from schema version " + std::to_string(version) + " to " +
                                     std::to_string(version + 1));
       }
+      current = step;
       db.exec(step->sql);
     }
     db.exec("PRAGMA user_version = " + std::to_string(to));
     transaction.commit();
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
+    std::string where = current == nullptr ? std::string()
+                                           : " at the step from version " + std::to_string(current->from_version) +
+                                                 " (" + current->description + ")";
     return Status::StoreError("migrating the store from schema version " + std::to_string(from) + " to " +
-                              std::to_string(to) + " failed: " + e.what());
+                              std::to_string(to) + " failed" + where + ": " + e.what() +
+                              "; the store is unchanged");
   }
 }
 

@@ -26,7 +26,8 @@ struct Migration {
 const std::vector<Migration>& KnownMigrations();
 
 // Upgrades `db` from `from` to `to` with `steps` inside one transaction.
-// InvalidInput-free: failures are StoreError naming the step.
+// A missing step or a downgrade is StoreCorrupt; a failing step is StoreError
+// naming the step, and leaves the store unchanged.
 Status Migrate(SQLite::Database& db, int from, int to, const std::vector<Migration>& steps);
 
 }  // namespace crosscheck::store

@@ -117,9 +117,6 @@ Status Store::Initialise() {
                                   ", written by a newer crosscheck; this build knows versions up to " +
                                   std::to_string(kSchemaVersion) + ". Upgrade crosscheck or use another --db");
     }
-    // WAL lets readers (the CLI views) work while a run writes, and survives crashes.
-    db_->exec("PRAGMA journal_mode = WAL");
-    db_->exec("PRAGMA synchronous = NORMAL");
     if (tables == 0) {
       SQLite::Transaction transaction(*db_);
       db_->exec(kStoreSchemaSql);
@@ -130,6 +127,10 @@ Status Store::Initialise() {
       Status migrated = Migrate(*db_, version, kSchemaVersion, KnownMigrations());
       if (!migrated.ok()) return migrated;
     }
+    // WAL lets readers (the CLI views) work while a run writes, and survives
+    // crashes. Set only once the store is accepted: a refused one is left as it was.
+    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec("PRAGMA synchronous = NORMAL");
     schema_version_ = kSchemaVersion;
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
@@ -263,6 +264,10 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
                            "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) "
                            "VALUES (?, ?, ?, ?, ?, ?)");
     for (const Claim& c : *write.claims) {
+      if (c.sentence >= sentence_ids.size()) {
+        return Status::Internal(doc.source.path + ": a claim names sentence " + std::to_string(c.sentence) +
+                                " of a document with " + std::to_string(sentence_ids.size()));
+      }
       int i = 1;
       claim.bind(i++, document_id);
       claim.bind(i++, sentence_ids.at(c.sentence));
@@ -344,12 +349,15 @@ Status Store::WriteBatch(int64_t run, const std::vector<DocumentWrite>& batch) {
     SQLite::Transaction transaction(*db_);
     for (const DocumentWrite& write : batch) {
       Status status = WriteDocument(run, write);
-      if (!status.ok()) return status;  // the transaction rolls back on scope exit
+      if (!status.ok()) {
+        entity_ids_.clear();  // ids inserted by the rolled-back transaction are gone
+        return status;        // the transaction rolls back on scope exit
+      }
     }
     transaction.commit();
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
-    entity_ids_.clear();  // ids from the rolled-back transaction are gone
+    entity_ids_.clear();
     return FromException(e, "writing a batch of documents");
   }
 }
@@ -413,8 +421,10 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
       c.value.unit = ColumnText(st, i++);
       SQLite::Column lo = st.getColumn(i++);
       SQLite::Column hi = st.getColumn(i++);
-      c.value.interval.lo = lo.isNull() ? -Interval::kInfinity : lo.getDouble();
-      c.value.interval.hi = hi.isNull() ? Interval::kInfinity : hi.getDouble();
+      if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+        c.value.interval.lo = lo.isNull() ? -Interval::kInfinity : lo.getDouble();
+        c.value.interval.hi = hi.isNull() ? Interval::kInfinity : hi.getDouble();
+      }
       c.value.interval.lo_open = st.getColumn(i++).getInt() != 0;
       c.value.interval.hi_open = st.getColumn(i++).getInt() != 0;
       ParseModality(ColumnText(st, i++), &c.modality);

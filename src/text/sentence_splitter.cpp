@@ -55,6 +55,9 @@ bool IsTerminal(char c) { return c == '.' || c == '!' || c == '?'; }
 // A non-ASCII lead byte: treat as a letter that may start a sentence (É, Ö, «...).
 bool IsNonAscii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
+// Lines at least this long that stop without punctuation were wrapped mid-sentence.
+constexpr uint32_t kWrappedLineBytes = 60;
+
 class Splitter {
  public:
   Splitter(std::string_view text, std::vector<SentenceSpan>* out) : text_(text), out_(out) {}
@@ -86,9 +89,22 @@ class Splitter {
         }
         i = after;
         continue;
-      } else if (i - start >= kMaxSentenceBytes && c == ' ') {
-        Emit(start, i);
-        start = i + 1;
+      }
+      if (i - start >= kMaxSentenceBytes) {
+        // A runaway sentence is cut: at the last space in its second half,
+        // else at a character boundary.
+        uint32_t cut = i;
+        for (uint32_t k = i; k > start + kMaxSentenceBytes / 2; --k) {
+          if (text_[k] == ' ') {
+            cut = k;
+            break;
+          }
+        }
+        while (cut > start && (static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) --cut;
+        Emit(start, cut);
+        start = cut;
+        i = cut;
+        continue;
       }
       ++i;
     }
@@ -100,13 +116,18 @@ class Splitter {
  private:
   // A single line break inside a paragraph continues the sentence only when the
   // line was cut mid-sentence: no terminal punctuation before, lowercase after.
+  // A long line without an end is a hard-wrapped one, whatever comes next;
+  // a short one is a heading or a dateline.
   bool ContinuesAfterLineBreak(uint32_t start, uint32_t at, uint32_t end) const {
     if (at == start) return true;
     uint32_t next = at + 1;
     if (next >= end) return false;
     const char prev = text_[at - 1];
-    if (IsTerminal(prev) || prev == ':') return false;
-    return IsLower(text_[next]) || (IsDigit(text_[next]) && prev != '.');
+    if (IsTerminal(prev) || IsClosing(prev) || prev == ':') return false;
+    if (IsLower(text_[next]) || (IsDigit(text_[next]) && prev != '.')) return true;
+    uint32_t line_start = at;
+    while (line_start > start && text_[line_start - 1] != '\n') --line_start;
+    return at - line_start >= kWrappedLineBytes && (IsLower(prev) || prev == ',' || IsDigit(prev));
   }
 
   // Decides whether the terminal punctuation at `at` (with trailing

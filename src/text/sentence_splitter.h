@@ -21,8 +21,9 @@ struct SentenceSpan {
   uint32_t paragraph = 0;  // 0-based paragraph ("\n\n"-separated block) index
 };
 
-// Sentences longer than this are cut at a space, so that one runaway "line of
-// megabytes" cannot make a sentence unbounded.
+// No sentence is longer than this: a longer one is cut at its last space (or,
+// with none, at a character boundary), so that one runaway "line of megabytes"
+// cannot make a sentence unbounded.
 inline constexpr uint32_t kMaxSentenceBytes = 4000;
 
 // Splits `text` (the output of NormaliseText) into sentences, considering only

@@ -171,7 +171,10 @@ class Normaliser {
         continue;
       }
       if (c < 0x80) {
-        if (i + 1 < raw_.size() && static_cast<unsigned char>(raw_[i + 1]) >= 0x80 && NextHasNoBoundary(i + 1)) {
+        // A combining mark after a letter composes with it; after a space or a
+        // control character there is nothing to compose with.
+        if (c > 0x20 && c != 0x7F && i + 1 < raw_.size() && static_cast<unsigned char>(raw_[i + 1]) >= 0x80 &&
+            NextHasNoBoundary(i + 1)) {
           i = Cluster(i, 1);
         } else {
           CodePoint(c, i, i + 1, true);
@@ -376,9 +379,11 @@ bool LooksLikeHtml(std::string_view raw) {
   }
   // Many structural tags near the top also mean markup.
   int tags = 0;
+  std::string lower(head);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (std::string_view tag : {"<p>", "<p ", "<div", "<br", "<span", "<a href", "<meta", "<body", "<script", "</p>"}) {
     size_t pos = 0;
-    std::string_view lower_head = head;
+    const std::string_view lower_head = lower;
     while ((pos = lower_head.find(tag, pos)) != std::string_view::npos) {
       ++tags;
       pos += tag.size();

@@ -85,8 +85,12 @@ std::string SanitiseUtf8(std::string_view bytes) {
 
 size_t CountCodePoints(std::string_view bytes) {
   size_t count = 0;
-  for (char c : bytes) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  size_t i = 0;
+  char32_t cp;
+  while (i < bytes.size()) {
+    const int len = DecodeUtf8(bytes.data() + i, bytes.size() - i, &cp);
+    i += len > 0 ? static_cast<size_t>(len) : 1;  // an ill-formed byte counts as one
+    ++count;
   }
   return count;
 }

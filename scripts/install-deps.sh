@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages crosscheck needs, skipping those already
+# present. Usage: scripts/install-deps.sh [--test]
+#   (no flag)  what building and running crosscheck needs
+#   --test     also what the test suite needs
+# Runs apt-get as root, or through sudo when not root. Every dependency is a
+# Debian package: nothing is downloaded at build time, nothing is vendored.
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake ninja-build pkg-config
+  libsqlitecpp-dev libsqlite3-dev      # the store
+  libboost-graph-dev                   # the subject graph
+  libspdlog-dev                        # logging (CLI only)
+  libtomlplusplus-dev                  # templates, knowledge, manifests
+  nlohmann-json3-dev                   # report.json
+  libcli11-dev                         # command line
+  libre2-dev                           # linear-time pattern matching
+  libicu-dev                           # Unicode normalisation (NFC)
+  libssl-dev                           # SHA-256 content hashes
+  catch2                               # unit tests (built by default)
+)
+test_packages=(
+  python3 python3-jsonschema           # validates report.json against schemas/report.schema.json
+)
+
+packages=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=("${test_packages[@]}")
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,155 @@
+// End to end on the five real articles in ../shared/seeds (the acceptance
+// corpus). Skipped, with a message, when ../shared is not beside the project.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "e2e_support.h"
+
+namespace crosscheck::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+bool HasParticipants(const Json& finding, std::set<std::string> wanted) {
+  const auto& p = finding.at("subject").at("participants");
+  for (const auto& name : p) wanted.erase(name.get<std::string>());
+  return wanted.empty();
+}
+
+std::set<std::string> DocumentsOf(const Json& finding) {
+  std::set<std::string> docs;
+  for (const Json& c : finding.at("claims")) docs.insert(c.at("document").get<std::string>().substr(0, 3));
+  return docs;
+}
+
+// Runs once per process: the seeds report is shared by the test cases below.
+const Json* SeedsReport() {
+  static TempDir out;
+  static const Json report = [] {
+    RunCorpus(SharedDir() / "seeds", out.path());
+    return Json::parse(ReadFile(out / "report.json"));
+  }();
+  static bool validated = [] {
+    INFO(SchemaErrors(out / "report.json"));
+    CHECK(SchemaErrors(out / "report.json").empty());
+    return true;
+  }();
+  (void)validated;
+  return &report;
+}
+
+bool SeedsAbsent() {
+  if (!SharedDir().empty() && fs::is_directory(SharedDir() / "seeds")) return false;
+  WARN("skipped: ../shared/seeds is not present (set CROSSCHECK_SHARED_DIR to run the acceptance tests)");
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("seeds: the Trump-Putin call lasted about 1.5 h (001) and over an hour (003), never a conflict", "[e2e][seeds]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  const auto calls = FindingsOf(report, "call_duration");
+  const Json* call = nullptr;
+  for (const Json& f : calls) {
+    if (HasParticipants(f, {"Donald Trump", "Vladimir Putin"})) call = &f;
+  }
+  REQUIRE(call != nullptr);
+  CHECK(DocumentsOf(*call) == std::set<std::string>{"001", "003"});
+  CHECK((call->at("verdict") == "compatible" || call->at("verdict") == "agree"));
+  std::set<std::string> values;
+  for (const Json& c : call->at("claims")) values.insert(c.at("value").get<std::string>());
+  CHECK(values.count("> 60 min") == 1);
+  CHECK((values.count("90 min") == 1 || values.count("81-99 min") == 1));
+  for (const Json& f : report.at("findings")) {
+    if (f.at("kind") == "call_duration") CHECK(f.at("verdict") != "conflict");
+  }
+}
+
+TEST_CASE("seeds: nothing comes from the sports and film items trailing 003", "[e2e][seeds]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  const std::string raw = ReadFile(SharedDir() / "seeds" / "003_01c0f07c45637442.txt");
+  const size_t trailer = raw.find("LeBron");
+  REQUIRE(trailer != std::string::npos);
+  size_t from_003 = 0;
+  for (const Json& f : report.at("findings")) {
+    for (const Json& c : f.at("claims")) {
+      if (c.at("document").get<std::string>().rfind("003", 0) != 0) continue;
+      ++from_003;
+      CHECK(c.at("end").get<size_t>() < trailer);
+    }
+  }
+  CHECK(from_003 >= 2);  // the call and the meeting
+}
+
+TEST_CASE("seeds: Trump and Putin may meet in Saudi Arabia (001, 003, hedged); Munich is another meeting", "[e2e][seeds]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  const auto meetings = FindingsOf(report, "meeting_location");
+  const Json* saudi = nullptr;
+  const Json* munich = nullptr;
+  for (const Json& f : meetings) {
+    if (HasParticipants(f, {"Donald Trump", "Vladimir Putin"})) saudi = &f;
+    if (HasParticipants(f, {"J.D. Vance", "Marco Rubio", "Volodymyr Zelensky"})) munich = &f;
+    std::set<std::string> values;
+    for (const Json& c : f.at("claims")) values.insert(c.at("value").get<std::string>());
+    // Munich and Saudi Arabia are never weighed against each other.
+    CHECK(!(values.count("Munich") && values.count("Saudi Arabia")));
+  }
+  REQUIRE(saudi != nullptr);
+  REQUIRE(munich != nullptr);
+  CHECK(saudi != munich);
+  CHECK(DocumentsOf(*saudi) == std::set<std::string>{"001", "003"});
+  for (const Json& c : saudi->at("claims")) {
+    CHECK(c.at("value") == "Saudi Arabia");
+    CHECK(c.at("modality") == "hedged");
+  }
+  CHECK(saudi->at("verdict") != "conflict");
+  CHECK(DocumentsOf(*munich) == std::set<std::string>{"000", "002"});
+  for (const Json& c : munich->at("claims")) CHECK(c.at("value") == "Munich");
+}
+
+TEST_CASE("seeds: Putin invited Trump to Moscow, and 001 and 004 agree", "[e2e][seeds]") {
+  if (SeedsAbsent()) return;
+  const auto invitations = FindingsOf(*SeedsReport(), "invitation");
+  REQUIRE(invitations.size() == 1);
+  const Json& f = invitations[0];
+  CHECK(f.at("verdict") == "agree");
+  CHECK(DocumentsOf(f) == std::set<std::string>{"001", "004"});
+  CHECK(f.at("subject").at("label") == "invitation from Vladimir Putin to Donald Trump");
+  for (const Json& c : f.at("claims")) CHECK(c.at("value") == "Moscow");
+}
+
+TEST_CASE("seeds: only 001 names Marc Fogel's release, so it is single source", "[e2e][seeds]") {
+  if (SeedsAbsent()) return;
+  const auto releases = FindingsOf(*SeedsReport(), "prisoner_release");
+  REQUIRE(releases.size() == 1);
+  CHECK(releases[0].at("verdict") == "single_source");
+  CHECK(releases[0].at("subject").at("participants") == Json::array({"Marc Fogel"}));
+  CHECK(DocumentsOf(releases[0]) == std::set<std::string>{"001"});
+}
+
+TEST_CASE("seeds: every claim keeps its evidence", "[e2e][seeds]") {
+  if (SeedsAbsent()) return;
+  for (const Json& f : SeedsReport()->at("findings")) {
+    CHECK(!f.at("reason").get<std::string>().empty());
+    for (const Json& c : f.at("claims")) {
+      const std::string raw = ReadFile(SharedDir() / "seeds" / c.at("document").get<std::string>());
+      const size_t start = c.at("start");
+      const size_t end = c.at("end");
+      REQUIRE(start < end);
+      REQUIRE(end <= raw.size());
+      const size_t sentence_start = c.at("sentence").at("start");
+      const size_t sentence_end = c.at("sentence").at("end");
+      CHECK(sentence_start <= start);
+      CHECK(end <= sentence_end);
+      CHECK(!c.at("template").get<std::string>().empty());
+    }
+  }
+}
+
+}  // namespace crosscheck::testing

@@ -1,0 +1,206 @@
+// Tests for extract/date_parser: dates as reporters write them, as intervals of days.
+#include <catch2/catch.hpp>
+
+#include <re2/re2.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/date_parser.h"
+
+namespace {
+
+using crosscheck::extract::DateRegex;
+using crosscheck::extract::DaysToIso;
+using crosscheck::extract::IsoToDays;
+using crosscheck::extract::ParseDate;
+using crosscheck::extract::ParsedDate;
+
+double Days(const char* iso) {
+  const std::optional<int> days = IsoToDays(iso);
+  REQUIRE(days.has_value());
+  return *days;
+}
+
+struct Case {
+  const char* text;
+  const char* published;
+  const char* first;    // ISO first day
+  const char* last;     // ISO last day
+  const char* display;
+};
+
+void CheckDates(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.text, c.published);
+    const std::optional<ParsedDate> got = ParseDate(c.text, c.published);
+    REQUIRE(got.has_value());
+    CHECK(got->anchored);
+    CHECK(got->display == c.display);
+    CHECK(got->days.lo == Days(c.first));
+    CHECK(got->days.hi == Days(c.last));
+    CHECK_FALSE(got->days.lo_open);
+    CHECK_FALSE(got->days.hi_open);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("IsoToDays and DaysToIso convert between ISO dates and days since 1970", "[extract]") {
+  const std::vector<std::pair<const char*, int>> cases = {
+      {"1970-01-01", 0}, {"1970-01-02", 1}, {"1969-12-31", -1}, {"2000-03-01", 11017},
+      {"2024-02-29", 19782}, {"2025-02-12", 20131},
+  };
+  for (const auto& [iso, days] : cases) {
+    CAPTURE(iso);
+    CHECK(IsoToDays(iso) == days);
+    CHECK(DaysToIso(days) == iso);
+  }
+  SECTION("malformed or impossible ISO dates are rejected") {
+    for (const char* bad : {"", "2025-2-12", "2025-02-1", "20250212", "2025-02-30", "2025-13-01", "2025-00-10",
+                            "2023-02-29", "2025/02/12", "Feb 12 2025", "2025-02-12T10"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(IsoToDays(bad).has_value());
+    }
+  }
+}
+
+TEST_CASE("ParseDate reads absolute dates as one day", "[extract]") {
+  CheckDates({
+      {"February 12, 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"February 12 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"Feb. 12, 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"Feb 12, 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"12 February 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"12th of February, 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"February 12th, 2025", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"2025-02-12", "", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"Sept. 3, 2024", "", "2024-09-03", "2024-09-03", "2024-09-03"},
+      {"Dec. 31, 1999", "", "1999-12-31", "1999-12-31", "1999-12-31"},
+      {"february 29, 2024", "", "2024-02-29", "2024-02-29", "2024-02-29"},
+      // A publication date does not change an absolute date.
+      {"February 12, 2025", "2021-06-01", "2025-02-12", "2025-02-12", "2025-02-12"},
+  });
+}
+
+TEST_CASE("ParseDate reads months and years as spans", "[extract]") {
+  CheckDates({
+      {"February 2025", "", "2025-02-01", "2025-02-28", "2025-02"},
+      {"February 2024", "", "2024-02-01", "2024-02-29", "2024-02"},
+      {"February of 2024", "", "2024-02-01", "2024-02-29", "2024-02"},
+      {"Dec. 2023", "", "2023-12-01", "2023-12-31", "2023-12"},
+      {"April 2025", "", "2025-04-01", "2025-04-30", "2025-04"},
+      {"2014", "", "2014-01-01", "2014-12-31", "2014"},
+  });
+}
+
+TEST_CASE("ParseDate resolves a month and day without a year near the publication date", "[extract]") {
+  CheckDates({
+      {"Feb. 12", "2025-03-01", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"February 12", "2025-02-13", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"12 February", "2025-02-13", "2025-02-12", "2025-02-12", "2025-02-12"},
+      // Around New Year the nearest occurrence is in another year.
+      {"December 30", "2025-01-02", "2024-12-30", "2024-12-30", "2024-12-30"},
+      {"January 3", "2024-12-28", "2025-01-03", "2025-01-03", "2025-01-03"},
+      // February 29 only exists in the leap year.
+      {"February 29", "2025-02-13", "2024-02-29", "2024-02-29", "2024-02-29"},
+  });
+}
+
+TEST_CASE("ParseDate resolves weekdays and relative days against the publication date", "[extract]") {
+  // 2025-02-13 is a Thursday.
+  CheckDates({
+      {"Wednesday", "2025-02-13", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
+      {"Thursday", "2025-02-13", "2025-02-13", "2025-02-13", "Thursday (2025-02-13)"},
+      // A bare weekday is the nearest such day, before or after publication.
+      {"Friday", "2025-02-13", "2025-02-14", "2025-02-14", "Friday (2025-02-14)"},
+      {"Sunday", "2025-02-13", "2025-02-16", "2025-02-16", "Sunday (2025-02-16)"},
+      {"Saturday", "2025-02-13", "2025-02-15", "2025-02-15", "Saturday (2025-02-15)"},
+      {"Monday", "2025-02-13", "2025-02-10", "2025-02-10", "Monday (2025-02-10)"},
+      {"last Thursday", "2025-02-13", "2025-02-06", "2025-02-06", "Thursday (2025-02-06)"},
+      {"last Wednesday", "2025-02-13", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
+      {"this Wednesday", "2025-02-13", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
+      {"next Monday", "2025-02-13", "2025-02-17", "2025-02-17", "Monday (2025-02-17)"},
+      {"next Thursday", "2025-02-13", "2025-02-20", "2025-02-20", "Thursday (2025-02-20)"},
+      {"yesterday", "2025-02-13", "2025-02-12", "2025-02-12", "2025-02-12"},
+      {"today", "2025-02-13", "2025-02-13", "2025-02-13", "2025-02-13"},
+      {"tomorrow", "2025-02-28", "2025-03-01", "2025-03-01", "2025-03-01"},
+      {"Yesterday", "2025-03-01", "2025-02-28", "2025-02-28", "2025-02-28"},
+      {"last week", "2025-02-13", "2025-02-06", "2025-02-12", "last week (2025-02-06 to 2025-02-12)"},
+      {"this week", "2025-02-13", "2025-02-07", "2025-02-13", "this week (2025-02-07 to 2025-02-13)"},
+  });
+}
+
+TEST_CASE("ParseDate leaves weekdays and relative dates unanchored without a publication date", "[extract]") {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Wednesday", "Wednesday (unanchored)"},
+      {"last Friday", "Friday (unanchored)"},
+      {"yesterday", "yesterday (unanchored)"},
+      {"last week", "last week (unanchored)"},
+      {"February 12", "--02-12 (unanchored)"},
+  };
+  for (const auto& [text, display] : cases) {
+    CAPTURE(text);
+    for (const char* published : {"", "not a date", "2025-02-30"}) {
+      CAPTURE(published);
+      const std::optional<ParsedDate> got = ParseDate(text, published);
+      REQUIRE(got.has_value());
+      CHECK_FALSE(got->anchored);
+      CHECK(got->display == display);
+      // Unbounded: compatible with every date, in conflict with none.
+      CHECK(std::isinf(got->days.lo));
+      CHECK(got->days.lo < 0);
+      CHECK(std::isinf(got->days.hi));
+      CHECK(got->days.hi > 0);
+    }
+  }
+}
+
+TEST_CASE("ParseDate rejects impossible dates and text that is no date", "[extract]") {
+  for (const char* published : {"", "2025-02-13"}) {
+    CAPTURE(published);
+    for (const char* bad : {"February 30, 2025", "February 29, 2025", "31 April 2024", "2025-02-30", "2025-13-01",
+                            "Smarch 12, 2025", "", "   ", "the 12th", "12 34", "February 12, 2025 and more",
+                            "1799", "Feb. 40, 2025", "next year", "last month please"}) {
+      CAPTURE(bad);
+      const std::optional<ParsedDate> got = ParseDate(bad, published);
+      if (got) INFO("got " << got->display);
+      CHECK_FALSE(got.has_value());
+    }
+  }
+}
+
+TEST_CASE("DateRegex finds the date expressions ParseDate reads", "[extract]") {
+  RE2 re(DateRegex());
+  REQUIRE(re.ok());
+  CHECK(re.NumberOfCapturingGroups() == 0);
+  for (const char* text : {"February 12, 2025", "Feb. 12", "12 February 2025", "12th of February, 2025", "February 2025",
+                           "February of 2024", "2025-02-12", "Wednesday", "last Wednesday", "next Monday",
+                           "yesterday", "Today", "last week", "Sept. 3, 2024"}) {
+    CAPTURE(text);
+    REQUIRE(RE2::FullMatch(text, re));
+    CHECK(ParseDate(text, "2025-02-13").has_value());
+  }
+  SECTION("the longest date expression is found in a sentence") {
+    const std::vector<std::pair<const char*, const char*>> sentences = {
+        {"They met on February 12, 2025 in Munich.", "February 12, 2025"},
+        {"The call took place on Wednesday, officials said.", "Wednesday"},
+        {"The summit was held in February 2025.", "February 2025"},
+        {"He was released last week.", "last week"},
+    };
+    for (const auto& [sentence, date] : sentences) {
+      CAPTURE(sentence);
+      re2::StringPiece match;
+      REQUIRE(RE2::PartialMatch(sentence, "(" + DateRegex() + ")", &match));
+      CHECK(std::string(match.data(), match.size()) == date);
+    }
+  }
+  SECTION("words that only look like dates are not matched") {
+    for (const char* text : {"Mayday", "Marching orders", "Sunday-school", "12 34", "Smarch 12"}) {
+      CAPTURE(text);
+      CHECK_FALSE(RE2::FullMatch(text, re));
+    }
+  }
+}

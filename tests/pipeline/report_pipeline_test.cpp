@@ -1,0 +1,126 @@
+// RunReport: the pipeline as a library call, on small corpora written by the tests.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/pipeline.h"
+#include "test_support.h"
+
+namespace crosscheck::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+constexpr const char* kCallA =
+    "Prime Minister Anna Lindqvist spoke with President Tomas Koval on Tuesday.\n\n"
+    "The call lasted 45 minutes, officials said.\n";
+constexpr const char* kCallB = "Tomas Koval held a two-hour phone call with Anna Lindqvist on Tuesday.\n";
+
+Result<RunSummary> Run(const fs::path& corpus, const fs::path& out) {
+  RunOptions options;
+  options.corpus = corpus;
+  options.out_dir = out;
+  return RunReport(DefaultEngine(), options, nullptr);
+}
+
+Json Report(const fs::path& out) { return Json::parse(ReadFile(out / "report.json")); }
+
+}  // namespace
+
+TEST_CASE("pipeline: two outlets with disjoint durations conflict", "[pipeline]") {
+  TempDir dir;
+  dir.Write("corpus/a.txt", kCallA);
+  dir.Write("corpus/b.txt", kCallB);
+  auto summary = Run(dir / "corpus", dir / "out");
+  REQUIRE(summary.ok());
+  CHECK(summary->documents == 2);
+  CHECK(summary->claims == 2);
+  CHECK(summary->verdicts[Verdict::kConflict] == 1);
+  const Json report = Report(dir / "out");
+  REQUIRE(report.at("findings").size() == 1);
+  const Json& f = report.at("findings")[0];
+  CHECK(f.at("verdict") == "conflict");
+  CHECK(f.at("reason").get<std::string>().find("45 min and 120 min do not overlap") != std::string::npos);
+  // Without a manifest the outlet is the file's stem.
+  CHECK(report.at("documents")[0].at("outlet") == "a");
+}
+
+TEST_CASE("pipeline: the manifest names outlets and anchors relative dates", "[pipeline]") {
+  TempDir dir;
+  dir.Write("corpus/a.txt", kCallA);
+  dir.Write("corpus/b.txt", kCallB);
+  dir.Write("corpus/outlets.toml",
+            "[[document]]\npath = \"a.txt\"\noutlet = \"Outlet A\"\npublished = 2026-03-04\n"
+            "[[document]]\npath = \"*.txt\"\noutlet = \"Outlet B\"\nurl = \"https://b.example/\"\n");
+  auto summary = Run(dir / "corpus", dir / "out");
+  REQUIRE(summary.ok());
+  CHECK(summary->documents == 2);  // the manifest is not an article
+  const Json report = Report(dir / "out");
+  CHECK(report.at("documents")[0].at("outlet") == "Outlet A");
+  CHECK(report.at("documents")[0].at("published") == "2026-03-04");
+  CHECK(report.at("documents")[1].at("outlet") == "Outlet B");
+  CHECK(report.at("documents")[1].at("url") == "https://b.example/");
+}
+
+TEST_CASE("pipeline: a bad manifest stops the run with file:line:column", "[pipeline]") {
+  TempDir dir;
+  dir.Write("corpus/a.txt", kCallA);
+  dir.Write("corpus/outlets.toml", "[[document]]\npath = \"a.txt\"\noutlet = \"A\"\npublishd = 2026-03-04\n");
+  auto summary = Run(dir / "corpus", dir / "out");
+  REQUIRE(!summary.ok());
+  CHECK(summary.status().code() == Status::Code::kInvalidInput);
+  CHECK(summary.status().message().find("outlets.toml:4:1: unknown key 'publishd'; did you mean 'published'?") !=
+        std::string::npos);
+  CHECK(!fs::exists(dir / "out" / "crosscheck.db"));  // nothing was stored
+}
+
+TEST_CASE("pipeline: an edited document is extracted again, the others are reused", "[pipeline][store]") {
+  TempDir dir;
+  dir.Write("corpus/a.txt", kCallA);
+  dir.Write("corpus/b.txt", kCallB);
+  REQUIRE(Run(dir / "corpus", dir / "out").ok());
+  dir.Write("corpus/b.txt", "Tomas Koval held a 45-minute phone call with Anna Lindqvist on Tuesday.\n");
+  auto second = Run(dir / "corpus", dir / "out");
+  REQUIRE(second.ok());
+  CHECK(second->extracted == 1);
+  CHECK(second->reused == 1);
+  CHECK(second->claims == 2);  // the old content's claim is not reported
+  const Json report = Report(dir / "out");
+  CHECK(report.at("findings")[0].at("verdict") == "agree");
+}
+
+TEST_CASE("pipeline: run errors name what could not be used", "[pipeline]") {
+  TempDir dir;
+  dir.Write("corpus/a.txt", kCallA);
+  SECTION("a missing corpus") {
+    auto summary = Run(dir / "nowhere", dir / "out");
+    REQUIRE(!summary.ok());
+    CHECK(summary.status().code() == Status::Code::kIoError);
+    CHECK(summary.status().message().find("nowhere") != std::string::npos);
+  }
+  SECTION("an output folder that is a file") {
+    dir.Write("blocker", "x");
+    auto summary = Run(dir / "corpus", dir / "blocker" / "out");
+    REQUIRE(!summary.ok());
+    CHECK(summary.status().code() == Status::Code::kIoError);
+  }
+  SECTION("a store that is not a crosscheck store") {
+    dir.Write("out/crosscheck.db", "this is not SQLite at all, just text long enough to look like a header....");
+    auto summary = Run(dir / "corpus", dir / "out");
+    REQUIRE(!summary.ok());
+    CHECK(summary.status().message().find("crosscheck.db") != std::string::npos);
+  }
+}
+
+TEST_CASE("pipeline: an empty corpus still writes a valid, empty report", "[pipeline]") {
+  TempDir dir;
+  fs::create_directories(dir / "corpus");
+  auto summary = Run(dir / "corpus", dir / "out");
+  REQUIRE(summary.ok());
+  CHECK(summary->documents == 0);
+  const Json report = Report(dir / "out");
+  CHECK(report.at("findings").empty());
+  CHECK(report.at("summary").at("documents") == 0);
+}
+
+}  // namespace crosscheck::testing

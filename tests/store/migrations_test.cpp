@@ -1,0 +1,176 @@
+// Tests for store/migrations: upgrading a store in one transaction, or not at all.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "store/migrations.h"
+#include "store/store.h"
+#include "test_support.h"
+
+namespace {
+
+using crosscheck::Status;
+using crosscheck::store::Migrate;
+using crosscheck::store::Migration;
+
+int UserVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+// The schema as SQLite records it: every object's SQL, sorted by name.
+std::string SchemaOf(SQLite::Database& db) {
+  std::string out;
+  SQLite::Statement st(db, "SELECT type, name, ifnull(sql, '') FROM sqlite_schema ORDER BY name");
+  while (st.executeStep()) {
+    out += st.getColumn(0).getString() + " " + st.getColumn(1).getString() + ": " + st.getColumn(2).getString() + "\n";
+  }
+  return out;
+}
+
+// A database at schema version 1 with one table and one row.
+void MakeVersionOne(SQLite::Database& db) {
+  db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); "
+          "INSERT INTO notes (body) VALUES ('kept'); PRAGMA user_version = 1");
+}
+
+int CountCommits(void* counter) {
+  ++*static_cast<int*>(counter);
+  return 0;  // let the commit go ahead
+}
+
+const std::vector<Migration> kSteps = {
+    {1, "add tags", "CREATE TABLE tags (note_id INTEGER NOT NULL REFERENCES notes(id), tag TEXT NOT NULL)"},
+    {2, "add a column and backfill it",
+     "ALTER TABLE notes ADD COLUMN created TEXT; UPDATE notes SET created = '2025-01-01'"},
+    {3, "index tags", "CREATE INDEX tags_by_tag ON tags(tag)"},
+};
+
+}  // namespace
+
+TEST_CASE("Migrate applies the injected steps and bumps user_version in one transaction", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  int commits = 0;
+  sqlite3_commit_hook(db.getHandle(), CountCommits, &commits);
+
+  const Status status = Migrate(db, 1, 4, kSteps);
+  sqlite3_commit_hook(db.getHandle(), nullptr, nullptr);
+  REQUIRE(status.ok());
+  CHECK(commits == 1);
+  CHECK(UserVersion(db) == 4);
+  CHECK(db.tableExists("tags"));
+  CHECK(db.execAndGet("SELECT created FROM notes WHERE body = 'kept'").getString() == "2025-01-01");
+  CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'tags_by_tag'").getInt() == 1);
+}
+
+TEST_CASE("Migrate runs only the steps between the two versions", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  db.exec("CREATE TABLE tags (note_id INTEGER, tag TEXT); PRAGMA user_version = 2");
+
+  REQUIRE(Migrate(db, 2, 3, kSteps).ok());
+  CHECK(UserVersion(db) == 3);
+  CHECK(db.execAndGet("SELECT created FROM notes").getString() == "2025-01-01");
+  // Step 3 (the index) was not asked for.
+  CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'tags_by_tag'").getInt() == 0);
+}
+
+TEST_CASE("Steps may be given in any order", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  const std::vector<Migration> reversed(kSteps.rbegin(), kSteps.rend());
+  REQUIRE(Migrate(db, 1, 4, reversed).ok());
+  CHECK(UserVersion(db) == 4);
+  CHECK(db.tableExists("tags"));
+}
+
+TEST_CASE("A failing step leaves the old version and schema untouched", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  const std::string schema_before = SchemaOf(db);
+
+  std::vector<Migration> steps = kSteps;
+  SECTION("the last step is not valid SQL") {
+    steps[2].sql = "CREATE INDEX broken ON no_such_table(x)";
+  }
+  SECTION("a step fails half way through its own statements") {
+    steps[1].sql = "ALTER TABLE notes ADD COLUMN created TEXT; INSERT INTO notes (id, body) VALUES (1, 'duplicate')";
+  }
+  const Status status = Migrate(db, 1, 4, steps);
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.code() == Status::Code::kStoreError);
+  CHECK_THAT(status.message(), Catch::Contains("schema version 1") && Catch::Contains("4"));
+  CHECK(UserVersion(db) == 1);
+  CHECK(SchemaOf(db) == schema_before);
+  CHECK_FALSE(db.tableExists("tags"));
+  CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 1);
+  // The connection is usable afterwards: no transaction was left open.
+  CHECK(sqlite3_get_autocommit(db.getHandle()) != 0);
+  REQUIRE(Migrate(db, 1, 4, kSteps).ok());
+  CHECK(UserVersion(db) == 4);
+}
+
+TEST_CASE("A missing step is refused and nothing is applied", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  const std::string schema_before = SchemaOf(db);
+  const std::vector<Migration> gap = {kSteps[0], kSteps[2]};  // nothing from 2 to 3
+
+  const Status status = Migrate(db, 1, 4, gap);
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("no migration from schema version 2 to 3"));
+  CHECK(UserVersion(db) == 1);
+  CHECK(SchemaOf(db) == schema_before);
+  CHECK_FALSE(db.tableExists("tags"));  // step 1 ran, then was rolled back
+  CHECK(sqlite3_get_autocommit(db.getHandle()) != 0);
+}
+
+TEST_CASE("Migrating with no steps at all is refused", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  const Status status = Migrate(db, 1, 2, {});
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("1 to 2"));
+  CHECK(UserVersion(db) == 1);
+}
+
+TEST_CASE("The known migrations form a chain up to the current schema version", "[store]") {
+  const std::vector<Migration>& steps = crosscheck::store::KnownMigrations();
+  REQUIRE(steps.size() == static_cast<size_t>(crosscheck::store::kSchemaVersion - 1));
+  for (size_t i = 0; i < steps.size(); ++i) {
+    CHECK(steps[i].from_version == static_cast<int>(i) + 1);
+    CHECK_FALSE(steps[i].sql.empty());
+    CHECK_FALSE(steps[i].description.empty());
+  }
+}
+
+TEST_CASE("A new store's schema is exactly schemas/store.sql", "[store]") {
+  auto store = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(store.ok());
+  SQLite::Database reference(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  reference.exec(crosscheck::store::CurrentSchemaSql());
+  CHECK(SchemaOf((*store)->database()) == SchemaOf(reference));
+  CHECK_FALSE(SchemaOf(reference).empty());
+  // And the compiled-in SQL is the file's text.
+  const std::string file = crosscheck::testing::ReadFile(crosscheck::testing::SourceDir() / "schemas" / "store.sql");
+  CHECK(std::string(crosscheck::store::CurrentSchemaSql()) == file);
+}
+
+TEST_CASE("A crosscheck store older than every known step is refused on open", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "old.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE documents (id INTEGER PRIMARY KEY); PRAGMA user_version = 0; PRAGMA application_id = " +
+            std::to_string(crosscheck::store::kApplicationId));
+  }
+  auto opened = crosscheck::store::Store::Open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.status().code() == Status::Code::kStoreCorrupt);
+  CHECK_THAT(opened.status().message(), Catch::Contains("no migration from schema version 0"));
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
+  CHECK_FALSE(db.tableExists("claims"));
+}

@@ -1,0 +1,626 @@
+// Tests for store/store: creating, opening, refusing, writing and reading back.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crosscheck/claim.h"
+#include "crosscheck/document.h"
+#include "crosscheck/finding.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "util/content_hash.h"
+
+namespace {
+
+using crosscheck::ByteRange;
+using crosscheck::Claim;
+using crosscheck::Document;
+using crosscheck::Finding;
+using crosscheck::Interval;
+using crosscheck::Modality;
+using crosscheck::RoleFiller;
+using crosscheck::Sentence;
+using crosscheck::SourcedClaim;
+using crosscheck::Status;
+using crosscheck::ValueKind;
+using crosscheck::Verdict;
+using crosscheck::store::DocumentWrite;
+using crosscheck::store::Store;
+using crosscheck::testing::TempDir;
+
+// A document whose text is its sentences joined by single spaces; the
+// normalised text equals the original bytes, so both offset systems coincide.
+Document MakeDocument(const std::string& path, const std::string& outlet, const std::vector<std::string>& sentences) {
+  Document doc;
+  doc.source.path = path;
+  doc.source.outlet = outlet;
+  doc.source.url = "https://example.org/" + path;
+  doc.source.published = "2025-03-18";
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (i > 0) doc.text += ' ';
+    Sentence s;
+    s.index = static_cast<uint32_t>(i);
+    s.paragraph = static_cast<uint32_t>(i / 2);
+    s.norm.begin = static_cast<uint32_t>(doc.text.size());
+    doc.text += sentences[i];
+    s.norm.end = static_cast<uint32_t>(doc.text.size());
+    s.raw = s.norm;
+    doc.sentences.push_back(s);
+  }
+  doc.raw = doc.text;
+  doc.map.AddIdentity(0, 0, static_cast<uint32_t>(doc.text.size()));
+  doc.map.Finish(static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.raw.size()));
+  doc.content_hash = crosscheck::util::Sha256Hex(doc.raw);
+  return doc;
+}
+
+RoleFiller Person(const std::string& name, const std::string& role = "participants", uint32_t sentence = 0) {
+  return RoleFiller{role, name, "person", name.substr(name.rfind(' ') + 1), "slot", sentence};
+}
+
+// A claim whose value is the first occurrence of `value_text` in sentence `sentence_index`.
+Claim MakeClaim(const Document& doc, uint32_t sentence_index, const std::string& template_id,
+                const std::string& value_text) {
+  const Sentence& s = doc.sentences.at(sentence_index);
+  const std::string evidence(doc.SentenceText(s));
+  Claim c;
+  c.template_id = template_id;
+  c.subject_kind = "call";
+  c.pattern = 2;
+  c.sentence = sentence_index;
+  c.sentence_raw = s.raw;
+  c.match_raw = s.raw;
+  c.evidence = evidence;
+  const size_t at = evidence.find(value_text);
+  REQUIRE(at != std::string::npos);
+  c.value_in_evidence = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + value_text.size())};
+  c.value_raw = {s.raw.begin + c.value_in_evidence.begin, s.raw.begin + c.value_in_evidence.end};
+  c.value.text = value_text;
+  c.roles = {Person("Donald Trump"), Person("Vladimir Putin")};
+  return c;
+}
+
+Claim DurationClaim(const Document& doc, uint32_t sentence_index, const std::string& value_text, Interval interval,
+                    const std::string& display) {
+  Claim c = MakeClaim(doc, sentence_index, "call_duration", value_text);
+  c.value.kind = ValueKind::kQuantity;
+  c.value.type = "duration";
+  c.value.unit = "min";
+  c.value.interval = interval;
+  c.value.display = display;
+  return c;
+}
+
+std::unique_ptr<Store> OpenMemory() {
+  auto opened = Store::OpenInMemory();
+  REQUIRE(opened.ok());
+  return std::move(opened).value();
+}
+
+int64_t Count(Store& store, const std::string& table) {
+  return store.database().execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+int64_t BeginRun(Store& store) {
+  auto run = store.BeginRun("corpus", "tfp", "kfp");
+  REQUIRE(run.ok());
+  return *run;
+}
+
+void RequireSameClaim(const SourcedClaim& read, const Document& doc, const Claim& written) {
+  INFO("claim " << written.template_id << " at " << written.match_raw.begin);
+  CHECK(read.id > 0);
+  CHECK(read.document_hash == doc.content_hash);
+  CHECK(read.source.path == doc.source.path);
+  CHECK(read.source.outlet == doc.source.outlet);
+  CHECK(read.source.url == doc.source.url);
+  CHECK(read.source.published == doc.source.published);
+  const Claim& c = read.claim;
+  CHECK(c.template_id == written.template_id);
+  CHECK(c.subject_kind == written.subject_kind);
+  CHECK(c.pattern == written.pattern);
+  CHECK(c.value.kind == written.value.kind);
+  CHECK(c.value.type == written.value.type);
+  CHECK(c.value.unit == written.value.unit);
+  if (written.value.kind == ValueKind::kQuantity || written.value.kind == ValueKind::kDate) {
+    CHECK(c.value.interval == written.value.interval);
+  }
+  CHECK(c.value.id == written.value.id);
+  CHECK(c.value.text == written.value.text);
+  CHECK(c.value.display == written.value.display);
+  CHECK(c.modality == written.modality);
+  CHECK(c.modality_cue == written.modality_cue);
+  CHECK(c.attribution == written.attribution);
+  CHECK(c.time == written.time);
+  CHECK(c.sentence == written.sentence);
+  CHECK(c.sentence_raw == written.sentence_raw);
+  CHECK(c.match_raw == written.match_raw);
+  CHECK(c.value_raw == written.value_raw);
+  CHECK(c.evidence == written.evidence);
+  CHECK(c.value_in_evidence == written.value_in_evidence);
+  REQUIRE(c.roles.size() == written.roles.size());
+  for (size_t i = 0; i < c.roles.size(); ++i) {
+    CHECK(c.roles[i].role == written.roles[i].role);
+    CHECK(c.roles[i].entity == written.roles[i].entity);
+    CHECK(c.roles[i].entity_kind == written.roles[i].entity_kind);
+    CHECK(c.roles[i].mention == written.roles[i].mention);
+    CHECK(c.roles[i].via == written.roles[i].via);
+    CHECK(c.roles[i].sentence == written.roles[i].sentence);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("An in-memory store is created with the current schema and foreign keys on", "[store]") {
+  auto store = OpenMemory();
+  SQLite::Database& db = store->database();
+  CHECK(store->schema_version() == crosscheck::store::kSchemaVersion);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == crosscheck::store::kSchemaVersion);
+  CHECK(db.execAndGet("PRAGMA application_id").getInt() == crosscheck::store::kApplicationId);
+  CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  for (const char* table : {"runs", "documents", "document_sources", "sentences", "removed_spans", "entities",
+                            "claims", "claim_roles", "subjects", "subject_entities", "findings", "finding_claims",
+                            "diagnostics"}) {
+    INFO(table);
+    CHECK(db.tableExists(table));
+  }
+}
+
+TEST_CASE("A store on disk uses WAL, foreign keys, the schema version and the application id", "[store]") {
+  TempDir dir;
+  const auto path = dir / "nested-name with space.db";
+  {
+    auto opened = Store::Open(path);
+    REQUIRE(opened.ok());
+    SQLite::Database& db = (*opened)->database();
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == crosscheck::store::kSchemaVersion);
+    CHECK(db.execAndGet("PRAGMA application_id").getInt() == crosscheck::store::kApplicationId);
+    CHECK((*opened)->schema_version() == crosscheck::store::kSchemaVersion);
+  }
+  REQUIRE(std::filesystem::exists(path));
+
+  // The header of the file itself says so, as seen by a plain connection.
+  SQLite::Database plain(path.string(), SQLite::OPEN_READONLY);
+  CHECK(plain.execAndGet("PRAGMA user_version").getInt() == crosscheck::store::kSchemaVersion);
+  CHECK(plain.execAndGet("PRAGMA application_id").getInt() == 0x6363636b);
+  CHECK(plain.execAndGet("PRAGMA journal_mode").getString() == "wal");
+}
+
+TEST_CASE("Reopening a store keeps what was written", "[store]") {
+  TempDir dir;
+  const auto path = dir / "crosscheck.db";
+  const Document doc = MakeDocument("a/bbc.txt", "BBC", {"The call lasted 90 minutes."});
+  const std::vector<Claim> claims = {
+      DurationClaim(doc, 0, "90 minutes", Interval::Point(90), "90 min")};
+  int64_t run = 0;
+  {
+    auto opened = Store::Open(path);
+    REQUIRE(opened.ok());
+    run = BeginRun(**opened);
+    REQUIRE((*opened)->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp1"}}).ok());
+    REQUIRE((*opened)->FinishRun(run, true, {}).ok());
+  }
+  auto reopened = Store::Open(path);
+  REQUIRE(reopened.ok());
+  auto found = (*reopened)->FindDocument(doc.content_hash);
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->extracted_with == "fp1");
+  auto loaded = (*reopened)->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  RequireSameClaim(loaded->front(), doc, claims.front());
+  CHECK((*reopened)->database().execAndGet("SELECT status FROM runs WHERE id = " + std::to_string(run)).getString() ==
+        "completed");
+}
+
+TEST_CASE("A batch written is read back equal, field by field", "[store]") {
+  auto store = OpenMemory();
+  const int64_t run = BeginRun(*store);
+
+  const Document bbc = MakeDocument("bbc/call.txt", "BBC",
+                                    {"Trump and Putin spoke on Tuesday.",
+                                     "The Kremlin said the call lasted over an hour.",
+                                     "The call was not held in Riyadh, officials denied."});
+  const Document cnn = MakeDocument("cnn/call.html", "CNN", {"The call between the two lasted 90 minutes."});
+
+  std::vector<Claim> bbc_claims;
+  {
+    Claim over = DurationClaim(bbc, 1, "over an hour", Interval{60, Interval::kInfinity, true, true}, "> 60 min");
+    over.modality = Modality::kHedged;
+    over.modality_cue = "said";
+    over.attribution = "Kremlin";
+    over.time = "2025-03-18";
+    over.roles.push_back(RoleFiller{"source", "Kremlin", "organisation", "The Kremlin", "sentence", 1});
+    bbc_claims.push_back(over);
+
+    Claim place = MakeClaim(bbc, 2, "call_place", "Riyadh");
+    place.value.kind = ValueKind::kPlace;
+    place.value.type = "place";
+    place.value.id = "Riyadh";
+    place.value.display = "Riyadh";
+    place.modality = Modality::kNegated;
+    place.modality_cue = "denied";
+    place.roles = {Person("Donald Trump", "participants", 0), Person("Vladimir Putin", "participants", 0)};
+    place.roles[0].via = "context";
+    place.roles[1].via = "context";
+    bbc_claims.push_back(place);
+
+    Claim event = MakeClaim(bbc, 0, "call_happened", "spoke");
+    event.value = crosscheck::Value{};
+    event.value.kind = ValueKind::kEvent;
+    event.value.type = "event";
+    event.value.display = "happened";
+    event.value_raw = {};
+    event.value_in_evidence = {};
+    event.match_raw = {bbc.sentences[0].raw.begin, bbc.sentences[0].raw.begin + 20};
+    bbc_claims.push_back(event);
+  }
+  const std::vector<Claim> cnn_claims = {
+      DurationClaim(cnn, 0, "90 minutes", Interval::Point(90), "90 min")};
+
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&bbc, &bbc_claims, "fp"}, DocumentWrite{&cnn, &cnn_claims, "fp"}}).ok());
+
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 4);
+  // Ordered by document path, then offset.
+  RequireSameClaim((*loaded)[0], bbc, bbc_claims[2]);  // sentence 0
+  RequireSameClaim((*loaded)[1], bbc, bbc_claims[0]);  // sentence 1
+  RequireSameClaim((*loaded)[2], bbc, bbc_claims[1]);  // sentence 2
+  RequireSameClaim((*loaded)[3], cnn, cnn_claims[0]);
+
+  auto sources = store->LoadSources(run);
+  REQUIRE(sources.ok());
+  REQUIRE(sources->size() == 2);
+  CHECK((*sources)[0].path == "bbc/call.txt");
+  CHECK((*sources)[0].outlet == "BBC");
+  CHECK((*sources)[0].url == "https://example.org/bbc/call.txt");
+  CHECK((*sources)[0].published == "2025-03-18");
+  CHECK((*sources)[1].path == "cnn/call.html");
+
+  CHECK(Count(*store, "documents") == 2);
+  CHECK(Count(*store, "sentences") == 4);
+  CHECK(Count(*store, "claims") == 4);
+  CHECK(Count(*store, "claim_roles") == 2 + 1 + 2 + 2 + 2);
+  CHECK(Count(*store, "entities") == 3);  // Trump, Putin, Kremlin
+}
+
+TEST_CASE("Unbounded interval ends survive the round trip", "[store]") {
+  auto store = OpenMemory();
+  const int64_t run = BeginRun(*store);
+  const Document doc = MakeDocument("x.txt", "X", {"It lasted at least 30 minutes.", "It ended before 2020-01-01."});
+  Claim at_least = DurationClaim(doc, 0, "at least 30 minutes", Interval{30, Interval::kInfinity, false, true}, ">= 30 min");
+  Claim before = MakeClaim(doc, 1, "call_date", "before 2020-01-01");
+  before.value.kind = ValueKind::kDate;
+  before.value.type = "date";
+  before.value.interval = Interval{-Interval::kInfinity, 18262, true, true};
+  before.value.display = "before 2020-01-01";
+  const std::vector<Claim> claims = {at_least, before};
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp"}}).ok());
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 2);
+  CHECK((*loaded)[0].claim.value.interval == at_least.value.interval);
+  CHECK((*loaded)[1].claim.value.interval == before.value.interval);
+  CHECK(store->database().execAndGet("SELECT count(*) FROM claims WHERE value_hi IS NULL").getInt() == 1);
+  CHECK(store->database().execAndGet("SELECT count(*) FROM claims WHERE value_lo IS NULL").getInt() == 1);
+}
+
+TEST_CASE("Re-writing the same documents adds no rows", "[store]") {
+  auto store = OpenMemory();
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes.", "Trump and Putin talked."});
+  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
+
+  const char* tables[] = {"documents", "sentences", "claims", "claim_roles", "entities", "document_sources"};
+  auto counts = [&] {
+    std::vector<int64_t> out;
+    for (const char* t : tables) out.push_back(Count(*store, t));
+    return out;
+  };
+
+  const int64_t run1 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
+  const std::vector<int64_t> after_first = counts();
+  CHECK(after_first == std::vector<int64_t>{2, 3, 2, 4, 2, 2});
+
+  SECTION("written again with the same claims") {
+    const int64_t run2 = BeginRun(*store);
+    REQUIRE(store->WriteBatch(run2, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
+    CHECK(counts() == after_first);
+    auto loaded = store->LoadClaims(run2);
+    REQUIRE(loaded.ok());
+    CHECK(loaded->size() == 2);
+  }
+  SECTION("recorded again as unchanged (no claims given)") {
+    const int64_t run2 = BeginRun(*store);
+    REQUIRE(store->WriteBatch(run2, {DocumentWrite{&a, nullptr, "fp"}, DocumentWrite{&b, nullptr, "fp"}}).ok());
+    CHECK(counts() == after_first);
+    auto loaded = store->LoadClaims(run2);
+    REQUIRE(loaded.ok());
+    REQUIRE(loaded->size() == 2);
+    RequireSameClaim((*loaded)[0], a, a_claims[0]);
+    RequireSameClaim((*loaded)[1], b, b_claims[0]);
+  }
+  SECTION("the same claim twice in one extraction is kept once") {
+    const std::vector<Claim> doubled = {a_claims[0], a_claims[0]};
+    const int64_t run2 = BeginRun(*store);
+    REQUIRE(store->WriteBatch(run2, {DocumentWrite{&a, &doubled, "fp"}}).ok());
+    CHECK(counts() == after_first);
+  }
+}
+
+TEST_CASE("A document whose extraction changed replaces its claims", "[store]") {
+  auto store = OpenMemory();
+  const Document doc = MakeDocument("a.txt", "A", {"The call lasted 90 minutes.", "They met in Riyadh."});
+  const std::vector<Claim> old_claims = {
+      DurationClaim(doc, 0, "90 minutes", Interval::Point(90), "90 min"),
+      DurationClaim(doc, 1, "Riyadh", Interval::Point(1), "1 min")};  // a bad extraction, fixed below
+  const int64_t run1 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&doc, &old_claims, "templates-v1"}}).ok());
+  REQUIRE(Count(*store, "claims") == 2);
+
+  Claim place = MakeClaim(doc, 1, "call_place", "Riyadh");
+  place.value.kind = ValueKind::kPlace;
+  place.value.type = "place";
+  place.value.id = "Riyadh";
+  place.value.display = "Riyadh";
+  place.roles = {Person("Donald Trump")};
+  const std::vector<Claim> new_claims = {place};
+  const int64_t run2 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run2, {DocumentWrite{&doc, &new_claims, "templates-v2"}}).ok());
+
+  auto found = store->FindDocument(doc.content_hash);
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->extracted_with == "templates-v2");
+  auto loaded = store->LoadClaims(run2);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  RequireSameClaim(loaded->front(), doc, place);
+  CHECK(Count(*store, "documents") == 1);
+  CHECK(Count(*store, "sentences") == 2);
+  CHECK(Count(*store, "claims") == 1);
+  CHECK(Count(*store, "claim_roles") == 1);
+}
+
+TEST_CASE("An edited file moves its path to the new content", "[store]") {
+  auto store = OpenMemory();
+  const Document before = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document after = MakeDocument("a.txt", "A", {"The call lasted 80 minutes."});
+  REQUIRE(before.content_hash != after.content_hash);
+  const std::vector<Claim> before_claims = {DurationClaim(before, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const std::vector<Claim> after_claims = {DurationClaim(after, 0, "80 minutes", Interval::Point(80), "80 min")};
+  const int64_t run1 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&before, &before_claims, "fp"}}).ok());
+  const int64_t run2 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run2, {DocumentWrite{&after, &after_claims, "fp"}}).ok());
+
+  auto loaded = store->LoadClaims(run2);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  CHECK(loaded->front().claim.value.display == "80 min");
+  CHECK(loaded->front().document_hash == after.content_hash);
+  CHECK(Count(*store, "document_sources") == 1);
+  auto old_run = store->LoadClaims(run1);
+  REQUIRE(old_run.ok());
+  CHECK(old_run->empty());  // the path now belongs to run 2
+}
+
+TEST_CASE("A failed batch keeps none of its documents", "[store]") {
+  auto store = OpenMemory();
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document unknown = MakeDocument("b.txt", "B", {"Never stored."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const int64_t run = BeginRun(*store);
+  // The second write claims the content is already stored, which it is not.
+  const Status status = store->WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&unknown, nullptr, "fp"}});
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("b.txt"));
+  auto found = store->FindDocument(a.content_hash);
+  REQUIRE(found.ok());
+  CHECK_FALSE(found->has_value());
+  CHECK(Count(*store, "documents") == 0);
+  CHECK(Count(*store, "claims") == 0);
+  CHECK(Count(*store, "document_sources") == 0);
+}
+
+TEST_CASE("A database holding other tables is refused", "[store]") {
+  TempDir dir;
+  const auto path = dir / "other.db";
+  {
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('x')");
+  }
+  auto opened = Store::Open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.status().code() == Status::Code::kStoreCorrupt);
+  CHECK_THAT(opened.status().message(), Catch::Contains("not a crosscheck store"));
+  CHECK_THAT(opened.status().message(), Catch::Contains(path.generic_string()));
+
+  // The other database is left as it was.
+  SQLite::Database check(path.string(), SQLite::OPEN_READONLY);
+  CHECK(check.execAndGet("SELECT count(*) FROM customers").getInt() == 1);
+  CHECK_FALSE(check.tableExists("claims"));
+  CHECK(check.execAndGet("PRAGMA application_id").getInt() == 0);
+  CHECK(check.execAndGet("PRAGMA user_version").getInt() == 0);
+}
+
+TEST_CASE("A file that is not a database is refused as corrupt", "[store]") {
+  TempDir dir;
+  const auto path = dir.Write("notes.db", std::string(4096, 'x'));
+  auto opened = Store::Open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.status().code() == Status::Code::kStoreCorrupt);
+  CHECK(crosscheck::testing::ReadFile(path) == std::string(4096, 'x'));
+}
+
+TEST_CASE("A store written by a newer crosscheck is refused, naming both versions", "[store]") {
+  TempDir dir;
+  const auto path = dir / "crosscheck.db";
+  REQUIRE(Store::Open(path).ok());
+  const int newer = crosscheck::store::kSchemaVersion + 1;
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = " + std::to_string(newer));
+  }
+  auto opened = Store::Open(path);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.status().code() == Status::Code::kStoreCorrupt);
+  const std::string& message = opened.status().message();
+  CHECK_THAT(message, Catch::Contains("schema version " + std::to_string(newer)));
+  CHECK_THAT(message, Catch::Contains("up to " + std::to_string(crosscheck::store::kSchemaVersion)));
+  // Nothing was changed.
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == newer);
+}
+
+TEST_CASE("ReplaceFindings replaces the findings of the previous run", "[store]") {
+  auto store = OpenMemory();
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
+  const int64_t run1 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
+  auto loaded = store->LoadClaims(run1);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 2);
+
+  auto finding = [&](const std::string& kind, Verdict verdict, std::vector<SourcedClaim> claims) {
+    Finding f;
+    f.template_id = "call_duration";
+    f.subject.kind = kind;
+    f.subject.id = kind + ":donald-trump+vladimir-putin";
+    f.subject.label = kind + " between Donald Trump and Vladimir Putin";
+    f.subject.participants = {"Donald Trump", "Vladimir Putin"};
+    f.id = f.template_id + "/" + f.subject.id;
+    f.verdict = verdict;
+    f.reason = "reason";
+    f.outlets = claims.size();
+    f.claims = std::move(claims);
+    return f;
+  };
+  REQUIRE(store->ReplaceFindings(run1, {finding("call", Verdict::kConflict, *loaded),
+                                        finding("meeting", Verdict::kSingleSource, {(*loaded)[0]})}).ok());
+  CHECK(Count(*store, "findings") == 2);
+  CHECK(Count(*store, "subjects") == 2);
+  CHECK(Count(*store, "finding_claims") == 3);
+  CHECK(Count(*store, "subject_entities") == 4);
+
+  const int64_t run2 = BeginRun(*store);
+  REQUIRE(store->ReplaceFindings(run2, {finding("call", Verdict::kAgree, {(*loaded)[1]})}).ok());
+  CHECK(Count(*store, "findings") == 1);
+  CHECK(Count(*store, "subjects") == 1);
+  CHECK(Count(*store, "finding_claims") == 1);
+  CHECK(Count(*store, "subject_entities") == 2);
+  SQLite::Statement st(store->database(), "SELECT id, run_id, verdict, outlets FROM findings");
+  REQUIRE(st.executeStep());
+  CHECK(st.getColumn(0).getString() == "call_duration/call:donald-trump+vladimir-putin");
+  CHECK(st.getColumn(1).getInt64() == run2);
+  CHECK(st.getColumn(2).getString() == "agree");
+  CHECK(st.getColumn(3).getInt() == 1);
+
+  REQUIRE(store->ReplaceFindings(run2, {}).ok());
+  CHECK(Count(*store, "findings") == 0);
+  CHECK(Count(*store, "subjects") == 0);
+  CHECK(Count(*store, "finding_claims") == 0);
+}
+
+TEST_CASE("Article text with quotes, semicolons and SQL is stored verbatim", "[store]") {
+  auto store = OpenMemory();
+  const std::string hostile =
+      "Robert'); DROP TABLE claims; -- said \"the call\" lasted 90 minutes; SELECT * FROM documents WHERE 'a'='a'";
+  const std::string quote_outlet = "O'Brien \"Daily\"; DELETE FROM runs; --";
+  Document doc = MakeDocument("it's; DROP TABLE documents; --.txt", quote_outlet, {hostile});
+  doc.source.url = "https://example.org/?q=';--";
+  Claim c = DurationClaim(doc, 0, "90 minutes", Interval::Point(90), "90 min");
+  c.attribution = "O'Neil; DROP TABLE entities";
+  c.modality_cue = "'maybe'";
+  c.roles = {RoleFiller{"participants", "Robert'); DROP TABLE entities; --", "person", "Bobby \"Tables\"", "slot", 0}};
+  const std::vector<Claim> claims = {c};
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp'; --"}}).ok());
+
+  const crosscheck::Diagnostic diagnostic{crosscheck::Diagnostic::Severity::kWarning, "x'; DROP TABLE diagnostics; --", 3,
+                                          "message with 'quotes'; and \"more\""};
+  REQUIRE(store->AddDiagnostics(run, {diagnostic}).ok());
+
+  for (const char* table : {"claims", "documents", "entities", "runs", "diagnostics"}) {
+    INFO(table);
+    CHECK(store->database().tableExists(table));
+  }
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  RequireSameClaim(loaded->front(), doc, c);
+  CHECK(loaded->front().claim.evidence == hostile);
+  CHECK(store->database().execAndGet("SELECT text FROM sentences").getString() == hostile);
+  auto found = store->FindDocument(doc.content_hash);
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->extracted_with == "fp'; --");
+  SQLite::Statement st(store->database(), "SELECT path, message FROM diagnostics");
+  REQUIRE(st.executeStep());
+  CHECK(st.getColumn(0).getString() == diagnostic.path);
+  CHECK(st.getColumn(1).getString() == diagnostic.message);
+}
+
+TEST_CASE("Runs are recorded with their counts", "[store]") {
+  auto store = OpenMemory();
+  const int64_t first = BeginRun(*store);
+  const int64_t second = BeginRun(*store);
+  CHECK(second > first);
+  crosscheck::store::RunCounts counts;
+  counts.documents = 5;
+  counts.documents_extracted = 3;
+  counts.documents_skipped = 1;
+  counts.claims = 7;
+  counts.findings = 2;
+  REQUIRE(store->FinishRun(first, false, counts).ok());
+  REQUIRE(store->FinishRun(second, true, counts).ok());
+  SQLite::Statement st(store->database(),
+                       "SELECT status, documents, documents_extracted, documents_skipped, claims, findings, "
+                       "finished_at IS NOT NULL, corpus FROM runs ORDER BY id");
+  REQUIRE(st.executeStep());
+  CHECK(st.getColumn(0).getString() == "failed");
+  REQUIRE(st.executeStep());
+  CHECK(st.getColumn(0).getString() == "completed");
+  CHECK(st.getColumn(1).getInt() == 5);
+  CHECK(st.getColumn(2).getInt() == 3);
+  CHECK(st.getColumn(3).getInt() == 1);
+  CHECK(st.getColumn(4).getInt() == 7);
+  CHECK(st.getColumn(5).getInt() == 2);
+  CHECK(st.getColumn(6).getInt() == 1);
+  CHECK(st.getColumn(7).getString() == "corpus");
+}
+
+TEST_CASE("Identical content under two paths is read once, under the first path", "[store]") {
+  auto store = OpenMemory();
+  const Document first = MakeDocument("b/wire.txt", "B", {"The call lasted 90 minutes."});
+  Document copy = first;
+  copy.source.path = "a/wire.txt";
+  copy.source.outlet = "A";
+  REQUIRE(copy.content_hash == first.content_hash);
+  const std::vector<Claim> claims = {DurationClaim(first, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&first, &claims, "fp"}, DocumentWrite{&copy, nullptr, "fp"}}).ok());
+  CHECK(Count(*store, "documents") == 1);
+  CHECK(Count(*store, "document_sources") == 2);
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  CHECK(loaded->front().source.path == "a/wire.txt");
+  CHECK(loaded->front().source.outlet == "A");
+  auto sources = store->LoadSources(run);
+  REQUIRE(sources.ok());
+  CHECK(sources->size() == 2);
+}
