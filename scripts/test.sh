@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh --test
-cmake -S . -B build-tests -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_BUILD_TESTS=ON
+cmake -S . -B build-tests -G Ninja -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_TESTS=ON
 cmake --build build-tests -j "$(nproc)"
 ctest --test-dir build-tests --output-on-failure -j "$(nproc)"

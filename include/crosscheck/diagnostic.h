@@ -20,9 +20,15 @@ struct Diagnostic {
 
   // "path:line: message" (or "path: message").
   std::string ToString() const {
+    // Appended piece by piece: GCC 12 warns falsely on "literal" + temporary string.
     std::string out = path;
-    if (line > 0) out += ":" + std::to_string(line);
-    return out + ": " + message;
+    if (line > 0) {
+      out += ':';
+      out += std::to_string(line);
+    }
+    out += ": ";
+    out += message;
+    return out;
   }
 };
 

@@ -12,17 +12,20 @@ constexpr const char* kVerbs =
     "estimated|estimates|predicted|hinted|warned|recalled|described)";
 
 // Unnamed sources: "a White House official", "two senior officials", "police".
-constexpr const char* kGenericSource =
-    "(?:(?i:an?|the|two|three|several|some|other|one)\\s+)?(?:(?i:senior|top|local|federal|state)\\s+|"
-    "(?:U\\.S\\.|\\p{Lu}[\\p{L}.-]*)\\s+){0,3}"
-    "(?i:officials?|spokes(?:man|woman|person)|sources?|aides?|police|authorities|investigators|witnesses|"
-    "officers?|prosecutors?|diplomats?|analysts?|reports?|media|observers?|residents?|government|office|"
-    "ministry|embassy|spokespeople)";
+// Unnamed sources: "a White House official", "two senior officials", "police".
+// A named organisation or place may qualify them ("a Kremlin spokesman").
+std::string GenericSource() {
+  return "(?:(?i:an?|the|two|three|several|some|other|one)\\s+)?(?:(?i:senior|top|local|federal|state)\\s+|" +
+         MarkedActorRegex() + "\\s+|(?:U\\.S\\.|\\p{Lu}[\\p{L}.-]*)\\s+){0,3}"
+         "(?i:officials?|spokes(?:man|woman|person)|sources?|aides?|police|authorities|investigators|witnesses|"
+         "officers?|prosecutors?|diplomats?|analysts?|reports?|media|observers?|residents?|government|office|"
+         "ministry|embassy|spokespeople)";
+}
 
 }  // namespace
 
 AttributionDetector::AttributionDetector() {
-  const std::string source = "((?:[Tt]he\\s+)?" + MarkedActorRegex() + "|" + kGenericSource + ")";
+  const std::string source = "(" + GenericSource() + "|(?:[Tt]he\\s+)?" + MarkedActorRegex() + ")";
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
@@ -39,11 +42,13 @@ AttributionDetector::~AttributionDetector() = default;
 
 namespace {
 
-// A named source becomes its canonical entity; "a senior official" stays as written.
+// A named source becomes its canonical entity; "a senior official" and
+// "a White House official" stay as written.
 std::string Canonical(const TaggedSentence& sentence, std::string_view source) {
   const auto begin = static_cast<uint32_t>(source.data() - sentence.marked.data());
   auto mentions = sentence.MentionsIn({begin, begin + static_cast<uint32_t>(source.size())});
-  if (!mentions.empty()) return mentions.front()->entity.canonical;
+  const bool ends_with_mention = !mentions.empty() && mentions.back()->marked.end == begin + source.size();
+  if (mentions.size() == 1 && ends_with_mention) return mentions.front()->entity.canonical;
   std::string out = StripMarks(source);
   if (out.rfind("The ", 0) == 0) out[0] = 't';
   return out;

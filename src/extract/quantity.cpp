@@ -342,13 +342,14 @@ std::string QuantityRegex(const QuantitySpec& spec) {
     out += "|" + units + fraction;  // "an hour-and-a-half call" without the article
   }
   if (!spec.unit_required) {
-    if (!aliases.empty()) out += "|";
-    out += number + range + "?";
+    // Count words first: at the same position "a few dozen" must win over "a" (one).
     std::vector<std::string> counts;
     for (const CountWord& c : spec.count_words) counts.push_back(c.word);
+    if (!aliases.empty()) out += "|";
     if (!counts.empty()) {
-      out += "|(?:" + Alternation(counts) + ")\\b(?:[\\s-]+(?:hundred|thousand|million|dozen)\\b)?";
+      out += "(?:" + Alternation(counts) + ")\\b(?:[\\s-]+(?:hundred|thousand|million|dozen)\\b)?|";
     }
+    out += number + range + "?";
   }
   out += "))";
   return out;

@@ -290,6 +290,30 @@ TEST_CASE("Polarity: denying what another outlet asserts is a conflict", "[check
   }
 }
 
+TEST_CASE("Polarity: a denial conflicts only with an assertion inside the denied value", "[check]") {
+  SECTION("denying 90 min does not contradict over an hour") {
+    const Finding f =
+        CheckAllOf({Sourced("BBC", "bbc.txt", Minutes(Interval::Point(90), "90 min"), Modality::kNegated, "not"),
+                    Sourced("CNN", "cnn.txt", Minutes(Interval{60, kInf, true, true}, "> 60 min"))});
+    CHECK(f.verdict == Verdict::kCompatible);
+    CHECK(f.reason == "one denies 90 min, the other says > 60 min");
+  }
+  SECTION("denying over an hour contradicts 90 min") {
+    const Finding f =
+        CheckAllOf({Sourced("BBC", "bbc.txt", Minutes(Interval{60, kInf, true, true}, "> 60 min"), Modality::kNegated,
+                            "not"),
+                    Sourced("CNN", "cnn.txt", Minutes(Interval::Point(90), "90 min"))});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.reason == "one asserts 90 min, the other denies > 60 min (BBC: > 60 min; CNN: 90 min)");
+  }
+  SECTION("two outlets denying an event agree, and the reason says they deny it") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Event(), Modality::kNegated, "denied"),
+                                  Sourced("CNN", "cnn.txt", Event(), Modality::kNegated, "no")});
+    CHECK(f.verdict == Verdict::kAgree);
+    CHECK(f.reason == "all 2 outlets deny it");
+  }
+}
+
 TEST_CASE("CheckAll puts conflicts first, then compatible, agreeing and single-source findings", "[check]") {
   const std::vector<SourcedClaim> claims = {
       /*0*/ Sourced("BBC", "bbc.txt", Count(1)),

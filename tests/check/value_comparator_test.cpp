@@ -140,6 +140,26 @@ TEST_CASE("CompareIntervals: the relations of two intervals", "[check]") {
   }
 }
 
+TEST_CASE("CompareIntervals: intervals unbounded below compare by their upper ends", "[check]") {
+  const Interval up_to_5{-kInf, 5, true, false};
+  const Interval up_to_3{-kInf, 3, true, false};
+  CHECK(Name(CompareIntervals(up_to_5, up_to_5)) == std::string("same"));
+  CHECK(Name(CompareIntervals(up_to_3, up_to_5)) == std::string("within"));
+  CHECK(Name(CompareIntervals(up_to_5, up_to_3)) == std::string("contains"));
+  CHECK(Name(CompareIntervals(Open(-kInf, kInf), Open(-kInf, kInf))) == std::string("same"));
+  CHECK(Name(CompareIntervals(up_to_5, Open(-kInf, kInf))) == std::string("within"));
+
+  SECTION("two unanchored dates are the same date") {
+    const Gazetteer places = SmallGazetteer();
+    const ValueComparator comparator(places);
+    const Value a = Date(Open(-kInf, kInf), "Wednesday (unanchored)");
+    const Value b = Date(Open(-kInf, kInf), "yesterday (unanchored)");
+    const Comparison result = comparator.Compare(a, b);
+    CHECK(Name(result.relation) == std::string("same"));
+    CHECK(result.reason == "Wednesday (unanchored) equals yesterday (unanchored)");
+  }
+}
+
 TEST_CASE("Point quantities allow for rounding, not for different counts", "[check]") {
   const Gazetteer places = SmallGazetteer();
   const ValueComparator comparator(places);

@@ -88,3 +88,30 @@ TEST_CASE("AttributionDetector attributes nothing without a source", "[extract]"
     CHECK(Attribution(c.sentence, c.claim).empty());
   }
 }
+
+TEST_CASE("AttributionDetector: a bare plural source before 'said' is an attribution", "[extract]") {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Officials said the call lasted two hours.", "Officials"},
+      {"Police said the call lasted two hours.", "Police"},
+  };
+  for (const auto& [sentence, source] : cases) {
+    CAPTURE(sentence);
+    CHECK(Attribution(sentence, "the call lasted") == source);
+  }
+}
+
+// An unnamed source qualified by a recognised organisation ("a White House
+// official") is kept as written, in the leading, trailing and "according to"
+// forms, although the tagger marks "White House" as a mention.
+TEST_CASE("AttributionDetector: an official of a named organisation is an attribution", "[extract]") {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"A White House official said the call lasted two hours.", "the call lasted"},
+      {"The call lasted two hours, a White House official said.", "The call lasted"},
+      {"The call lasted two hours, according to a White House official.", "The call lasted"},
+  };
+  for (const auto& [sentence, claim] : cases) {
+    CAPTURE(sentence);
+    const std::string source = Attribution(sentence, claim);
+    CHECK_THAT(source, Catch::Contains("White House official"));
+  }
+}

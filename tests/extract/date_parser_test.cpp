@@ -133,6 +133,23 @@ TEST_CASE("ParseDate resolves weekdays and relative days against the publication
   });
 }
 
+TEST_CASE("ParseDate: a leading 'on' or 'in' is ignored", "[extract]") {
+  // 2025-02-13 is a Thursday: "on Wednesday" is the day before.
+  CheckDates({
+      {"on Wednesday", "2025-02-13", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
+      {"in 2014", "", "2014-01-01", "2014-12-31", "2014"},
+      {"in 2014", "2025-02-13", "2014-01-01", "2014-12-31", "2014"},
+  });
+  SECTION("DateRegex matches 'in 2014' whole") {
+    RE2 re(DateRegex());
+    REQUIRE(re.ok());
+    CHECK(RE2::FullMatch("in 2014", re));
+    re2::StringPiece match;
+    REQUIRE(RE2::PartialMatch("The two leaders last met in 2014, officials said.", "(" + DateRegex() + ")", &match));
+    CHECK(std::string(match.data(), match.size()) == "in 2014");
+  }
+}
+
 TEST_CASE("ParseDate leaves weekdays and relative dates unanchored without a publication date", "[extract]") {
   const std::vector<std::pair<const char*, const char*>> cases = {
       {"Wednesday", "Wednesday (unanchored)"},

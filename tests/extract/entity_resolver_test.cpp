@@ -158,6 +158,22 @@ TEST_CASE("EntityResolver::FindMentions finds people, organisations and places i
   }
 }
 
+TEST_CASE("EntityResolver finds a full name wrapped across a line break", "[extract]") {
+  const EntityResolver& resolver = Resolver();
+  const std::string text = "The call between Donald\nTrump and Vladimir Putin lasted two hours.";
+  const std::vector<ResolvedMention> found = resolver.FindMentions(text);
+  REQUIRE(found.size() == 2);
+  // The mention covers both lines' bytes; its name is written with one space,
+  // as for any other run of whitespace inside a name.
+  CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == "Donald\nTrump");
+  CHECK(found[0].entity.canonical == "Donald Trump");
+  CHECK(found[0].entity.kind == "person");
+  CHECK(found[0].entity.known);
+  CHECK(found[0].entity.mention == "Donald Trump");
+  CHECK(text.substr(found[1].begin, found[1].end - found[1].begin) == "Vladimir Putin");
+  CHECK(found[1].entity.canonical == "Vladimir Putin");
+}
+
 TEST_CASE("EntityResolver does not take things named after people for people", "[extract]") {
   const EntityResolver& resolver = Resolver();
   for (const char* text : {"Democrats Demand Immediate Release Of Mueller Report", "They toured Trump Tower yesterday.",

@@ -243,6 +243,39 @@ TEST_CASE("ParseNumber reads digits and number words", "[extract]") {
   }
 }
 
+TEST_CASE("ParseNumber: 'and' after thousand adds the rest", "[extract]") {
+  const std::vector<std::pair<const char*, double>> cases = {
+      {"two thousand and five", 2005},
+      {"one thousand and one", 1001},
+      {"a thousand and one", 1001},
+      {"three thousand and twenty", 3020},
+  };
+  for (const auto& [text, value] : cases) {
+    CAPTURE(text);
+    const std::optional<double> got = ParseNumber(text);
+    REQUIRE(got.has_value());
+    CHECK(*got == Approx(value));
+  }
+}
+
+TEST_CASE("ParseQuantity: a vague count word followed by a scale multiplies it", "[extract]") {
+  CheckParses(
+      {
+          {"several hundred", {300, 900, false, false}},
+          {"a few dozen", {24, 60, false, false}},
+      },
+      Count());
+  SECTION("QuantityRegex finds the whole scaled phrase") {
+    re2::StringPiece match;
+    REQUIRE(RE2::PartialMatch("several hundred people", "(" + QuantityRegex(Count()) + ")", &match));
+    CHECK(std::string(match.data(), match.size()) == "several hundred");
+    RE2 count(QuantityRegex(Count()));
+    REQUIRE(count.ok());
+    CHECK(RE2::FullMatch("several hundred", count));
+    CHECK(RE2::FullMatch("a few dozen", count));
+  }
+}
+
 TEST_CASE("FormatQuantity writes intervals readably", "[extract]") {
   const std::vector<std::pair<Interval, std::string>> cases = {
       {Interval::Point(90), "90 min"},

@@ -280,6 +280,48 @@ TEST_CASE("BoilerplateFilter cuts an off-topic trailer", "[ingest]") {
   }
 }
 
+TEST_CASE("BoilerplateFilter: lines removed inside a cut trailer do not overlap the trailer span", "[ingest]") {
+  const std::string t1 =
+      "Basketball superstar LeBron James tied the league record for regular-season games played as his Lakers "
+      "took on Miami on Thursday evening.";
+  const std::string t2 =
+      "James, playing his unprecedented twenty-third season, already holds a host of records, including points "
+      "scored and field goals attempted.";
+  const std::string t3 =
+      "Analysts expect ticket prices for the Orlando matchup to climb sharply as fans rush to witness the milestone.";
+  // A crumb before the trailer and a crumb and a boilerplate line inside it.
+  const std::string text = Join({kP1, kP2, "World News", kP3, kP4, t1, "Sports Desk", t2, "Advertisement", t3});
+  const BodyText body = DefaultFilter().Apply(text);
+  CHECK(Kept(text, body) == std::vector<std::string>{kP1, kP2, kP3, kP4});
+  REQUIRE(body.removed.size() == 2);
+  CHECK(body.removed[0].reason == "navigation or heading fragment");
+  CHECK(Slice(text, body.removed[0].norm) == "World News");
+  CHECK(body.removed[1].reason == "off-topic trailer (shares almost no words with the story)");
+  CHECK(body.removed[1].norm.begin == text.find(t1));
+  CHECK(body.removed[1].norm.end == text.size());
+  // Removed spans are sorted and never overlap.
+  for (size_t i = 1; i < body.removed.size(); ++i) {
+    CAPTURE(i);
+    CHECK(body.removed[i - 1].norm.end <= body.removed[i].norm.begin);
+  }
+}
+
+TEST_CASE("BoilerplateFilter: a plain-text line with literal tags is not a navigation crumb", "[ingest]") {
+  const std::string tagged = "<p>The mayor resigned on Friday.</p>";
+  const std::string tagged_text = Join({kP1, tagged, kP2});
+  const BodyText kept = DefaultFilter().Apply(tagged_text);
+  CHECK(kept.removed.empty());
+  CHECK(ReasonFor(tagged_text, kept, tagged).empty());
+  CHECK(Kept(tagged_text, kept) == std::vector<std::string>{kP1, tagged, kP2});
+
+  // A real breadcrumb is still removed.
+  const std::string crumb = "Home | World | Europe";
+  const std::string crumb_text = Join({kP1, crumb, kP2});
+  const BodyText dropped = DefaultFilter().Apply(crumb_text);
+  CHECK(ReasonFor(crumb_text, dropped, crumb) == "navigation or heading fragment");
+  CHECK(Kept(crumb_text, dropped) == std::vector<std::string>{kP1, kP2});
+}
+
 TEST_CASE("BoilerplateFilter takes its rules from the knowledge folder", "[ingest]") {
   TempDir dir;
   dir.Write("boilerplate.toml", "drop_lines = ['zz promo\\b.*']\nend_markers = ['the end']\n");

@@ -63,6 +63,29 @@ TEST_CASE("GlobMatch matches corpus-relative paths", "[ingest]") {
   }
 }
 
+TEST_CASE("GlobMatch: **/ followed by * crosses any number of folders, including none", "[ingest]") {
+  struct Case {
+    std::string pattern;
+    std::string path;
+    bool match;
+  };
+  const std::vector<Case> cases = {
+      {"**/*.txt", "a/b/c.txt", true},
+      {"**/*.txt", "c.txt", true},                     // '**/' may match no folder at all
+      {"forbes/**/*.txt", "forbes/a/b/c.txt", true},
+      {"forbes/**/*.txt", "forbes/c.txt", true},
+      {"forbes/**/*.txt", "other/c.txt", false},
+      {"**/b/*.txt", "a/b/x/b/c.txt", true},           // the last 'b/' is the one that matches
+      {"**/b/*.txt", "a/b/x/c.txt", false},
+      {"**/*.txt", "a/b/c.html", false},
+      {"*.txt", "a/b.txt", false},                     // a single '*' still stays within a folder
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.pattern, c.path);
+    CHECK(GlobMatch(c.pattern, c.path) == c.match);
+  }
+}
+
 TEST_CASE("IsIsoDate accepts real calendar days only", "[ingest]") {
   for (const std::string date : {"2025-02-12", "2024-02-29", "2000-02-29", "1999-12-31", "2025-01-01", "2025-04-30"}) {
     CAPTURE(date);

@@ -119,6 +119,32 @@ TEST_CASE("EntityCatalog::Add merges an entity of the same name and kind", "[kno
   }
 }
 
+TEST_CASE("EntityCatalog::Add: merging an alias with an already-indexed key keeps the name findable", "[knowledge]") {
+  SECTION("J.D. Vance added twice with aliases of the same key") {
+    EntityCatalog c;
+    const int vance = c.Add(Person("J.D. Vance", {"JD Vance"}));
+    CHECK(c.Add(Person("J.D. Vance", {"J. D. Vance"})) == vance);
+    CHECK(c.size() == 1);
+    // "J. D. Vance" shares its key with the name and the first alias: still one entity.
+    for (const char* name : {"JD Vance", "J.D. Vance", "J. D. Vance", "jd vance"}) {
+      CAPTURE(name);
+      CHECK(c.Find(name) == vance);
+      CHECK(c.Find(name, EntityKind::kPerson) == vance);
+    }
+  }
+  SECTION("Donald Trump added twice with aliases differing only in case") {
+    EntityCatalog c;
+    const int trump = c.Add(Person("Donald Trump", {"Trump"}));
+    CHECK(c.Add(Person("Donald Trump", {"TRUMP"})) == trump);
+    CHECK(c.size() == 1);
+    for (const char* name : {"Trump", "TRUMP", "trump", "Donald Trump"}) {
+      CAPTURE(name);
+      CHECK(c.Find(name) == trump);
+      CHECK(c.Find(name, EntityKind::kPerson) == trump);
+    }
+  }
+}
+
 TEST_CASE("EntityCatalog refuses to guess a name shared by two entities", "[knowledge]") {
   EntityCatalog c;
   const int joe = c.Add(Person("Joe Biden", {"Biden"}));

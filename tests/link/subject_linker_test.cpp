@@ -223,6 +223,39 @@ TEST_CASE("Claims dated more than a week apart are different events", "[link]") 
   }
 }
 
+TEST_CASE("A one-participant claim only joins subjects and claims at a compatible date", "[link]") {
+  SECTION("a lone Putin claim in June does not join the Trump-Putin call of March") {
+    const std::vector<SourcedClaim> claims = {MakeClaim("BBC", {kTrump, kPutin}, "2025-03-01"),
+                                              MakeClaim("CNN", {kPutin}, "2025-06-01")};
+    const LinkResult result = LinkSubjects(claims, kRules);
+    CHECK_FALSE(SameGroup(result, 0, 1));
+    CHECK(result.subjects == 2);
+    REQUIRE(GroupWith(result, 1) != nullptr);
+    CHECK(GroupWith(result, 1)->subject.id == "call:vladimir-putin@2025-06-01");
+  }
+  SECTION("the same lone claim within a week joins it") {
+    const std::vector<SourcedClaim> claims = {MakeClaim("BBC", {kTrump, kPutin}, "2025-03-01"),
+                                              MakeClaim("CNN", {kPutin}, "2025-03-05")};
+    const LinkResult result = LinkSubjects(claims, kRules);
+    CHECK(SameGroup(result, 0, 1));
+    CHECK(result.subjects == 1);
+  }
+  SECTION("two lone Putin claims three months apart stay apart") {
+    const std::vector<SourcedClaim> claims = {MakeClaim("BBC", {kPutin}, "2025-03-01"),
+                                              MakeClaim("CNN", {kPutin}, "2025-06-01")};
+    const LinkResult result = LinkSubjects(claims, kRules);
+    CHECK_FALSE(SameGroup(result, 0, 1));
+    CHECK(result.subjects == 2);
+  }
+  SECTION("two lone Putin claims within seven days merge") {
+    const std::vector<SourcedClaim> claims = {MakeClaim("BBC", {kPutin}, "2025-03-01"),
+                                              MakeClaim("CNN", {kPutin}, "2025-03-08")};
+    const LinkResult result = LinkSubjects(claims, kRules);
+    CHECK(SameGroup(result, 0, 1));
+    CHECK(result.subjects == 1);
+  }
+}
+
 TEST_CASE("A dated subject carries its most reported date in id and label", "[link]") {
   const std::vector<SourcedClaim> claims = {
       MakeClaim("BBC", {kTrump, kPutin}, "2025-03-18"),
@@ -422,6 +455,32 @@ TEST_CASE("WriteGraphviz escapes quotes in labels", "[link]") {
     std::string canon;
     REQUIRE(crosscheck::testing::RunCommand("dot -Tcanon '" + file.string() + "'", &canon) == 0);
     CHECK_THAT(canon, Catch::Contains("The \\\"Daily\\\" Post"));
+  } else {
+    WARN("dot is not installed; the output was not parsed by Graphviz");
+  }
+}
+
+TEST_CASE("WriteGraphviz escapes backslashes so a label ending in one stays closed", "[link]") {
+  crosscheck::link::SubjectGraph graph;
+  const auto doc = graph.Add(VertexKind::kDocument, "c.txt", "C:\\path\\");
+  const auto claim = graph.Add(VertexKind::kClaim, "c1", "call_duration: 90 min");
+  graph.Connect(claim, doc, "from\\");
+  std::ostringstream out;
+  graph.WriteGraphviz(out);
+  const std::string dot = out.str();
+  CHECK_THAT(dot, Catch::Contains("label=\"C:\\\\path\\\\\""));  // label="C:\\path\\"
+  CHECK_THAT(dot, Catch::Contains("label=\"from\\\\\""));
+  CHECK(dot.find("C:\\path\\\"") == std::string::npos);           // never a bare \" closing it
+
+  std::string probe;
+  if (crosscheck::testing::RunCommand("command -v dot", &probe) == 0) {
+    crosscheck::testing::TempDir dir;
+    const auto file = dir.Write("graph.dot", dot);
+    std::string svg;
+    const int code = crosscheck::testing::RunCommand("dot -Tsvg '" + file.string() + "'", &svg);
+    INFO(svg);
+    CHECK(code == 0);
+    CHECK_THAT(svg, Catch::Contains("C:\\path\\"));
   } else {
     WARN("dot is not installed; the output was not parsed by Graphviz");
   }

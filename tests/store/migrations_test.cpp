@@ -112,6 +112,41 @@ TEST_CASE("A failing step leaves the old version and schema untouched", "[store]
   CHECK(UserVersion(db) == 4);
 }
 
+TEST_CASE("Migrate refuses to go down a version and leaves user_version alone", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  db.exec("PRAGMA user_version = 2");
+  const std::string schema_before = SchemaOf(db);
+  const Status status = Migrate(db, 2, 1, kSteps);
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.code() == Status::Code::kStoreCorrupt);
+  CHECK_THAT(status.message(), Catch::Contains("version 2 to 1"));
+  CHECK(UserVersion(db) == 2);
+  CHECK(SchemaOf(db) == schema_before);
+  CHECK(sqlite3_get_autocommit(db.getHandle()) != 0);
+}
+
+TEST_CASE("A failing migration step is named by its description", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  MakeVersionOne(db);
+  std::vector<Migration> steps = kSteps;
+  SECTION("the last step fails") {
+    steps[2].sql = "CREATE INDEX broken ON no_such_table(x)";
+    const Status status = Migrate(db, 1, 4, steps);
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.code() == Status::Code::kStoreError);
+    CHECK_THAT(status.message(), Catch::Contains("index tags") && Catch::Contains("version 3"));
+    CHECK_THAT(status.message(), !Catch::Contains("add tags"));
+  }
+  SECTION("the first step fails") {
+    steps[0].sql = "CREATE TABLE notes (id INTEGER)";  // already exists
+    const Status status = Migrate(db, 1, 4, steps);
+    REQUIRE_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("add tags") && Catch::Contains("version 1"));
+  }
+  CHECK(UserVersion(db) == 1);
+}
+
 TEST_CASE("A missing step is refused and nothing is applied", "[store]") {
   SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   MakeVersionOne(db);
@@ -173,4 +208,36 @@ TEST_CASE("A crosscheck store older than every known step is refused on open", "
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == 0);
   CHECK_FALSE(db.tableExists("claims"));
+}
+
+TEST_CASE("A refused store is not switched to WAL", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "refused.db";
+  const int newer = crosscheck::store::kSchemaVersion + 1;
+  // A crosscheck store in rollback-journal mode, at the version each section sets.
+  auto make = [&](int version) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("CREATE TABLE documents (id INTEGER PRIMARY KEY); PRAGMA application_id = " +
+            std::to_string(crosscheck::store::kApplicationId) + "; PRAGMA user_version = " + std::to_string(version));
+    REQUIRE(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+  };
+  int version = 0;
+  SECTION("written by a newer crosscheck") {
+    version = newer;
+    make(version);
+    auto opened = crosscheck::store::Store::Open(path);
+    REQUIRE_FALSE(opened.ok());
+    CHECK_THAT(opened.status().message(), Catch::Contains("newer"));
+  }
+  SECTION("older than every known migration step") {
+    version = 0;
+    make(version);
+    auto opened = crosscheck::store::Store::Open(path);
+    REQUIRE_FALSE(opened.ok());
+    CHECK_THAT(opened.status().message(), Catch::Contains("no migration from schema version 0"));
+  }
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == version);
 }

@@ -433,6 +433,53 @@ TEST_CASE("A failed batch keeps none of its documents", "[store]") {
   CHECK(Count(*store, "document_sources") == 0);
 }
 
+TEST_CASE("Store: after a rolled-back batch, the next batch stores every role of its claims", "[store]") {
+  auto store = OpenMemory();
+  const int64_t run = BeginRun(*store);
+  // The first batch inserts Trump and Putin as entities, then fails and rolls back.
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document unknown = MakeDocument("b.txt", "B", {"Never stored."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  REQUIRE(a_claims[0].roles.size() == 2);
+  const Status failed =
+      store->WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&unknown, nullptr, "fp"}});
+  REQUIRE_FALSE(failed.ok());
+  REQUIRE(Count(*store, "entities") == 0);
+
+  // The next batch names the same two entities: both roles are stored.
+  const Document c = MakeDocument("c.txt", "C", {"The call lasted an hour."});
+  const std::vector<Claim> c_claims = {DurationClaim(c, 0, "an hour", Interval::Point(60), "60 min")};
+  const Status written = store->WriteBatch(run, {DocumentWrite{&c, &c_claims, "fp"}});
+  INFO(written.message());
+  REQUIRE(written.ok());
+  CHECK(Count(*store, "entities") == 2);
+  CHECK(Count(*store, "claim_roles") == 2);
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  RequireSameClaim(loaded->front(), c, c_claims[0]);
+  REQUIRE(loaded->front().claim.roles.size() == 2);
+  CHECK(loaded->front().claim.roles[0].entity == "Donald Trump");
+  CHECK(loaded->front().claim.roles[1].entity == "Vladimir Putin");
+}
+
+TEST_CASE("Store: a claim naming a sentence the document does not have is an internal error, not a throw", "[store]") {
+  auto store = OpenMemory();
+  const int64_t run = BeginRun(*store);
+  const Document doc = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  Claim bad = DurationClaim(doc, 0, "90 minutes", Interval::Point(90), "90 min");
+  bad.sentence = 5;  // the document has one sentence
+  const std::vector<Claim> claims = {bad};
+  Status status;
+  REQUIRE_NOTHROW(status = store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp"}}));
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.code() == Status::Code::kInternal);
+  CHECK_THAT(status.message(), Catch::Contains("a.txt"));
+  // Nothing of the batch was kept.
+  CHECK(Count(*store, "documents") == 0);
+  CHECK(Count(*store, "claims") == 0);
+}
+
 TEST_CASE("A database holding other tables is refused", "[store]") {
   TempDir dir;
   const auto path = dir / "other.db";

@@ -126,6 +126,18 @@ TEST_CASE("SplitSentences treats line and paragraph breaks", "[text]") {
   }
 }
 
+TEST_CASE("SplitSentences joins a long line wrapped before a capitalised name", "[text]") {
+  // The first line is a long, unfinished clause wrapped just before "Trump":
+  // a hard wrap, not a heading, however the next line starts.
+  const std::string first = "According to a readout published by the Kremlin on Wednesday, the call between Donald";
+  const std::string text = first + "\nTrump and Vladimir Putin lasted two hours.";
+  REQUIRE(first.size() >= 60);
+  CHECK(Split(text) == std::vector<std::string>{text});
+  SECTION("a short heading line still stands on its own") {
+    CHECK(Split("World News\nTrump calls Putin.") == std::vector<std::string>{"World News", "Trump calls Putin."});
+  }
+}
+
 TEST_CASE("SplitSentences only reads the given ranges", "[text]") {
   const std::string text = "Alpha one.\n\nSkip me. Please.\n\nBeta two. Gamma.";
   const uint32_t beta = static_cast<uint32_t>(text.find("Beta"));

@@ -177,6 +177,25 @@ TEST_CASE("NormaliseText composes to NFC and keeps the decomposed original", "[t
       false);
 }
 
+TEST_CASE("NormaliseText: whitespace before a combining mark is collapsed, not glued to the mark", "[text]") {
+  // A combining mark has nothing to compose with after whitespace: the
+  // whitespace is collapsed like any other and the mark stands alone.
+  RunCases(
+      {
+          // Leading whitespace is dropped: the text does not start with a space.
+          {" \xCC\x81x", "\xCC\x81x", "\xCC\x81x", "\xCC\x81x"},
+          {"\t\xCC\x81x", "\xCC\x81x", "\xCC\x81x", "\xCC\x81x"},
+          // Runs of spaces and tabs before the mark become one space.
+          {"a  \xCC\x81" "b", "a \xCC\x81" "b", "a \xCC\x81" "b", "a  \xCC\x81" "b"},
+          {"a\t\xCC\x81" "b", "a \xCC\x81" "b", " ", "\t"},
+          {"a \xCC\x81" "b", "a \xCC\x81" "b", "\xCC\x81" "b", "\xCC\x81" "b"},
+          // A line break before the mark is a line break, not a raw byte inside a word.
+          {"a \n\xCC\x81" "b", "a\n\xCC\x81" "b", "\n", " \n"},
+          {"a\n\xCC\x81 b", "a\n\xCC\x81 b", "\xCC\x81 b", "\xCC\x81 b"},
+      },
+      false);
+}
+
 TEST_CASE("NormaliseText drops zero-width and control characters", "[text]") {
   RunCases(
       {
@@ -284,6 +303,16 @@ TEST_CASE("LooksLikeHtml", "[text]") {
     CAPTURE(raw.substr(0, 60));
     CHECK_FALSE(LooksLikeHtml(raw));
   }
+}
+
+TEST_CASE("LooksLikeHtml: upper-case tags count like lower-case ones", "[text]") {
+  for (const std::string raw : {"Text <P>one</P> then <P>two</P>", "<DIV>a</DIV><DIV>b</DIV><BR><SPAN>c</SPAN>",
+                                "<P CLASS=\"lead\">One</P>\n<P>Two</P>", "<Div>a</Div><Br><Span>b</Span><A HREF=x>c</A>"}) {
+    CAPTURE(raw);
+    CHECK(LooksLikeHtml(raw));
+  }
+  // Still not enough tags, whatever their case.
+  CHECK_FALSE(LooksLikeHtml("He wrote <P> once and </P> once."));
 }
 
 }  // namespace crosscheck::text

@@ -161,4 +161,12 @@ TEST_CASE("CountCodePoints counts code points, not bytes", "[text]") {
   }
 }
 
+TEST_CASE("CountCodePoints: a stray continuation byte counts one", "[text]") {
+  CHECK(CountCodePoints("\x80") == 1);          // used to count zero: continuation bytes were skipped
+  CHECK(CountCodePoints("a\x80" "b") == 3);
+  CHECK(CountCodePoints("\x80\xBF") == 2);       // each stray byte counts on its own
+  CHECK(CountCodePoints("\xC3\xA9") == 1);       // a valid "é" is still one code point
+  CHECK(CountCodePoints("\xC3\xA9\x80") == 2);   // ... and a stray byte after it adds one
+}
+
 }  // namespace crosscheck::text
