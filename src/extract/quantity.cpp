@@ -329,11 +329,21 @@ std::string QuantityRegex(const QuantitySpec& spec) {
   const std::string range = "(?:\\s*(?:-|to|and|or)\\s*" + number + ")";
   const std::string qualifier = "(?:" + QualifierRegex() + "\\s+)?";
   std::vector<std::string> aliases;
+  std::vector<std::string> prefixes;
   for (const QuantityUnit& u : spec.units) {
+    if (u.prefix) {
+      prefixes.insert(prefixes.end(), u.aliases.begin(), u.aliases.end());
+      continue;
+    }
     aliases.push_back(u.name);
     aliases.insert(aliases.end(), u.aliases.begin(), u.aliases.end());
   }
   std::string out = "(?i:" + qualifier + "(?:";
+  if (!prefixes.empty()) {
+    // "$5 million", "US$ 2.5 billion"
+    out += "(?:" + Alternation(prefixes) + ")\\s*" + number + range + "?";
+    if (!aliases.empty() || !spec.unit_required) out += "|";
+  }
   if (!aliases.empty()) {
     const std::string units = "(?:" + Alternation(aliases) + ")\\b";
     out += "(?:" + number + fraction + "?" + range + "?|" + half + ")[\\s-]*" + units + "(?:-long)?" + fraction +
@@ -402,8 +412,28 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
   std::optional<double> lo;
   std::optional<double> hi;
   const QuantityUnit* unit = nullptr;
+  // A unit written before the number: "$5", "US$ 5", "€3.2".
+  if (i < tokens.size()) {
+    for (const QuantityUnit& u : spec.units) {
+      if (!u.prefix || unit != nullptr) continue;
+      for (const std::string& alias : u.aliases) {
+        std::string lower;
+        for (char c : alias) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (!lower.empty() && tokens[i].rfind(lower, 0) == 0) {
+          unit = &u;
+          tokens[i].erase(0, lower.size());
+          if (tokens[i].empty()) tokens.erase(tokens.begin() + static_cast<long>(i));
+          break;
+        }
+      }
+    }
+  }
   const bool article = i < tokens.size() && (tokens[i] == "a" || tokens[i] == "an");
   lo = ReadNumber(tokens, &i);
+  if (!lo && unit != nullptr) {
+    *why = "no number after the unit in '" + std::string(text) + "'";
+    return std::nullopt;
+  }
   if (!lo) {
     // "hour-long": a unit with no number means one of it.
     unit = ReadUnit(tokens, &i, spec);
@@ -422,8 +452,8 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
       }
     }
   }
-  if (unit == nullptr) {
-    unit = ReadUnit(tokens, &i, spec);
+  if (unit == nullptr || unit->prefix) {
+    if (const QuantityUnit* after = unit == nullptr ? ReadUnit(tokens, &i, spec) : nullptr) unit = after;
     if (unit == nullptr && spec.unit_required) {
       *why = "no unit of " + spec.name + " after the number in '" + std::string(text) + "'";
       return std::nullopt;

@@ -26,6 +26,8 @@ struct QuantityUnit {
   // Whether "a"/"an" before it means one: "an hour" yes, "a second call" no
   // (there "second" is an ordinal). Default: true.
   bool article = true;
+  // Written before the number: "$5 million", "€3.2 billion". Default: false.
+  bool prefix = false;
 };
 
 // A vague count word and what it means: "dozens" -> [24, 144] (as declared in

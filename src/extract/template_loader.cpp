@@ -74,12 +74,16 @@ void ReadTypes(util::TomlErrors& errors, const toml::table& root, TemplateFile* 
         errors.Add(*t->get("approximation"), "'approximation' must be between 0 and 1 (0.1 means +/-10%)");
       }
       for (const toml::table* u : errors.Tables(*t, "units", false)) {
-        errors.CheckKeys(*u, {"name", "factor", "aliases", "article"});
+        errors.CheckKeys(*u, {"name", "factor", "aliases", "article", "prefix"});
         QuantityUnit unit;
         unit.name = errors.String(*u, "name", true).value_or("");
         unit.factor = errors.Number(*u, "factor", true).value_or(1);
         unit.aliases = errors.Strings(*u, "aliases", false);
         unit.article = errors.Boolean(*u, "article", false).value_or(true);
+        unit.prefix = errors.Boolean(*u, "prefix", false).value_or(false);
+        if (unit.prefix && unit.aliases.empty()) {
+          errors.Add(*u, "a prefix unit needs its symbols in 'aliases', e.g. aliases = [\"$\", \"US$\"]");
+        }
         if (unit.factor <= 0) errors.Add(*u, "unit factor must be positive");
         spec.units.push_back(std::move(unit));
       }

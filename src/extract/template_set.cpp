@@ -48,12 +48,13 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Load(const std::vector<std::fi
       folder_of_file.push_back(f);
     }
   }
-  if (!errors.empty()) {
-    std::string joined;
-    for (const auto& e : errors) joined += (joined.empty() ? "" : "\n") + e;
-    return Status::InvalidInput(joined);
-  }
-  return Build(&files, resolver, folder_of_file, notices);
+  // Compile what did parse, so that one run reports every error of every file.
+  auto built = Build(&files, resolver, folder_of_file, notices);
+  if (errors.empty()) return built;
+  if (!built.ok()) errors.push_back(built.status().message());
+  std::string joined;
+  for (const auto& e : errors) joined += (joined.empty() ? "" : "\n") + e;
+  return Status::InvalidInput(joined);
 }
 
 Result<std::unique_ptr<TemplateSet>> TemplateSet::FromTexts(const std::vector<std::pair<std::string, std::string>>& texts,

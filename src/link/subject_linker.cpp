@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <set>
 #include <unordered_map>
 
 #include "extract/date_parser.h"
@@ -75,7 +76,20 @@ std::string Slug(const std::string& text) {
   return out.empty() ? "unnamed" : out;
 }
 
-LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules) {
+LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules,
+                        const knowledge::Gazetteer* places) {
+  // Place participants, by name, for containment.
+  std::set<std::string> place_names;
+  for (const SourcedClaim& c : claims) {
+    for (const RoleFiller& f : c.claim.roles) {
+      if (f.entity_kind == "place") place_names.insert(f.entity);
+    }
+  }
+  // True when `inner` is a place strictly inside the place `outer`.
+  auto inside = [&](const std::string& inner, const std::string& outer) {
+    if (places == nullptr || !place_names.count(inner) || !place_names.count(outer)) return false;
+    return places->IsWithin(places->FindById(inner), places->FindById(outer));
+  };
   LinkResult result;
   // Per subject kind: identical participant sets first, then merges between sets.
   std::map<std::string, std::map<std::pair<Names, std::string>, KeyGroup>> by_kind;
@@ -172,6 +186,21 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
         }
       }
       same_name.push_back(i);
+    }
+    // A place joins the one lone subject in a place inside it ("Iran" joins
+    // "Bam"); with two or more candidates it names neither.
+    for (const auto& [outer, outer_members] : lone_by_name) {
+      std::vector<size_t> candidates;
+      for (const auto& [inner, inner_members] : lone_by_name) {
+        if (inside(inner, outer)) candidates.push_back(inner_members.front());
+      }
+      std::set<size_t> roots;
+      for (size_t c : candidates) roots.insert(sets.find_set(c));
+      if (roots.size() != 1) continue;
+      const size_t target = *roots.begin();
+      for (size_t m : outer_members) {
+        if (TimesCompatible(groups[m]->time, groups[target]->time)) sets.union_set(m, target);
+      }
     }
 
     // Emit one subject per component, and one group per template within it.

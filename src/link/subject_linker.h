@@ -6,8 +6,11 @@
 // One shared person is not enough: Trump's call with Putin and his call with
 // Zelensky stay apart. A claim naming a single participant joins the one
 // subject that contains it, or stands alone when that is ambiguous. Claims
-// whose known dates lie more than a week apart never merge. Work is per
-// subject kind and per participant, never over all pairs of claims.
+// whose known dates lie more than a week apart never merge. Places relate by
+// containment: a subject "in Iran" joins the one subject in a place inside
+// Iran ("Bam"), and stands apart when there are several (Bam and Ahar are two
+// earthquakes). Work is per subject kind and per participant, never over all
+// pairs of claims.
 #pragma once
 
 #include <map>
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "crosscheck/finding.h"
+#include "knowledge/gazetteer.h"
 #include "link/subject_graph.h"
 
 namespace crosscheck::link {
@@ -43,7 +47,9 @@ struct LinkResult {
 // Claims whose dates differ by more than this are about different events.
 inline constexpr int kMaxSameEventDays = 7;
 
-LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules);
+// `places` (may be null) relates place participants by containment.
+LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules,
+                        const knowledge::Gazetteer* places = nullptr);
 
 // "donald-trump+vladimir-putin"
 std::string Slug(const std::string& text);

@@ -178,7 +178,7 @@ class Run {
     auto claims = store_->LoadClaims(run_);
     if (!claims.ok()) return claims.status();
     summary_.claims = claims->size();
-    link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates));
+    link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
     if (observer_ != nullptr) observer_->OnStage("check");
     check::ValueComparator comparator(impl_.knowledge.places());
     check::ConsistencyChecker checker(comparator);

@@ -1,0 +1,2 @@
+// Tests for the example template sets: to be written.
+#include <catch2/catch.hpp>
