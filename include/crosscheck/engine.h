@@ -37,6 +37,12 @@ struct TemplateInfo {
   size_t examples = 0;
 };
 
+// A slot or value type: built in (person, place, date...) or declared in TOML.
+struct TypeInfo {
+  std::string name;
+  std::string description;
+};
+
 // One embedded example run against its template.
 struct ExampleResult {
   std::string template_id;
@@ -74,6 +80,7 @@ class Engine {
                            const std::string& only_template = "") const;
 
   std::vector<TemplateInfo> Templates() const;
+  std::vector<TypeInfo> Types() const;
   std::vector<ExampleResult> RunExamples(const std::string& only_template = "") const;
   // Changes whenever a template, type or knowledge file changes: stored
   // extractions made with another fingerprint are redone.

@@ -32,6 +32,8 @@ int List(const TemplatesFlags& flags, const GlobalFlags& global) {
     std::printf("%-20s %-40s %-12s %-10s %8zu %8zu\n", t.id.c_str(), t.file.c_str(), t.subject_kind.c_str(),
                 t.value_type.c_str(), t.patterns, t.examples);
   }
+  std::printf("\n%-20s %s\n", "TYPE", "WHAT IT MATCHES");
+  for (const TypeInfo& t : engine->Types()) std::printf("%-20s %s\n", t.name.c_str(), t.description.c_str());
   return 0;
 }
 

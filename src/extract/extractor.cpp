@@ -65,7 +65,12 @@ class DocumentExtraction {
       std::vector<Claim> found;
       for (const CompiledTemplate& t : templates_.templates()) {
         if (!options_.only_template.empty() && t.spec.id != options_.only_template) continue;
+        const size_t before = found.size();
+        const size_t misses_before = out_->near_misses.size();
         for (uint32_t p = 0; p < t.patterns.size(); ++p) MatchPattern(sentence, t, p, &found);
+        if (options_.near_misses && found.size() == before && out_->near_misses.size() == misses_before) {
+          PartialMatches(sentence, t);
+        }
       }
       KeepBest(&found);
       for (Claim& c : found) out_->claims.push_back(std::move(c));
@@ -91,6 +96,38 @@ class DocumentExtraction {
         out_->near_misses.push_back({sentence.index, t.spec.id, p, why});
       }
       start = match_end > match_begin ? match_end : match_begin + 1;
+    }
+  }
+
+  // For a template that made no claim here: how far each pattern got. Only
+  // prefixes that include a literal word count, or every sentence naming a
+  // place would be a near miss of every place pattern.
+  void PartialMatches(const Sentence& sentence, const CompiledTemplate& t) {
+    const std::string_view text = Tagged(sentence.index).marked;
+    for (uint32_t p = 0; p < t.patterns.size(); ++p) {
+      const CompiledPattern& pattern = t.patterns[p];
+      const size_t n = pattern.prefixes.size();
+      size_t matched = 0;  // elements matched
+      size_t end = 0;      // where the longest matching prefix ends
+      bool has_word = false;
+      for (size_t k = 0; k + 1 < n; ++k) {
+        has_word = has_word || pattern.element_has_word[k];
+        if (pattern.prefixes[k] == nullptr) break;
+        re2::StringPiece m;
+        if (!pattern.prefixes[k]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) break;
+        matched = k + 1;
+        end = static_cast<size_t>(m.data() - text.data()) + m.size();
+        if (!has_word) matched = 0;
+      }
+      if (matched == 0) continue;
+      std::string got;
+      for (size_t k = 0; k < matched; ++k) got += (got.empty() ? "" : " ") + pattern.element_texts[k];
+      std::string after = StripMarks(text.substr(end, 40));
+      while (!after.empty() && after.front() == ' ') after.erase(after.begin());
+      out_->near_misses.push_back({sentence.index, t.spec.id, p,
+                                   "matched \"" + got + "\" but not the next element \"" +
+                                       pattern.element_texts[matched] + "\"; the text there is \"" + after +
+                                       (text.size() - end > 40 ? "...\"" : "\"")});
     }
   }
 

@@ -51,6 +51,14 @@ class Compiler {
                           " instructions; the limit is " + std::to_string(kMaxProgramSize) + ")");
     }
     out_.re = std::move(re);
+    // Prefix regexes for near misses. Their capturing groups cost nothing:
+    // only the match's extent is asked for, which RE2 finds with its DFA.
+    for (const TopElement& e : top_elements_) {
+      auto prefix_re = std::make_shared<RE2>(e.regex_so_far, options);
+      out_.element_texts.push_back(e.source);
+      out_.element_has_word.push_back(e.has_word);
+      out_.prefixes.push_back(prefix_re->ok() ? prefix_re : nullptr);
+    }
     return std::move(out_);
   }
 
@@ -140,6 +148,12 @@ class Compiler {
         *out += "(?:" + separator + element + ")?";
       } else {
         *out += separator + element;
+      }
+      if (depth == 0) {
+        std::string source = text_.substr(element_pos, pos_ - element_pos);
+        while (!source.empty() && source.back() == ' ') source.pop_back();
+        top_elements_.push_back({source, *out, out_.words.size() > words_before_});
+        words_before_ = out_.words.size();
       }
       first = false;
       last_was_gap = gap;
@@ -288,7 +302,15 @@ class Compiler {
     return true;
   }
 
+  struct TopElement {
+    std::string source;        // the element as written
+    std::string regex_so_far;  // the pattern's regex up to and including it
+    bool has_word;             // the element contains a literal word
+  };
+
   std::string text_;
+  std::vector<TopElement> top_elements_;
+  size_t words_before_ = 0;
   const PatternSpec& spec_;
   const ClaimTemplate& tmpl_;
   const TypeRegistry& types_;

@@ -44,6 +44,12 @@ struct CompiledPattern {
   std::shared_ptr<const re2::RE2> re; // shared: compiled patterns are immutable
   std::vector<SlotBinding> slots;     // slots[i] is capturing group i + 1
   std::vector<std::string> words;     // literal words, for explaining near misses
+  // Top-level elements, for explaining near misses: the source text of each,
+  // whether it contains a literal word, and the regex of the pattern up to and
+  // including it (prefixes.back() is the whole pattern without captures).
+  std::vector<std::string> element_texts;
+  std::vector<bool> element_has_word;
+  std::vector<std::shared_ptr<const re2::RE2>> prefixes;
 };
 
 // Bounds that keep any template set small enough to compile and run.

@@ -46,6 +46,9 @@ class SlotType {
   const std::string& name() const { return name_; }
   // One line for `templates list` and documentation.
   virtual std::string Describe() const = 0;
+  // The user's own description, from the type's TOML table ("" when none).
+  const std::string& description() const { return description_; }
+  void set_description(std::string description) { description_ = std::move(description); }
   // RE2 syntax, without capturing groups.
   const std::string& regex() const { return regex_; }
   // True when slots of this type name entities and can fill subject roles.
@@ -62,6 +65,7 @@ class SlotType {
  private:
   std::string name_;
   std::string regex_;
+  std::string description_;
 };
 
 }  // namespace crosscheck::extract

@@ -120,7 +120,13 @@ QuantitySlotType::QuantitySlotType(QuantitySpec spec)
 std::string QuantitySlotType::Describe() const {
   std::string units;
   for (const QuantityUnit& u : spec_.units) units += (units.empty() ? "" : ", ") + u.name;
-  return "a quantity in " + spec_.base_unit + (units.empty() ? "" : " (units: " + units + ")");
+  std::string what = spec_.base_unit.empty() ? "a number" : "a quantity in " + spec_.base_unit;
+  if (!units.empty()) what += " (units: " + units + ")";
+  if (!spec_.count_words.empty()) what += " or a vague count (" + spec_.count_words.front().word + ", ...)";
+  if (description().empty()) return what;
+  std::string text = description();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text + ": " + what;
 }
 
 bool QuantitySlotType::Parse(std::string_view text, const SlotContext&, SlotValue* out, std::string* why) const {
@@ -198,7 +204,7 @@ EnumSlotType::EnumSlotType(std::string name, std::vector<std::pair<std::string, 
 std::string EnumSlotType::Describe() const {
   std::string list;
   for (const auto& [value, aliases] : values_) list += (list.empty() ? "" : ", ") + value;
-  return "one of: " + list;
+  return (description().empty() ? "" : description() + " ") + "one of: " + list;
 }
 
 bool EnumSlotType::Parse(std::string_view text, const SlotContext&, SlotValue* out, std::string* why) const {
@@ -229,7 +235,8 @@ ListSlotType::ListSlotType(std::string name, std::vector<std::string> names, boo
       case_sensitive_(case_sensitive) {}
 
 std::string ListSlotType::Describe() const {
-  return "a name from a list of " + std::to_string(names_.size()) + (case_sensitive_ ? "" : " (any case)");
+  return (description().empty() ? "" : description() + " ") + "a name from a list of " +
+         std::to_string(names_.size()) + (case_sensitive_ ? "" : " (any case)");
 }
 
 bool ListSlotType::Parse(std::string_view text, const SlotContext&, SlotValue* out, std::string* why) const {

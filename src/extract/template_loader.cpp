@@ -137,6 +137,9 @@ void ReadTypes(util::TomlErrors& errors, const toml::table& root, TemplateFile* 
       errors.Add(*t->get("kind"), "unknown type kind '" + *kind + "'; expected quantity, enum or list");
       continue;
     }
+    if (const toml::node* d = t->get("description"); d != nullptr && d->is_string()) {
+      file->types.back()->set_description(*d->value<std::string>());
+    }
     file->type_positions.push_back(pos);
   }
 }

@@ -88,6 +88,13 @@ std::vector<TemplateInfo> Engine::Templates() const {
   return out;
 }
 
+std::vector<TypeInfo> Engine::Types() const {
+  std::vector<TypeInfo> out;
+  const extract::TypeRegistry& types = impl_->templates->types();
+  for (const std::string& name : types.Names()) out.push_back({name, types.Find(name)->Describe()});
+  return out;
+}
+
 std::vector<ExampleResult> Engine::RunExamples(const std::string& only_template) const {
   std::vector<ExampleResult> results;
   for (const auto& t : impl_->templates->templates()) {
