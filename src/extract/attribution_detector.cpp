@@ -19,7 +19,8 @@ std::string GenericSource() {
          MarkedActorRegex() + "\\s+|(?:U\\.S\\.|\\p{Lu}[\\p{L}.-]*)\\s+){0,3}"
          "(?i:officials?|spokes(?:man|woman|person)|sources?|aides?|police|authorities|investigators|witnesses|"
          "officers?|prosecutors?|diplomats?|analysts?|reports?|media|observers?|residents?|government|office|"
-         "ministry|embassy|spokespeople)";
+         "ministry|embassy|spokespeople|organi[sz]ers|activists|campaigners|unions?|protesters|medics|doctors|"
+         "rescuers|officials say)";
 }
 
 }  // namespace

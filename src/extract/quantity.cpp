@@ -297,6 +297,12 @@ std::string FormatNumber(double v) {
   double rounded = std::round(v * 100) / 100;
   if (rounded == std::floor(rounded) && std::fabs(rounded) < 1e15) {
     std::snprintf(buffer, sizeof buffer, "%.0f", rounded);
+    // Thousands separators from 10,000 up: "20,000" reads better than "20000".
+    std::string digits(buffer);
+    if (std::fabs(rounded) < 10000) return digits;
+    const size_t sign = digits[0] == '-' ? 1 : 0;
+    for (size_t pos = digits.size(); pos > sign + 3; pos -= 3) digits.insert(pos - 3, ",");
+    return digits;
   } else {
     std::snprintf(buffer, sizeof buffer, "%.2f", rounded);
     std::string s(buffer);

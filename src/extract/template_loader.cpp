@@ -271,7 +271,7 @@ Result<TemplateFile> ParseTemplateText(std::string_view text, const std::string&
   const bool has_template_keys = root.get("id") != nullptr || root.get("patterns") != nullptr ||
                                  root.get("subject") != nullptr || root.get("value") != nullptr;
   if (has_template_keys || root.get("types") == nullptr) ReadTemplate(errors, root, lines, &file);
-  if (!errors.ok()) return errors.ToStatus();
+  file.errors = errors.messages();
   return file;
 }
 

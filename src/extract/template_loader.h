@@ -24,10 +24,14 @@ struct TemplateFile {
   std::optional<ClaimTemplate> tmpl;     // when the file defines a template
   std::vector<std::unique_ptr<SlotType>> types;
   std::vector<SourcePos> type_positions;  // parallel to `types`
+  // Errors found in the file, as `file:line:column: message`, in order. A file
+  // with errors still yields what could be read, so that its patterns are
+  // compiled and their errors reported in the same run.
+  std::vector<std::string> errors;
 };
 
-// Parses one file. Type definitions need the resolver only to exist; they are
-// added to a registry by the caller.
+// Parses one file. Only a TOML syntax error fails; other errors are listed in
+// TemplateFile::errors.
 Result<TemplateFile> ReadTemplateFile(const std::filesystem::path& path, const std::string& display_path);
 Result<TemplateFile> ParseTemplateText(std::string_view text, const std::string& display_path);
 

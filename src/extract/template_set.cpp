@@ -86,6 +86,7 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
   // Types first: any template may use a type declared in any file.
   std::map<std::string, SourcePos> type_origin;
   for (TemplateFile& file : *files) {
+    errors.insert(errors.end(), file.errors.begin(), file.errors.end());
     fingerprint.Update(file.display_path.substr(file.display_path.find_last_of('/') + 1));
     fingerprint.Update(file.contents);
     for (size_t i = 0; i < file.types.size(); ++i) {
@@ -107,6 +108,7 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
     ClaimTemplate& spec = *file.tmpl;
     CompiledTemplate compiled;
     bool ok = true;
+    if (spec.id.empty() || spec.value_type.empty()) continue;  // already reported by the loader
     if (spec.value_type != "event" && set->types_->Find(spec.value_type) == nullptr) {
       errors.push_back(spec.pos.file + ": value type '" + spec.value_type + "' is not defined; expected a type " +
                        "declared under [types] or one of person, organisation, actor, place, date, quote, event");

@@ -52,7 +52,10 @@ std::string TomlDocument::Where(const toml::source_region& region) const {
 }
 
 void TomlErrors::Add(const toml::source_region& where, std::string_view message) {
-  messages_.push_back(doc_->Where(where) + ": " + std::string(message));
+  const std::pair<uint32_t, uint32_t> position{where.begin.line, where.begin.column};
+  const auto at = std::upper_bound(positions_.begin(), positions_.end(), position);
+  messages_.insert(messages_.begin() + (at - positions_.begin()), doc_->Where(where) + ": " + std::string(message));
+  positions_.insert(at, position);
 }
 
 std::string ClosestWord(std::string_view word, const std::vector<std::string>& candidates) {

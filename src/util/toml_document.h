@@ -72,7 +72,8 @@ class TomlErrors {
   void Missing(const toml::table& table, std::string_view key);
   void WrongType(const toml::node& node, std::string_view key, std::string_view expected);
   const TomlDocument* doc_;
-  std::vector<std::string> messages_;
+  std::vector<std::string> messages_;  // kept in line and column order
+  std::vector<std::pair<uint32_t, uint32_t>> positions_;
 };
 
 // The allowed word closest to `word` when it is a plausible typo, else "".

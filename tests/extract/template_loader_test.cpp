@@ -66,14 +66,23 @@ TemplateFile Parse(const std::string& text, const std::string& path = "templates
   auto file = ParseTemplateText(text, path);
   INFO((file.ok() ? std::string() : file.status().message()));
   REQUIRE(file.ok());
+  INFO((file->errors.empty() ? std::string() : file->errors.front()));
+  REQUIRE(file->errors.empty());
   return std::move(file).value();
 }
 
+// The errors of a file, one per line: a TOML syntax error fails the parse;
+// other errors are listed in TemplateFile::errors, in line order.
 std::string ParseError(const std::string& text, const std::string& path = "templates/bad.toml") {
   auto file = ParseTemplateText(text, path);
-  REQUIRE_FALSE(file.ok());
-  CHECK(file.status().code() == Status::Code::kInvalidInput);
-  return file.status().message();
+  if (!file.ok()) {
+    CHECK(file.status().code() == Status::Code::kInvalidInput);
+    return file.status().message();
+  }
+  REQUIRE_FALSE(file->errors.empty());
+  std::string joined;
+  for (const std::string& e : file->errors) joined += (joined.empty() ? "" : "\n") + e;
+  return joined;
 }
 
 // A minimal valid template with `extra` appended (top-level keys first).

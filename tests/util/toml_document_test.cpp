@@ -173,14 +173,14 @@ TEST_CASE("TomlErrors typed getters accept the right type and report the rest", 
     }
   }
 
-  SECTION("ToStatus joins every message, one per line") {
+  SECTION("ToStatus joins every message, one per line, in line order") {
     TomlErrors errors(doc);
     errors.String(root, "i", true);
     errors.Boolean(root, "s", true);
     Status status = errors.ToStatus();
     CHECK(status.code() == Status::Code::kInvalidInput);
     CHECK(status.message() ==
-          "g.toml:2:5: 'i' must be a string, not integer\ng.toml:1:5: 's' must be true or false, not string");
+          "g.toml:1:5: 's' must be true or false, not string\ng.toml:2:5: 'i' must be a string, not integer");
   }
 }
 
