@@ -43,6 +43,21 @@ CREATE TABLE document_sources (
   last_run    INTEGER NOT NULL REFERENCES runs(id)
 );
 CREATE INDEX document_sources_by_document ON document_sources(document_id);
+-- Since version 2: the documents a run saw, for LoadClaims and LoadSources
+-- (covering: no lookup into the table).
+CREATE INDEX document_sources_by_run ON document_sources(last_run, document_id, path);
+
+-- Since version 2: what ingest repaired or noticed in a document's bytes (text
+-- converted from another encoding, invalid bytes replaced), reported again by
+-- every run that reuses the document.
+CREATE TABLE document_diagnostics (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  severity    TEXT    NOT NULL CHECK (severity IN ('notice', 'warning', 'error')),
+  line        INTEGER NOT NULL DEFAULT 0,
+  message     TEXT    NOT NULL,
+  PRIMARY KEY (document_id, ordinal)
+);
 
 CREATE TABLE sentences (
   id          INTEGER PRIMARY KEY,

@@ -61,9 +61,19 @@ struct NearMissInfo {
   std::string reason;
 };
 
+// A person, organisation or place recognised in a sentence (explain shows them).
+struct MentionInfo {
+  uint32_t sentence = 0;
+  std::string text;       // as written
+  std::string canonical;  // canonical name (place: gazetteer id)
+  std::string kind;       // person, organisation or place
+  bool known = false;     // in the knowledge base
+};
+
 struct ExtractionResult {
   std::vector<Claim> claims;
-  std::vector<NearMissInfo> near_misses;
+  std::vector<NearMissInfo> near_misses;  // only when asked for
+  std::vector<MentionInfo> mentions;      // only when near misses are asked for
 };
 
 class Engine {

@@ -5,7 +5,9 @@
 // the article it came from. The map is a list of segments that tile both texts:
 // an identity segment copies bytes one to one, a replacement segment turns a
 // run of original bytes into a (possibly empty or differently sized) run of
-// normalised bytes. Most text is identity, so the map stays small.
+// normalised bytes, and a scaled segment maps each normalised byte to a fixed
+// number of original bytes (ASCII decoded from UTF-16: one byte for two). Most
+// text is identity, so the map stays small.
 #pragma once
 
 #include <cstddef>
@@ -26,7 +28,12 @@ struct ByteRange {
 class OffsetMap {
  public:
   // Appends `length` bytes copied unchanged from the original at `raw_begin`.
-  void AddIdentity(uint32_t norm_begin, uint32_t raw_begin, uint32_t length);
+  void AddIdentity(uint32_t norm_begin, uint32_t raw_begin, uint32_t length) {
+    AddScaled(norm_begin, raw_begin, length, 1);
+  }
+  // Appends `length` normalised bytes, each standing for `stride` original bytes
+  // starting at `raw_begin` (stride 1 is identity; 2 is ASCII from UTF-16).
+  void AddScaled(uint32_t norm_begin, uint32_t raw_begin, uint32_t length, uint32_t stride);
   // Records that original bytes [raw_begin, raw_end) became normalised bytes
   // starting at `norm_begin` (their length is implied by the next segment).
   void AddReplacement(uint32_t norm_begin, uint32_t raw_begin, uint32_t raw_end);
@@ -43,12 +50,21 @@ class OffsetMap {
 
   size_t segment_count() const { return segments_.size(); }
 
+  // Chains two maps: `outer` maps normalised text to an intermediate text (the
+  // decoded one) and `inner` maps that text to the original bytes. The result
+  // maps normalised text straight to the original bytes. `outer` may hold only
+  // identity and replacement segments (what the normaliser builds).
+  static OffsetMap Compose(const OffsetMap& outer, const OffsetMap& inner);
+
  private:
   struct Segment {
     uint32_t norm_begin;
     uint32_t raw_begin;
-    bool identity;
+    uint32_t stride;  // original bytes per normalised byte; 0 for a replacement
   };
+  uint32_t SegmentNormEnd(size_t i) const {
+    return i + 1 < segments_.size() ? segments_[i + 1].norm_begin : norm_size_;
+  }
   size_t FindByNorm(uint32_t norm) const;
   std::vector<Segment> segments_;
   uint32_t norm_size_ = 0;

@@ -5,10 +5,11 @@
 // RunReport() reads every article of the corpus, extracts claims with the
 // engine's templates (reusing stored extractions whose content and templates
 // did not change), keeps everything in the SQLite store, links claims into
-// subjects, gives each subject a verdict, and writes report.json and
-// report.md. Start reading here.
+// subjects, gives each subject a verdict, and writes report.json,
+// report.md and report.html. Start reading here.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -24,18 +25,25 @@ namespace crosscheck {
 
 struct RunOptions {
   std::filesystem::path corpus;    // folder of articles (searched recursively)
-  std::filesystem::path out_dir;   // where report.json and report.md go; created if missing
+  std::filesystem::path out_dir;   // where report.json, report.md and report.html go; created if missing
   std::filesystem::path db;        // the store; default: out_dir / "crosscheck.db"
   std::filesystem::path manifest;  // outlets manifest; default: corpus/outlets.toml when present
   bool strict = false;             // a skipped file fails the run. Default: skip, warn, go on
   size_t batch_size = 64;          // documents per store transaction
+  // Larger files are skipped unread (ingest::kMaxArticleBytes: articles are never that big).
+  uint64_t max_file_bytes = 64ull << 20;
+  // Graphviz `dot`, run (without a shell) to draw the subject graph in
+  // report.html; looked up on PATH. Empty, missing or failing: report.html
+  // draws its built-in layout instead. Default: "dot".
+  std::string graphviz_dot = "dot";
 };
 
 struct RunSummary {
   size_t documents = 0;            // articles in the corpus
   size_t extracted = 0;            // read and extracted by this run
   size_t reused = 0;               // unchanged since a previous run: claims reused from the store
-  size_t skipped = 0;              // unreadable or rejected files
+  size_t skipped = 0;              // files not read, each with a warning saying why: unreadable,
+                                   // too large, binary, empty, a link loop, a folder that cannot be listed
   size_t claims = 0;
   size_t subjects = 0;
   size_t findings = 0;
@@ -44,6 +52,7 @@ struct RunSummary {
   double seconds = 0;
   std::filesystem::path report_json;
   std::filesystem::path report_md;
+  std::filesystem::path report_html;
   std::filesystem::path db;
   std::vector<Diagnostic> diagnostics;
 };

@@ -37,11 +37,11 @@ bool Disjoint(const Interval& a, const Interval& b) {
 }
 
 // Reported quantities are rounded: "an hour" is not a claim of exactly 60:00.
-// A point value is read as +/-2.5%, enough for rounding, too little to make
-// four deaths agree with five.
-Interval WidenPoint(const Interval& v) {
-  if (!v.IsPoint()) return v;
-  const double margin = std::fabs(v.lo) * 0.025;
+// A point value is read as +/-tolerance (2.5% unless its type says otherwise),
+// enough for rounding, too little to make four deaths agree with five.
+Interval WidenPoint(const Interval& v, double tolerance) {
+  if (!v.IsPoint() || tolerance <= 0) return v;
+  const double margin = std::fabs(v.lo) * tolerance;
   return {v.lo - margin, v.hi + margin, false, false};
 }
 
@@ -57,14 +57,20 @@ Relation CompareIntervals(const Interval& a, const Interval& b) {
   return Relation::kOverlaps;
 }
 
+double ValueComparator::ToleranceFor(const std::string& type) const {
+  auto it = tolerances_.find(type);
+  return it == tolerances_.end() ? kDefaultTolerance : it->second;
+}
+
 Comparison ValueComparator::Compare(const Value& a, const Value& b) const {
   const std::string& x = a.display;
   const std::string& y = b.display;
   switch (a.kind) {
     case ValueKind::kQuantity:
     case ValueKind::kDate: {
+      const double tolerance = ToleranceFor(a.type);
       const Relation r = a.kind == ValueKind::kQuantity && !(a.interval == b.interval)
-                             ? CompareIntervals(WidenPoint(a.interval), WidenPoint(b.interval))
+                             ? CompareIntervals(WidenPoint(a.interval, tolerance), WidenPoint(b.interval, tolerance))
                              : CompareIntervals(a.interval, b.interval);
       switch (r) {
         case Relation::kSame: return {r, x + " equals " + y};

@@ -7,6 +7,7 @@
 // Each relation comes with a one-line reason a reader can check.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "crosscheck/claim.h"
@@ -29,13 +30,20 @@ struct Comparison {
 
 class ValueComparator {
  public:
+  // Relative tolerance for single figures when a type sets none.
+  static constexpr double kDefaultTolerance = 0.025;
+
   explicit ValueComparator(const knowledge::Gazetteer& places) : places_(&places) {}
   explicit ValueComparator(knowledge::Gazetteer&&) = delete;  // keeps a pointer: no temporaries
+  // Per value type (by name), how much a single reported figure may be rounded.
+  void SetTolerance(const std::string& type, double tolerance) { tolerances_[type] = tolerance; }
   // Compares two values of the same claim kind. Modality is not considered here.
   Comparison Compare(const Value& a, const Value& b) const;
 
  private:
+  double ToleranceFor(const std::string& type) const;
   const knowledge::Gazetteer* places_;
+  std::map<std::string, double> tolerances_;
 };
 
 // Interval relation of a to b.

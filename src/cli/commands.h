@@ -14,5 +14,7 @@ struct GlobalFlags {
 void RegisterReportCommand(CLI::App& app, const GlobalFlags& global, int* exit_code);
 void RegisterTemplatesCommand(CLI::App& app, const GlobalFlags& global, int* exit_code);
 void RegisterExplainCommand(CLI::App& app, const GlobalFlags& global, int* exit_code);
+void RegisterConflictsCommand(CLI::App& app, const GlobalFlags& global, int* exit_code);
+void RegisterShowCommand(CLI::App& app, const GlobalFlags& global, int* exit_code);
 
 }  // namespace crosscheck::cli

@@ -38,6 +38,14 @@ int Explain(const ExplainFlags& flags, const GlobalFlags& global) {
     for (const NearMissInfo& m : result.near_misses) any = any || m.sentence == s.index;
     if (!any && global.verbose == 0) continue;
     std::cout << "\n[" << s.index << "] bytes " << s.raw.begin << "-" << s.raw.end << ": " << doc->SentenceText(s) << "\n";
+    std::string names;
+    for (const MentionInfo& m : result.mentions) {
+      if (m.sentence != s.index) continue;
+      names += (names.empty() ? "" : "; ") + m.text;
+      if (m.canonical != m.text) names += " = " + m.canonical;
+      names += " (" + m.kind + (m.known ? "" : ", not in the knowledge base") + ")";
+    }
+    std::cout << "  names: " << (names.empty() ? "none recognised" : names) << "\n";
     for (const Claim& c : result.claims) {
       if (c.sentence != s.index) continue;
       std::cout << "  MATCH " << c.template_id << " (pattern " << c.pattern << "): value " << c.value.display

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   crosscheck::cli::RegisterReportCommand(app, global, &exit_code);
   crosscheck::cli::RegisterTemplatesCommand(app, global, &exit_code);
   crosscheck::cli::RegisterExplainCommand(app, global, &exit_code);
+  crosscheck::cli::RegisterConflictsCommand(app, global, &exit_code);
+  crosscheck::cli::RegisterShowCommand(app, global, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -87,8 +87,9 @@ int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
                  s.documents, s.extracted, s.reused, s.skipped, s.claims, s.subjects, count(Verdict::kConflict),
                  count(Verdict::kCompatible), count(Verdict::kAgree), count(Verdict::kSingleSource), mb, s.seconds,
                  s.seconds > 0 ? mb / s.seconds : 0.0);
-    std::fprintf(stderr, "crosscheck: wrote %s, %s and %s\n", s.report_json.generic_string().c_str(),
-                 s.report_md.generic_string().c_str(), s.db.generic_string().c_str());
+    std::fprintf(stderr, "crosscheck: wrote %s, %s, %s and %s\n", s.report_json.generic_string().c_str(),
+                 s.report_md.generic_string().c_str(), s.report_html.generic_string().c_str(),
+                 s.db.generic_string().c_str());
   }
   return 0;
 }
@@ -99,7 +100,7 @@ void RegisterReportCommand(CLI::App& app, const GlobalFlags& global, int* exit_c
   auto flags = std::make_shared<ReportFlags>();
   CLI::App* cmd = app.add_subcommand("report", "Extract claims from a corpus, check them across outlets, write the report");
   cmd->add_option("corpus", flags->corpus, "Folder of articles (.txt, .html), searched recursively")->required();
-  cmd->add_option("--out,-o", flags->out, "Output folder for report.json, report.md and the store")->required();
+  cmd->add_option("--out,-o", flags->out, "Output folder for report.json, report.md, report.html and the store")->required();
   cmd->add_option("--db", flags->db, "SQLite store path (default: OUT/crosscheck.db)");
   cmd->add_option("--manifest", flags->manifest, "Outlets manifest (default: CORPUS/outlets.toml when present)");
   cmd->add_flag("--strict", flags->strict, "Fail when any corpus file has to be skipped");

@@ -26,7 +26,9 @@ std::string GenericSource() {
 }  // namespace
 
 AttributionDetector::AttributionDetector() {
-  const std::string source = "(" + GenericSource() + "|(?:[Tt]he\\s+)?" + MarkedActorRegex() + ")";
+  // "Alturas Police Chief Ken Barnes": a place or organisation may qualify a named source.
+  const std::string source =
+      "(" + GenericSource() + "|(?:[Tt]he\\s+)?(?:" + MarkedActorRegex() + "\\s+)?" + MarkedActorRegex() + ")";
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
@@ -49,7 +51,7 @@ std::string Canonical(const TaggedSentence& sentence, std::string_view source) {
   const auto begin = static_cast<uint32_t>(source.data() - sentence.marked.data());
   auto mentions = sentence.MentionsIn({begin, begin + static_cast<uint32_t>(source.size())});
   const bool ends_with_mention = !mentions.empty() && mentions.back()->marked.end == begin + source.size();
-  if (mentions.size() == 1 && ends_with_mention) return mentions.front()->entity.canonical;
+  if (ends_with_mention && mentions.size() <= 2) return mentions.back()->entity.canonical;
   std::string out = StripMarks(source);
   if (out.rfind("The ", 0) == 0) out[0] = 't';
   return out;

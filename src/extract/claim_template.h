@@ -57,7 +57,8 @@ struct ClaimTemplate {
   int priority = 0;           // higher wins when two templates claim the same words
   uint32_t max_gap_words = 8; // what "..." in a pattern may skip
   std::vector<TemplateExample> examples;
-  SourcePos pos;              // of the template (its file, line 1)
+  SourcePos pos;              // of the template (its id)
+  SourcePos value_pos;        // of the `value` key
   std::string file;           // display path of the file it came from
 
   const RoleSpec* FindRole(const std::string& name) const {

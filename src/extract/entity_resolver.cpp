@@ -324,6 +324,30 @@ std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text,
     const Names* place = nullptr;
     const size_t org_len = Longest(runs, i, [&](const Names& e, size_t l) { return e.organisation >= 0 && name_case(l); }, &org);
     size_t place_len = Longest(runs, i, [&](const Names& e, size_t l) { return e.place >= 0 && name_case(l); }, &place);
+    // An unknown first name before a known surname is someone else of that
+    // name: "Denzel Harris" is not Kamala Harris, "Koi Green" not Gregory Green.
+    if (org_len == 0 && place_len == 0 && tokens[i].name_like && !In(kNotSurnames, tokens[i].key) &&
+        i + 1 < n && tokens[i + 1].joined_to_previous && tokens[i + 1].name_like) {
+      const Names* next = runs[i + 1][1];
+      const bool known_surname = next != nullptr && next->person >= 0 && !next->office && !next->modifier;
+      const bool document_surname = surnames != nullptr && surnames->count(tokens[i + 1].key) > 0;
+      const bool word_is_name = runs[i][1] == nullptr;  // the first word names nothing itself
+      if ((known_surname || document_surname) && word_is_name) {
+        size_t end = i + 2;
+        while (end < n && end < i + 4 && tokens[end].joined_to_previous && tokens[end].name_like &&
+               !In(kNotSurnames, tokens[end].key)) {
+          ++end;
+        }
+        ResolvedMention m;
+        m.begin = tokens[i].begin;
+        m.end = tokens[end - 1].end;
+        m.entity = {CollapseSpaces(text.substr(m.begin, m.end - m.begin)), "person",
+                    CollapseSpaces(text.substr(m.begin, m.end - m.begin)), false};
+        out.push_back(std::move(m));
+        i = end;
+        continue;
+      }
+    }
     if (org_len == 0 && place_len == 0) {
       // A bare surname of someone the document named in full (places and organisations win).
       if (surnames != nullptr && tokens[i].name_like) {

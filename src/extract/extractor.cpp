@@ -61,6 +61,11 @@ class DocumentExtraction {
   }
 
   void Run() {
+    if (options_.near_misses) {
+      for (const Sentence& sentence : doc_.sentences) {
+        for (const Mention& m : Tagged(sentence.index).mentions) out_->mentions.push_back({sentence.index, m.entity});
+      }
+    }
     for (const Sentence& sentence : doc_.sentences) {
       std::vector<Claim> found;
       for (const CompiledTemplate& t : templates_.templates()) {
@@ -182,12 +187,14 @@ class DocumentExtraction {
     }
     for (const RoleSpec& role : t.spec.roles) {
       if (!role.from_context) continue;
-      if (CountRole(claim, role.name) >= role.min) continue;
+      // A context role is filled when empty, even with min = 0: it says who the claim is about.
+      const uint32_t wanted = std::max<uint32_t>(role.min, 1);
+      if (CountRole(claim, role.name) >= wanted) continue;
       for (const EntityRef& e : Mentions(sentence.index, role.type)) {
         AddFiller(&claim, role.name, e, "sentence", sentence.index);
       }
       for (uint32_t back = 1; back <= kContextSentences && back <= sentence.index; ++back) {
-        if (CountRole(claim, role.name) >= role.min) break;
+        if (CountRole(claim, role.name) >= wanted) break;
         const uint32_t previous = sentence.index - back;
         for (const EntityRef& e : Mentions(previous, role.type)) {
           // Someone named once in passing two or more sentences back is not

@@ -34,9 +34,16 @@ struct NearMiss {
   std::string reason;
 };
 
+// A person, organisation or place recognised in a sentence.
+struct SentenceMention {
+  uint32_t sentence = 0;
+  EntityRef entity;
+};
+
 struct Extraction {
   std::vector<Claim> claims;
-  std::vector<NearMiss> near_misses;  // only when ExtractOptions::near_misses
+  std::vector<NearMiss> near_misses;       // only when ExtractOptions::near_misses
+  std::vector<SentenceMention> mentions;   // only when ExtractOptions::near_misses
 };
 
 struct ExtractOptions {

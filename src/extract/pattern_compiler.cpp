@@ -152,7 +152,8 @@ class Compiler {
       if (depth == 0) {
         std::string source = text_.substr(element_pos, pos_ - element_pos);
         while (!source.empty() && source.back() == ' ') source.pop_back();
-        top_elements_.push_back({source, *out, out_.words.size() > words_before_});
+        // An optional element proves nothing when it matched: it may have matched nothing.
+        top_elements_.push_back({source, *out, !optional && out_.words.size() > words_before_});
         words_before_ = out_.words.size();
       }
       first = false;

@@ -99,7 +99,7 @@ std::string QualifierRegex() {
   for (const auto& q : kQualifiers) phrases.emplace_back(q.phrase);
   for (std::string_view w : kMoreApprox) phrases.emplace_back(w);
   phrases.emplace_back("between");
-  return "(?:(?:roughly|approximately|about|just|well)\\s+)?(?:" + Alternation(phrases) + ")";
+  return "\\b(?:(?:roughly|approximately|about|just|well)\\s+)?(?:" + Alternation(phrases) + ")";
 }
 
 std::vector<std::string> Tokenise(std::string_view text) {
@@ -322,8 +322,10 @@ const std::string& NumberRegex() {
     for (auto w : {"hundred", "thousand", "million", "billion", "dozen"}) words.emplace_back(w);
     const std::string word = "(?:" + Alternation(words) + ")";
     const std::string digits = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
-    return "(?i:" + digits + "(?:[\\s-]+(?:hundred|thousand|million|billion))?|" + word +
-           "(?:[\\s-]+(?:and[\\s-]+)?" + word + ")*|an?)\\b";
+    // \b first: a number never starts inside a word ("man and 27").
+    return "(?i:\\b(?:" + digits + "(?:[\\s-]+(?:hundred|thousand|million|billion))?|" + word +
+           "(?:[\\s-]+(?:and[\\s-]+)?" + word + ")*|an?[\\s-]+(?:dozen|hundred|thousand|million|billion)(?:[\\s-]+(?:and[\\s-]+)?" +
+           word + ")*)\\b)";
   }();
   return kRegex;
 }
@@ -331,7 +333,8 @@ const std::string& NumberRegex() {
 std::string QuantityRegex(const QuantitySpec& spec) {
   const std::string& number = NumberRegex();
   const std::string fraction = "(?:[\\s-]+and[\\s-]+(?:a[\\s-]+half|a[\\s-]+quarter|three[\\s-]+quarters?))";
-  const std::string half = "(?:half[\\s-]+an?|an?[\\s-]+half|half)";
+  const std::string half = "\\b(?:half[\\s-]+an?|an?[\\s-]+half|half)";
+  const std::string article = "\\ban?";  // "an hour": one of the unit
   const std::string range = "(?:\\s*(?:-|to|and|or)\\s*" + number + ")";
   const std::string qualifier = "(?:" + QualifierRegex() + "\\s+)?";
   std::vector<std::string> aliases;
@@ -346,16 +349,17 @@ std::string QuantityRegex(const QuantitySpec& spec) {
   }
   std::string out = "(?i:" + qualifier + "(?:";
   if (!prefixes.empty()) {
-    // "$5 million", "US$ 2.5 billion"
-    out += "(?:" + Alternation(prefixes) + ")\\s*" + number + range + "?";
+    // "$5 million", "US$ 2.5 billion", "$1m", "$2.5bn"
+    const std::string abbreviated = "(?:\\d+(?:\\.\\d+)?(?:m|mn|bn|b|k)\\b)";
+    out += "(?:" + Alternation(prefixes) + ")\\s*(?:" + abbreviated + "|" + number + range + "?)";
     if (!aliases.empty() || !spec.unit_required) out += "|";
   }
   if (!aliases.empty()) {
     const std::string units = "(?:" + Alternation(aliases) + ")\\b";
-    out += "(?:" + number + fraction + "?" + range + "?|" + half + ")[\\s-]*" + units + "(?:-long)?" + fraction +
-           "?(?:,?\\s+(?:and\\s+)?" + number + "[\\s-]+" + units + ")?";
-    out += "|" + units + "-long";
-    out += "|" + units + fraction;  // "an hour-and-a-half call" without the article
+    out += "(?:" + number + fraction + "?" + range + "?|" + half + "|" + article + ")[\\s-]*" + units + "(?:-long)?" +
+           fraction + "?(?:,?\\s+(?:and\\s+)?" + number + "[\\s-]+" + units + ")?";
+    out += "|\\b" + units + "-long";
+    out += "|\\b" + units + fraction;  // "an hour-and-a-half call" without the article
   }
   if (!spec.unit_required) {
     // Count words first: at the same position "a few dozen" must win over "a" (one).
@@ -363,9 +367,10 @@ std::string QuantityRegex(const QuantitySpec& spec) {
     for (const CountWord& c : spec.count_words) counts.push_back(c.word);
     if (!aliases.empty()) out += "|";
     if (!counts.empty()) {
-      out += "(?:" + Alternation(counts) + ")\\b(?:[\\s-]+(?:hundred|thousand|million|dozen)\\b)?|";
+      out += "\\b(?:" + Alternation(counts) + ")\\b(?:[\\s-]+(?:hundred|thousand|million|dozen)\\b)?|";
     }
     out += number + range + "?";
+    if (spec.article_is_one) out += "|" + article + "\\b";
   }
   out += "))";
   return out;
@@ -429,6 +434,22 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
           unit = &u;
           tokens[i].erase(0, lower.size());
           if (tokens[i].empty()) tokens.erase(tokens.begin() + static_cast<long>(i));
+          // "$1m", "$2.5bn", "$10k": an abbreviated scale glued to the digits.
+          if (i < tokens.size() && !tokens[i].empty() && std::isdigit(static_cast<unsigned char>(tokens[i][0]))) {
+            std::string& t = tokens[i];
+            const size_t digits_end = t.find_first_not_of("0123456789.,");
+            if (digits_end != std::string::npos) {
+              const std::string suffix = t.substr(digits_end);
+              const char* scale = suffix == "m" || suffix == "mn" ? "million"
+                                  : suffix == "bn" || suffix == "b" ? "billion"
+                                  : suffix == "k"                   ? "thousand"
+                                                                    : nullptr;
+              if (scale != nullptr) {
+                t.erase(digits_end);
+                tokens.insert(tokens.begin() + static_cast<long>(i) + 1, scale);
+              }
+            }
+          }
           break;
         }
       }
@@ -464,6 +485,10 @@ std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec&
       *why = "no unit of " + spec.name + " after the number in '" + std::string(text) + "'";
       return std::nullopt;
     }
+  }
+  if (article && unit == nullptr && !spec.article_is_one && *lo == 1) {
+    *why = "'" + std::string(text) + "' names no number (a bare \"a\" is not one for " + spec.name + ")";
+    return std::nullopt;
   }
   if (article && unit != nullptr && !unit->article && *lo == 1) {
     *why = "'" + std::string(text) + "' does not read as a quantity (\"a " + unit->name + "\" is an ordinal here)";

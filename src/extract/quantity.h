@@ -45,6 +45,13 @@ struct QuantitySpec {
   bool unit_required = true;  // false for counts: "four people", "at least 10"
   // Relative half-width of "about"/"approximately" ranges. Default 0.1.
   double approximation = 0.1;
+  // Relative tolerance when comparing single reported figures, for rounding:
+  // "an hour" does not contradict "over an hour". 0 makes 26 and 27 (years)
+  // disagree. Default 0.025.
+  double tolerance = 0.025;
+  // For unitless quantities: whether a bare "a"/"an" is one ("a man was
+  // killed"). Default false: "approved a bill" names no number.
+  bool article_is_one = false;
 };
 
 // The RE2 fragment (no capturing groups, case-insensitive) matching a quantity
@@ -63,6 +70,7 @@ std::string FormatQuantity(const Interval& interval, std::string_view unit);
 std::optional<double> ParseNumber(std::string_view text);
 
 // The RE2 fragment matching a number in digits or words (case-insensitive).
+// A bare "a"/"an" is not a number here; "a dozen", "a hundred" are.
 const std::string& NumberRegex();
 
 }  // namespace crosscheck::extract

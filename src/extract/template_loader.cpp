@@ -63,12 +63,18 @@ void ReadTypes(util::TomlErrors& errors, const toml::table& root, TemplateFile* 
     if (!kind) continue;
     SourcePos pos = PosOf(doc, t->source());
     if (*kind == "quantity") {
-      errors.CheckKeys(*t, {"kind", "description", "unit", "units", "counts", "unit_required", "approximation"});
+      errors.CheckKeys(*t, {"kind", "description", "unit", "units", "counts", "unit_required", "approximation",
+                            "tolerance", "article"});
       QuantitySpec spec;
       spec.name = name;
       spec.base_unit = errors.String(*t, "unit", true).value_or("");
       spec.unit_required = errors.Boolean(*t, "unit_required", false).value_or(true);
       spec.approximation = errors.Number(*t, "approximation", false).value_or(0.1);
+      spec.tolerance = errors.Number(*t, "tolerance", false).value_or(0.025);
+      spec.article_is_one = errors.Boolean(*t, "article", false).value_or(false);
+      if (spec.tolerance < 0 || spec.tolerance >= 1) {
+        errors.Add(*t->get("tolerance"), "'tolerance' must be between 0 and 1 (0.025 means +/-2.5%; 0 for exact figures)");
+      }
       errors.String(*t, "description", false);
       if (spec.approximation < 0 || spec.approximation >= 1) {
         errors.Add(*t->get("approximation"), "'approximation' must be between 0 and 1 (0.1 means +/-10%)");
@@ -158,6 +164,8 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
   t.description = errors.String(root, "description", true).value_or("");
   t.subject_kind = errors.String(root, "subject", true).value_or("");
   t.value_type = errors.String(root, "value", true).value_or("");
+  t.value_pos = t.pos;
+  if (const toml::node* v = root.get("value")) t.value_pos = PosOf(doc, v->source());
   t.label = errors.String(root, "label", false).value_or(t.subject_kind + " of {participants}");
   t.priority = static_cast<int>(errors.Integer(root, "priority", false).value_or(0));
   if (auto gap = errors.Integer(root, "max_gap", false)) {

@@ -110,7 +110,7 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
     bool ok = true;
     if (spec.id.empty() || spec.value_type.empty()) continue;  // already reported by the loader
     if (spec.value_type != "event" && set->types_->Find(spec.value_type) == nullptr) {
-      errors.push_back(spec.pos.file + ": value type '" + spec.value_type + "' is not defined; expected a type " +
+      errors.push_back(spec.value_pos.ToString() + ": value type '" + spec.value_type + "' is not defined; expected a type " +
                        "declared under [types] or one of person, organisation, actor, place, date, quote, event");
       ok = false;
     }

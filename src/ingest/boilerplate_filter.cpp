@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,10 +33,12 @@ const std::unordered_set<std::string>& Stopwords() {
 }
 
 std::vector<std::string> ContentWords(std::string_view text) {
-  std::vector<std::string> words;
+  // Deduplicated while reading: a paragraph of megabytes (one runaway line)
+  // costs its vocabulary in memory, not a string per word.
+  std::unordered_set<std::string> unique;
   std::string word;
   auto flush = [&] {
-    if (word.size() >= 4 && Stopwords().count(word) == 0) words.push_back(word);
+    if (word.size() >= 4 && Stopwords().count(word) == 0) unique.insert(word);
     word.clear();
   };
   for (char c : text) {
@@ -46,8 +49,8 @@ std::vector<std::string> ContentWords(std::string_view text) {
     }
   }
   flush();
+  std::vector<std::string> words(std::make_move_iterator(unique.begin()), std::make_move_iterator(unique.end()));
   std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
 

@@ -75,6 +75,9 @@ ExtractionResult Engine::Extract(const Document& document, bool near_misses, con
   ExtractionResult out;
   out.claims = std::move(e.claims);
   for (const auto& m : e.near_misses) out.near_misses.push_back({m.sentence, m.template_id, m.pattern, m.reason});
+  for (const auto& m : e.mentions) {
+    out.mentions.push_back({m.sentence, m.entity.mention, m.entity.canonical, m.entity.kind, m.entity.known});
+  }
   return out;
 }
 

@@ -1,18 +1,30 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "check/consistency_checker.h"
 #include "check/value_comparator.h"
 #include "crosscheck/pipeline.h"
 #include "ingest/corpus_scanner.h"
+#include "ingest/document_loader.h"
 #include "ingest/outlet_manifest.h"
 #include "link/subject_linker.h"
 #include "pipeline/engine_impl.h"
+#include "report/graphviz_renderer.h"
+#include "report/html_report_writer.h"
 #include "report/json_report_writer.h"
 #include "report/markdown_report_writer.h"
 #include "report/report_data.h"
+#include "store/run_lock.h"
 #include "store/store.h"
 #include "util/content_hash.h"
 
@@ -20,6 +32,9 @@ namespace crosscheck {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Graphviz takes minutes on graphs much larger than this; the built-in layout does not.
+constexpr size_t kMaxGraphvizVertices = 3000;
 
 // Writes a file whole or not at all: a crash mid-write leaves the previous report.
 Status WriteFileAtomically(const fs::path& path, const std::string& contents) {
@@ -39,6 +54,27 @@ Status WriteFileAtomically(const fs::path& path, const std::string& contents) {
   fs::rename(temp, path, ec);
   if (ec) return Status::IoError(path.generic_string() + ": cannot replace: " + ec.message());
   return Status::Ok();
+}
+
+// Fails early, with a clear message, when the output folder cannot be
+// written (read-only mount, permissions): better than after an hour of extraction.
+Status CheckWritable(const fs::path& dir) {
+  const fs::path probe = dir / (".crosscheck-write-test-" + std::to_string(::getpid()));
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int error = errno;
+    return Status::IoError(dir.generic_string() + ": the output folder is not writable: " + std::strerror(error));
+  }
+  ::close(fd);
+  std::error_code ignored;
+  fs::remove(probe, ignored);
+  return Status::Ok();
+}
+
+// "PATH: reason" -> "reason", for messages already attached to a corpus file.
+std::string WithoutPath(const std::string& message, const fs::path& path) {
+  const std::string prefix = path.generic_string() + ": ";
+  return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
 std::map<std::string, link::TemplateRules> RulesOf(const extract::TemplateSet& templates) {
@@ -69,6 +105,7 @@ class Run {
     if (!run.ok()) return run.status();
     run_ = *run;
     status = Ingest();
+    if (status.ok() && options_.strict && summary_.skipped > 0) status = StrictFailure();
     if (status.ok()) status = CheckAndReport();
     store::RunCounts counts{summary_.documents, summary_.extracted, summary_.skipped, summary_.claims, summary_.findings};
     Status recorded = store_->AddDiagnostics(run_, summary_.diagnostics);
@@ -86,11 +123,28 @@ class Run {
     summary_.diagnostics.push_back(std::move(d));
   }
 
+  // A corpus file (or folder) that is not read: counted, reported, and the run goes on.
+  void Skip(const std::string& relative, const std::string& reason) {
+    ++summary_.skipped;
+    skipped_.push_back(relative + ": " + reason);
+    Diagnose({Diagnostic::Severity::kWarning, relative, 0, "skipped: " + reason});
+  }
+
+  // --strict: every skip was reported as it happened; the run fails, naming them.
+  Status StrictFailure() const {
+    std::string message = std::to_string(skipped_.size()) + (skipped_.size() == 1 ? " file" : " files") +
+                          " skipped, and --strict makes that an error: ";
+    for (size_t i = 0; i < skipped_.size() && i < 5; ++i) message += (i > 0 ? "; " : "") + skipped_[i];
+    if (skipped_.size() > 5) message += "; and " + std::to_string(skipped_.size() - 5) + " more";
+    return Status::InvalidInput(message);
+  }
+
   Status Prepare() {
     auto listing = ingest::ScanCorpus(options_.corpus);
     if (!listing.ok()) return listing.status();
     listing_ = std::move(listing).value();
     for (Diagnostic& d : listing_.problems) Diagnose(std::move(d));
+    for (const ingest::SkippedEntry& entry : listing_.skipped) Skip(entry.relative, entry.reason);
     fs::path manifest = options_.manifest;
     std::error_code ec;
     if (manifest.empty() && fs::is_regular_file(options_.corpus / ingest::OutletManifest::kDefaultFileName, ec)) {
@@ -106,11 +160,26 @@ class Run {
       return Status::IoError(options_.out_dir.generic_string() + ": cannot create the output folder" +
                              (ec ? ": " + ec.message() : ""));
     }
+    Status writable = CheckWritable(options_.out_dir);
+    if (!writable.ok()) return writable;
     summary_.db = options_.db.empty() ? options_.out_dir / "crosscheck.db" : options_.db;
     if (summary_.db.has_parent_path()) fs::create_directories(summary_.db.parent_path(), ec);
+    // One run per store at a time; held until this run ends.
+    auto lock = store::RunLock::Acquire(summary_.db);
+    if (!lock.ok()) return lock.status();
+    lock_ = std::move(lock).value();
     auto store = store::Store::Open(summary_.db);
     if (!store.ok()) return store.status();
     store_ = std::move(store).value();
+    auto interrupted = store_->MarkInterruptedRuns();
+    if (!interrupted.ok()) return interrupted.status();
+    if (*interrupted > 0 && observer_ != nullptr) {
+      // Logged, not reported: the report must not depend on how earlier runs ended.
+      observer_->OnDiagnostic({Diagnostic::Severity::kNotice, summary_.db.generic_string(), 0,
+                               std::to_string(*interrupted) +
+                                   " earlier run(s) of this store were interrupted; their completed batches are "
+                                   "reused, and they are now marked failed"});
+    }
     return Status::Ok();
   }
 
@@ -128,19 +197,22 @@ class Run {
 
   Status Ingest() {
     if (observer_ != nullptr) observer_->OnStage("extract");
-    summary_.documents = listing_.files.size();
+    // Every article file, read or skipped (skipped links and folders included).
+    summary_.documents = listing_.files.size() + listing_.skipped.size();
     std::vector<Document> documents;
     std::vector<std::vector<Claim>> claims;
     std::vector<bool> extracted;
     size_t done = 0;
     for (const ingest::CorpusFile& file : listing_.files) {
       DocumentSource source = manifest_.Describe(file.relative);
-      auto bytes = ingest::ReadFileBytes(file.path);
+      auto bytes = ingest::ReadFileBytes(file.path, options_.max_file_bytes);
       ++done;
       if (!bytes.ok()) {
-        ++summary_.skipped;
-        Diagnose({Diagnostic::Severity::kWarning, file.relative, 0, "skipped: " + bytes.status().message()});
-        if (options_.strict) return Status::InvalidInput(file.relative + ": " + bytes.status().message() + " (--strict)");
+        Skip(file.relative, WithoutPath(bytes.status().message(), file.path));
+        continue;
+      }
+      if (std::string reason = ingest::RejectReason(*bytes); !reason.empty()) {
+        Skip(file.relative, reason);  // binary, empty or only white space
         continue;
       }
       summary_.bytes += bytes->size();
@@ -148,7 +220,11 @@ class Run {
       auto stored = store_->FindDocument(hash);
       if (!stored.ok()) return stored.status();
       if (stored->has_value() && (*stored)->extracted_with == engine_.fingerprint()) {
-        // Unchanged content, same templates and knowledge: the stored claims stand.
+        // Unchanged content, same templates and knowledge: the stored claims stand,
+        // and so do the notices ingest gave when it was extracted.
+        auto notes = store_->DocumentDiagnostics((*stored)->id, file.relative);
+        if (!notes.ok()) return notes.status();
+        for (Diagnostic& d : *notes) Diagnose(std::move(d));
         Document doc;
         doc.source = std::move(source);
         doc.content_hash = hash;
@@ -158,6 +234,11 @@ class Run {
         ++summary_.reused;
       } else {
         Document doc = impl_.loader->FromBytes(std::move(bytes).value(), std::move(source), file.html);
+        if (std::string reason = ingest::EmptyDocumentReason(doc); !reason.empty()) {
+          summary_.bytes -= doc.raw.size();
+          Skip(file.relative, reason);  // e.g. a page of scripts and navigation only
+          continue;
+        }
         for (const Diagnostic& d : doc.diagnostics) Diagnose(d);
         claims.push_back(impl_.extractor->Extract(doc).claims);
         documents.push_back(std::move(doc));
@@ -181,6 +262,11 @@ class Run {
     link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
     if (observer_ != nullptr) observer_->OnStage("check");
     check::ValueComparator comparator(impl_.knowledge.places());
+    for (const std::string& name : impl_.templates->types().Names()) {
+      if (const auto* q = dynamic_cast<const extract::QuantitySlotType*>(impl_.templates->types().Find(name))) {
+        comparator.SetTolerance(name, q->spec().tolerance);
+      }
+    }
     check::ConsistencyChecker checker(comparator);
     std::vector<Finding> findings = checker.CheckAll(linked, *claims);
     summary_.subjects = linked.subjects;
@@ -193,6 +279,7 @@ class Run {
     report::ReportData data;
     data.corpus = fs::absolute(options_.corpus).lexically_normal().filename().string();
     if (data.corpus.empty()) data.corpus = fs::absolute(options_.corpus).lexically_normal().parent_path().filename().string();
+    data.corpus = ingest::DisplayPath(data.corpus);  // a folder name need not be UTF-8; the report is
     auto sources = store_->LoadSources(run_);
     if (!sources.ok()) return sources.status();
     data.documents = std::move(sources).value();
@@ -205,15 +292,70 @@ class Run {
     std::stable_sort(data.diagnostics.begin(), data.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.path != b.path ? a.path < b.path : a.line < b.line;
     });
+    status = LoadDocumentStats(&data);
+    if (!status.ok()) return status;
+    data.graph_svg = DrawGraph(linked.graph);
     std::ostringstream json;
     report::WriteJsonReport(data, json);
     std::ostringstream markdown;
     report::WriteMarkdownReport(data, markdown);
+    std::ostringstream html;
+    report::WriteHtmlReport(data, html);
     summary_.report_json = options_.out_dir / "report.json";
     summary_.report_md = options_.out_dir / "report.md";
+    summary_.report_html = options_.out_dir / "report.html";
     status = WriteFileAtomically(summary_.report_json, json.str());
     if (!status.ok()) return status;
-    return WriteFileAtomically(summary_.report_md, markdown.str());
+    status = WriteFileAtomically(summary_.report_md, markdown.str());
+    if (!status.ok()) return status;
+    return WriteFileAtomically(summary_.report_html, html.str());
+  }
+
+  // Sentence and boilerplate counts of each document in the report, for the
+  // HTML document view. Read from the store, which has them for reused
+  // documents too.
+  Status LoadDocumentStats(report::ReportData* data) {
+    try {
+      SQLite::Statement st(store_->database(),
+                           "SELECT ds.path, d.sentences, (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id) "
+                           "FROM document_sources ds JOIN documents d ON d.id = ds.document_id WHERE ds.last_run = ?");
+      st.bind(1, run_);
+      while (st.executeStep()) {
+        report::DocumentStats& stats = data->document_stats[st.getColumn(0).getString()];
+        stats.sentences = static_cast<size_t>(st.getColumn(1).getInt64());
+        stats.removed = static_cast<size_t>(st.getColumn(2).getInt64());
+      }
+      return Status::Ok();
+    } catch (const SQLite::Exception& e) {
+      return Status::StoreError(summary_.db.generic_string() + ": reading document statistics: " + e.what());
+    }
+  }
+
+  // The subject graph drawn by Graphviz, or "" for report.html's built-in
+  // layout when dot is not wanted, missing, slow or failing (a notice says so).
+  std::string DrawGraph(const link::SubjectGraph& graph) {
+    if (options_.graphviz_dot.empty() || boost::num_vertices(graph.graph()) == 0) return "";
+    if (boost::num_vertices(graph.graph()) > kMaxGraphvizVertices) {
+      Notify("the subject graph is too large for Graphviz; report.html draws the built-in layout");
+      return "";
+    }
+    std::ostringstream dot;
+    graph.WriteGraphviz(dot);
+    if (getenv("H8_DUMP_DOT")) { std::ofstream f(getenv("H8_DUMP_DOT")); f << dot.str(); }  // TEMP
+    report::GraphvizOptions graphviz;
+    graphviz.program = options_.graphviz_dot;
+    auto svg = report::RenderSvgWithGraphviz(dot.str(), graphviz);
+    if (!svg.ok()) {
+      Notify(svg.status().message() + "; report.html draws the subject graph with the built-in layout");
+      return "";
+    }
+    return std::move(svg).value();
+  }
+
+  // Tells the observer without making it part of the report: whether Graphviz
+  // is installed must not change report.json.
+  void Notify(std::string message) {
+    if (observer_ != nullptr) observer_->OnDiagnostic({Diagnostic::Severity::kNotice, "report.html", 0, std::move(message)});
   }
 
   const Engine& engine_;
@@ -222,7 +364,9 @@ class Run {
   RunObserver* observer_;
   ingest::CorpusListing listing_;
   ingest::OutletManifest manifest_;
+  std::unique_ptr<store::RunLock> lock_;  // declared before the store: released after it closes
   std::unique_ptr<store::Store> store_;
+  std::vector<std::string> skipped_;  // "path: reason", for --strict
   int64_t run_ = 0;
   RunSummary summary_;
 };

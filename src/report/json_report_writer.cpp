@@ -58,7 +58,29 @@ Json ClaimJson(const SourcedClaim& sc) {
   return j;
 }
 
+Json FindingJson(const Finding& f) {
+  Json claims = Json::array();
+  for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
+  return Json{{"id", f.id},
+              {"kind", f.template_id},
+              {"subject", Json{{"id", f.subject.id},
+                               {"kind", f.subject.kind},
+                               {"label", f.subject.label},
+                               {"participants", f.subject.participants},
+                               {"time", OrNull(f.subject.time)}}},
+              {"verdict", std::string(VerdictName(f.verdict))},
+              {"reason", f.reason},
+              {"outlets", f.outlets},
+              {"claims", claims}};
+}
+
 }  // namespace
+
+std::string FindingsJson(const std::vector<const Finding*>& findings) {
+  Json out = Json::array();
+  for (const Finding* f : findings) out.push_back(FindingJson(*f));
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 void WriteJsonReport(const ReportData& data, std::ostream& out) {
   Json root;
@@ -87,21 +109,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
   }
   root["documents"] = documents;
   Json findings = Json::array();
-  for (const Finding& f : data.findings) {
-    Json claims = Json::array();
-    for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
-    findings.push_back(Json{{"id", f.id},
-                            {"kind", f.template_id},
-                            {"subject", Json{{"id", f.subject.id},
-                                             {"kind", f.subject.kind},
-                                             {"label", f.subject.label},
-                                             {"participants", f.subject.participants},
-                                             {"time", OrNull(f.subject.time)}}},
-                            {"verdict", std::string(VerdictName(f.verdict))},
-                            {"reason", f.reason},
-                            {"outlets", f.outlets},
-                            {"claims", claims}});
-  }
+  for (const Finding& f : data.findings) findings.push_back(FindingJson(f));
   root["findings"] = findings;
   Json diagnostics = Json::array();
   for (const Diagnostic& d : data.diagnostics) {

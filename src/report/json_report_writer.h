@@ -4,6 +4,8 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 #include "report/report_data.h"
 
@@ -13,5 +15,8 @@ namespace crosscheck::report {
 inline constexpr int kReportFormatVersion = 1;
 
 void WriteJsonReport(const ReportData& data, std::ostream& out);
+
+// Findings as a JSON array, each as in report.json's "findings".
+std::string FindingsJson(const std::vector<const Finding*>& findings);
 
 }  // namespace crosscheck::report

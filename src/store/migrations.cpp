@@ -1,9 +1,18 @@
 #include "store/migrations.h"
 
+#include "store/migrations_sql.h"
+
 namespace crosscheck::store {
 
 const std::vector<Migration>& KnownMigrations() {
-  static const std::vector<Migration> kSteps = {};
+  static const std::vector<Migration> kSteps = [] {
+    std::vector<Migration> steps;
+    for (const MigrationSql& m : kMigrationSql) {
+      if (m.sql == nullptr) continue;  // the generated array's end marker
+      steps.push_back({m.from_version, m.file, m.sql});
+    }
+    return steps;
+  }();
   return kSteps;
 }
 

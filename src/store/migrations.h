@@ -22,7 +22,8 @@ struct Migration {
   std::string sql;
 };
 
-// The steps this build knows, in order. Empty while the schema is at version 1.
+// The steps this build knows, in order: schemas/migrations/NNNN-to-MMMM.sql,
+// compiled in (the description is the file's name).
 const std::vector<Migration>& KnownMigrations();
 
 // Upgrades `db` from `from` to `to` with `steps` inside one transaction.

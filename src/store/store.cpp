@@ -54,6 +54,21 @@ void BindBound(SQLite::Statement& st, int index, double value) {
   }
 }
 
+const char* SeverityName(Diagnostic::Severity severity) {
+  switch (severity) {
+    case Diagnostic::Severity::kNotice: return "notice";
+    case Diagnostic::Severity::kWarning: return "warning";
+    case Diagnostic::Severity::kError: return "error";
+  }
+  return "warning";
+}
+
+Diagnostic::Severity ParseSeverity(const std::string& name) {
+  if (name == "notice") return Diagnostic::Severity::kNotice;
+  if (name == "error") return Diagnostic::Severity::kError;
+  return Diagnostic::Severity::kWarning;
+}
+
 std::string ColumnText(SQLite::Statement& st, int index) {
   SQLite::Column c = st.getColumn(index);
   return c.isNull() ? std::string() : c.getString();
@@ -71,6 +86,32 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path) {
     if (!status.ok()) return Status(status.code() == Status::Code::kStoreCorrupt
                                         ? Status::StoreCorrupt(path.generic_string() + ": " + status.message())
                                         : Status::StoreError(path.generic_string() + ": " + status.message()));
+    return store;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, path.generic_string() + ": cannot open the store");
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::OpenForReading(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::IoError(path.generic_string() + ": no store here (crosscheck report writes OUT/crosscheck.db; pass --db)");
+  }
+  try {
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
+    db->setBusyTimeout(10000);
+    const int application_id = db->execAndGet("PRAGMA application_id").getInt();
+    const int version = db->execAndGet("PRAGMA user_version").getInt();
+    if (application_id != kApplicationId) {
+      return Status::StoreCorrupt(path.generic_string() + ": not a crosscheck store");
+    }
+    if (version != kSchemaVersion) {
+      return Status::StoreCorrupt(path.generic_string() + ": the store has schema version " + std::to_string(version) +
+                                  " and this build reads version " + std::to_string(kSchemaVersion) +
+                                  "; run crosscheck report on it to migrate it");
+    }
+    std::unique_ptr<Store> store(new Store(std::move(db)));
+    store->schema_version_ = version;
     return store;
   } catch (const SQLite::Exception& e) {
     return FromException(e, path.generic_string() + ": cannot open the store");
@@ -188,6 +229,32 @@ Result<std::optional<StoredDocument>> Store::FindDocument(const std::string& con
   }
 }
 
+Result<std::vector<Diagnostic>> Store::DocumentDiagnostics(int64_t document_id, const std::string& path) {
+  try {
+    std::vector<Diagnostic> out;
+    SQLite::Statement& st = Cached(
+        "SELECT severity, line, message FROM document_diagnostics WHERE document_id = ? ORDER BY ordinal");
+    st.bind(1, document_id);
+    while (st.executeStep()) {
+      out.push_back({ParseSeverity(ColumnText(st, 0)), path, static_cast<uint32_t>(st.getColumn(1).getInt64()),
+                     ColumnText(st, 2)});
+    }
+    st.reset();
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading a document's diagnostics");
+  }
+}
+
+Result<size_t> Store::MarkInterruptedRuns() {
+  try {
+    SQLite::Statement& st = Cached("UPDATE runs SET status = 'failed' WHERE status = 'running'");
+    return static_cast<size_t>(st.exec());
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "closing interrupted runs");
+  }
+}
+
 Result<int64_t> Store::EntityId(const std::string& kind, const std::string& name, bool known) {
   const std::string key = kind + '\t' + name;
   if (auto it = entity_ids_.find(key); it != entity_ids_.end()) return it->second;
@@ -244,6 +311,21 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
       sentence.exec();
       sentence.reset();
       sentence_ids[s.index] = static_cast<int64_t>(db_->getLastInsertRowid());
+    }
+    SQLite::Statement& clear_diagnostics = Cached("DELETE FROM document_diagnostics WHERE document_id = ?");
+    clear_diagnostics.bind(1, document_id);
+    clear_diagnostics.exec();
+    SQLite::Statement& diagnostic = Cached(
+        "INSERT INTO document_diagnostics (document_id, ordinal, severity, line, message) VALUES (?, ?, ?, ?, ?)");
+    for (size_t k = 0; k < doc.diagnostics.size(); ++k) {
+      const Diagnostic& d = doc.diagnostics[k];
+      diagnostic.bind(1, document_id);
+      diagnostic.bind(2, static_cast<int64_t>(k));
+      diagnostic.bind(3, SeverityName(d.severity));
+      diagnostic.bind(4, static_cast<int64_t>(d.line));
+      diagnostic.bind(5, d.message);
+      diagnostic.exec();
+      diagnostic.reset();
     }
     SQLite::Statement& removed = Cached( "INSERT OR REPLACE INTO removed_spans (document_id, start, end, reason) VALUES (?, ?, ?, ?)");
     for (const RemovedSpan& r : doc.removed) {
@@ -473,6 +555,69 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
   }
 }
 
+Result<std::vector<Finding>> Store::LoadFindings() {
+  try {
+    std::vector<Finding> findings;
+    SQLite::Column latest = db_->execAndGet("SELECT max(run_id) FROM findings");
+    if (latest.isNull()) return findings;
+    const int64_t run = latest.getInt64();
+    auto claims = LoadClaims(run);
+    if (!claims.ok()) return claims.status();
+    std::map<int64_t, const SourcedClaim*> by_id;
+    for (const SourcedClaim& c : *claims) by_id.emplace(c.id, &c);
+    std::map<std::string, size_t> index;
+    SQLite::Statement st(*db_,
+                         "SELECT f.id, f.template_id, f.verdict, f.reason, f.outlets, s.id, s.kind, s.label, "
+                         "s.event_time FROM findings f JOIN subjects s ON s.id = f.subject_id ORDER BY f.id");
+    while (st.executeStep()) {
+      Finding f;
+      f.id = ColumnText(st, 0);
+      f.template_id = ColumnText(st, 1);
+      ParseVerdict(ColumnText(st, 2), &f.verdict);
+      f.reason = ColumnText(st, 3);
+      f.outlets = static_cast<size_t>(st.getColumn(4).getInt64());
+      f.subject.id = ColumnText(st, 5);
+      f.subject.kind = ColumnText(st, 6);
+      f.subject.label = ColumnText(st, 7);
+      f.subject.time = ColumnText(st, 8);
+      index.emplace(f.id, findings.size());
+      findings.push_back(std::move(f));
+    }
+    SQLite::Statement participants(*db_,
+                                   "SELECT DISTINCT se.subject_id, e.name FROM subject_entities se "
+                                   "JOIN entities e ON e.id = se.entity_id ORDER BY se.subject_id, e.name");
+    std::map<std::string, std::vector<std::string>> names;
+    while (participants.executeStep()) names[ColumnText(participants, 0)].push_back(ColumnText(participants, 1));
+    SQLite::Statement members(*db_, "SELECT finding_id, claim_id FROM finding_claims");
+    while (members.executeStep()) {
+      auto f = index.find(ColumnText(members, 0));
+      auto c = by_id.find(members.getColumn(1).getInt64());
+      if (f != index.end() && c != by_id.end()) findings[f->second].claims.push_back(*c->second);
+    }
+    for (Finding& f : findings) {
+      f.subject.participants = names[f.subject.id];
+      std::sort(f.claims.begin(), f.claims.end(), [](const SourcedClaim& a, const SourcedClaim& b) {
+        return a.source.path != b.source.path ? a.source.path < b.source.path
+                                              : a.claim.match_raw.begin < b.claim.match_raw.begin;
+      });
+    }
+    auto rank = [](Verdict v) {
+      switch (v) {
+        case Verdict::kConflict: return 0;
+        case Verdict::kCompatible: return 1;
+        case Verdict::kAgree: return 2;
+        case Verdict::kSingleSource: return 3;
+      }
+      return 4;
+    };
+    std::stable_sort(findings.begin(), findings.end(),
+                     [&](const Finding& a, const Finding& b) { return rank(a.verdict) < rank(b.verdict); });
+    return findings;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading findings");
+  }
+}
+
 Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings) {
   try {
     SQLite::Transaction transaction(*db_);
@@ -529,9 +674,7 @@ Status Store::AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnos
     SQLite::Statement& st = Cached( "INSERT INTO diagnostics (run_id, severity, path, line, message) VALUES (?, ?, ?, ?, ?)");
     for (const Diagnostic& d : diagnostics) {
       st.bind(1, run);
-      st.bind(2, d.severity == Diagnostic::Severity::kNotice    ? "notice"
-                 : d.severity == Diagnostic::Severity::kWarning ? "warning"
-                                                                : "error");
+      st.bind(2, SeverityName(d.severity));
       st.bind(3, d.path);
       st.bind(4, static_cast<int64_t>(d.line));
       st.bind(5, d.message);

@@ -29,7 +29,7 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
 
@@ -60,6 +60,8 @@ class Store {
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& path);
   // A private in-memory store, for tests.
   static Result<std::unique_ptr<Store>> OpenInMemory();
+  // Opens an existing store for reading only; never creates or migrates one.
+  static Result<std::unique_ptr<Store>> OpenForReading(const std::filesystem::path& path);
   ~Store();
   Store(const Store&) = delete;  // owns the connection and its prepared statements
   Store& operator=(const Store&) = delete;
@@ -72,10 +74,16 @@ class Store {
 
   // The stored document with this content hash, if any.
   Result<std::optional<StoredDocument>> FindDocument(const std::string& content_hash);
+  // What ingest noticed in a stored document when it was extracted (encoding
+  // converted, bytes repaired), with `path` as their path.
+  Result<std::vector<Diagnostic>> DocumentDiagnostics(int64_t document_id, const std::string& path);
+  // Marks runs still 'running' as 'failed': called by a run holding the run
+  // lock (store/run_lock.h), so they are runs that were killed. Returns how many.
+  Result<size_t> MarkInterruptedRuns();
 
-  // Writes documents (and, where given, their sentences and claims, replacing
-  // what was stored for that content) in one transaction, and records each
-  // path as seen by `run`.
+  // Writes documents (and, where given, their sentences, claims and
+  // diagnostics, replacing what was stored for that content) in one
+  // transaction, and records each path as seen by `run`.
   Status WriteBatch(int64_t run, const std::vector<DocumentWrite>& batch);
 
   // Claims of every document seen by `run`, with their sources, ordered by
@@ -83,6 +91,10 @@ class Store {
   Result<std::vector<SourcedClaim>> LoadClaims(int64_t run);
   // Documents seen by `run`, ordered by path.
   Result<std::vector<DocumentSource>> LoadSources(int64_t run);
+
+  // The findings of the latest run that wrote any, with their subjects and
+  // claims, conflicts first (the order of report.json). Empty when none.
+  Result<std::vector<Finding>> LoadFindings();
 
   // Replaces subjects and findings with those of `run`, in one transaction.
   Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings);

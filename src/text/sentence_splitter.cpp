@@ -101,6 +101,7 @@ class Splitter {
           }
         }
         while (cut > start && (static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) --cut;
+        if (cut == start) cut = i;  // not UTF-8 at all (never from the normaliser): cut anyway, and move on
         Emit(start, cut);
         start = cut;
         i = cut;

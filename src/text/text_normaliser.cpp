@@ -79,7 +79,7 @@ bool Contains(const std::array<std::string_view, N>& list, std::string_view name
 // Builds the normalised text and its offset map.
 class Emitter {
  public:
-  explicit Emitter(NormalisedText* out) : out_(out) {}
+  Emitter(std::string_view raw, NormalisedText* out) : raw_(raw), out_(out) {}
 
   void Text(uint32_t raw_begin, uint32_t raw_end, std::string_view s, bool identity) {
     FlushWhitespace(raw_begin);
@@ -117,15 +117,26 @@ class Emitter {
   }
 
  private:
-  void FlushWhitespace(uint32_t /*next_raw*/) {
+  void FlushWhitespace(uint32_t next_raw) {
     if (!pending_) return;
     pending_ = false;
     const auto norm = static_cast<uint32_t>(out_->text.size());
-    out_->map.AddReplacement(norm, ws_raw_begin_, 0);
-    if (out_->text.empty()) return;  // leading whitespace maps to nothing
-    out_->text.append(newlines_ >= 2 ? "\n\n" : newlines_ == 1 ? "\n" : " ");
+    if (out_->text.empty()) {
+      out_->map.AddReplacement(norm, ws_raw_begin_, 0);  // leading whitespace maps to nothing
+      return;
+    }
+    const char* collapsed = newlines_ >= 2 ? "\n\n" : newlines_ == 1 ? "\n" : " ";
+    if (next_raw == ws_raw_begin_ + 1 && raw_[ws_raw_begin_] == collapsed[0] && collapsed[1] == '\0') {
+      // One space kept as it was: identity, so that the map stays one segment
+      // per run of ordinary text instead of two per word.
+      out_->map.AddIdentity(norm, ws_raw_begin_, 1);
+    } else {
+      out_->map.AddReplacement(norm, ws_raw_begin_, 0);
+    }
+    out_->text.append(collapsed);
   }
 
+  std::string_view raw_;
   NormalisedText* out_;
   bool pending_ = false;
   uint32_t ws_raw_begin_ = 0;
@@ -135,7 +146,7 @@ class Emitter {
 class Normaliser {
  public:
   Normaliser(std::string_view raw, const NormaliseOptions& options, NormalisedText* out)
-      : raw_(raw), html_(options.html), out_(out), emit_(out) {
+      : raw_(raw), html_(options.html), out_(out), emit_(raw, out) {
     UErrorCode status = U_ZERO_ERROR;
     nfc_ = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) nfc_ = nullptr;
@@ -245,11 +256,18 @@ class Normaliser {
   }
 
   // A base character plus the combining marks that follow it, normalised to NFC together.
+  // At most kMaxClusterMarks marks go into one cluster (Unicode's stream-safe
+  // limit is 30): reordering a run of marks costs time quadratic in its length,
+  // and a "line" of a million combining marks must stay linear.
+  static constexpr int kMaxClusterMarks = 32;
   size_t Cluster(size_t begin, size_t first_len) {
     size_t end = begin + first_len;
-    while (end < raw_.size() && static_cast<unsigned char>(raw_[end]) >= 0x80 && NextHasNoBoundary(end)) {
+    int marks = 0;
+    while (end < raw_.size() && marks < kMaxClusterMarks && static_cast<unsigned char>(raw_[end]) >= 0x80 &&
+           NextHasNoBoundary(end)) {
       char32_t cp;
       end += static_cast<size_t>(DecodeUtf8(raw_.data() + end, raw_.size() - end, &cp));
+      ++marks;
     }
     std::string_view original = raw_.substr(begin, end - begin);
     if (nfc_ == nullptr) {

@@ -367,12 +367,13 @@ TEST_CASE("NumberRegex matches numbers in digits and words", "[extract]") {
   RE2 re(NumberRegex());
   REQUIRE(re.ok());
   CHECK(re.NumberOfCapturingGroups() == 0);
-  for (const char* text : {"1,612", "1.5", "42", "twenty-three", "one hundred and five", "a", "an", "two million",
+  for (const char* text : {"1,612", "1.5", "42", "twenty-three", "one hundred and five", "a dozen", "a hundred", "two million",
                            "3 million", "ninety nine"}) {
     CAPTURE(text);
     CHECK(RE2::FullMatch(text, re));
   }
-  for (const char* text : {"", "hours", "1,61", "twentythree"}) {
+  // A bare article is a number only where a type says so (`article = true`).
+  for (const char* text : {"", "hours", "1,61", "twentythree", "a", "an"}) {
     CAPTURE(text);
     CHECK_FALSE(RE2::FullMatch(text, re));
   }

@@ -1,0 +1,99 @@
+#include "cli/table_printer.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace crosscheck::cli {
+
+int DisplayWidth(const std::string& text) {
+  int width = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80 && c >= 0x20) ++width;
+  }
+  return width;
+}
+
+std::string Fit(const std::string& text, int width) {
+  if (width <= 0) return "";
+  if (DisplayWidth(text) <= width) return text;
+  std::string out;
+  int used = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool starts_character = (c & 0xC0) != 0x80;
+    if (starts_character && used == width - 1) break;
+    if (starts_character && c >= 0x20) ++used;
+    out.push_back(text[i]);
+  }
+  return out + "\u2026";
+}
+
+int TerminalWidth(std::FILE* stream) {
+  winsize size{};
+  if (isatty(fileno(stream)) && ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 20) return size.ws_col;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const int n = std::atoi(columns);
+    if (n > 20) return n;
+  }
+  return 120;
+}
+
+void TablePrinter::Print(std::FILE* out, int width) const {
+  const size_t n = columns_.size();
+  std::vector<int> widths(n, 0);
+  for (size_t c = 0; c < n; ++c) {
+    widths[c] = DisplayWidth(columns_[c].title);
+    for (const auto& row : rows_) widths[c] = std::max(widths[c], c < row.size() ? DisplayWidth(row[c]) : 0);
+  }
+  // Fixed columns keep their width; flexible ones share the rest by weight.
+  const int gaps = 2 * static_cast<int>(n - 1);
+  int fixed = gaps;
+  int weights = 0;
+  for (size_t c = 0; c < n; ++c) {
+    if (columns_[c].flexible) {
+      weights += columns_[c].weight;
+    } else {
+      fixed += widths[c];
+    }
+  }
+  int available = std::max(width - fixed, 10 * std::max(weights, 1));
+  int natural = 0;
+  for (size_t c = 0; c < n; ++c) natural += columns_[c].flexible ? widths[c] : 0;
+  if (natural > available && weights > 0) {
+    // Give each flexible column its share, and hand back what a narrow one does not use.
+    int remaining = available;
+    int remaining_weight = weights;
+    std::vector<size_t> order;
+    for (size_t c = 0; c < n; ++c) {
+      if (columns_[c].flexible) order.push_back(c);
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return widths[a] * columns_[b].weight < widths[b] * columns_[a].weight;
+    });
+    for (size_t c : order) {
+      const int share = remaining * columns_[c].weight / std::max(remaining_weight, 1);
+      widths[c] = std::min(widths[c], std::max(share, 4));
+      remaining -= widths[c];
+      remaining_weight -= columns_[c].weight;
+    }
+  }
+  auto print_row = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (size_t c = 0; c < n; ++c) {
+      std::string cell = Fit(c < cells.size() ? cells[c] : "", widths[c]);
+      line += cell;
+      if (c + 1 < n) line += std::string(static_cast<size_t>(widths[c] - DisplayWidth(cell) + 2), ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::fprintf(out, "%s\n", line.c_str());
+  };
+  std::vector<std::string> titles;
+  for (const Column& c : columns_) titles.push_back(c.title);
+  print_row(titles);
+  for (const auto& row : rows_) print_row(row);
+}
+
+}  // namespace crosscheck::cli

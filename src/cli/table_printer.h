@@ -1,0 +1,36 @@
+// TablePrinter: aligned text tables that fit the terminal. Columns marked
+// flexible share what the fixed ones leave and are cut with an ellipsis.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace crosscheck::cli {
+
+class TablePrinter {
+ public:
+  struct Column {
+    std::string title;
+    bool flexible = false;  // shrinks to fit; fixed columns keep their widest cell
+    int weight = 1;         // share of the flexible space
+  };
+
+  explicit TablePrinter(std::vector<Column> columns) : columns_(std::move(columns)) {}
+  void AddRow(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+  // Prints to `out` within `width` display columns.
+  void Print(std::FILE* out, int width) const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Display width of UTF-8 text (one per code point; control bytes none).
+int DisplayWidth(const std::string& text);
+// Cuts UTF-8 text to `width` display columns, ending with "…" when cut.
+std::string Fit(const std::string& text, int width);
+// The terminal's width for `stream` when it is a terminal; $COLUMNS or 120 otherwise.
+int TerminalWidth(std::FILE* stream);
+
+}  // namespace crosscheck::cli
