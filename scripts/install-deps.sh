@@ -22,6 +22,7 @@ build_packages=(
 )
 test_packages=(
   python3 python3-jsonschema           # validates report.json against schemas/report.schema.json
+  sqlite3                              # robustness tests inspect the store (integrity_check, duplicates)
 )
 
 packages=("${build_packages[@]}")
