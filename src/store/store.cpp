@@ -1,12 +1,15 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 #include "store/migrations.h"
@@ -74,6 +77,21 @@ std::string ColumnText(SQLite::Statement& st, int index) {
   return c.isNull() ? std::string() : c.getString();
 }
 
+// Why a store that failed to open cannot be written, if that is the reason:
+// SQLite says only "unable to open database file" when the file or its folder
+// (where the -wal and -shm files go) is read-only.
+std::string WhyNotWritable(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && ::access(path.c_str(), W_OK) != 0) {
+    return " (the store is not writable: " + std::string(std::strerror(errno)) + ")";
+  }
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return " (the store's folder is not writable: " + std::string(std::strerror(errno)) + ")";
+  }
+  return "";
+}
+
 }  // namespace
 
 const char* CurrentSchemaSql() { return kStoreSchemaSql; }
@@ -85,10 +103,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path) {
     Status status = store->Initialise();
     if (!status.ok()) return Status(status.code() == Status::Code::kStoreCorrupt
                                         ? Status::StoreCorrupt(path.generic_string() + ": " + status.message())
-                                        : Status::StoreError(path.generic_string() + ": " + status.message()));
+                                        : Status::StoreError(path.generic_string() + ": " + status.message() +
+                                                             WhyNotWritable(path)));
     return store;
   } catch (const SQLite::Exception& e) {
-    return FromException(e, path.generic_string() + ": cannot open the store");
+    Status status = FromException(e, path.generic_string() + ": cannot open the store");
+    if (status.code() == Status::Code::kStoreCorrupt) return status;
+    const std::string message = status.message() + WhyNotWritable(path);
+    return status.code() == Status::Code::kIoError ? Status::IoError(message) : Status::StoreError(message);
   }
 }
 
