@@ -36,23 +36,49 @@ namespace fs = std::filesystem;
 // Graphviz takes minutes on graphs much larger than this; the built-in layout does not.
 constexpr size_t kMaxGraphvizVertices = 3000;
 
-// Writes a file whole or not at all: a crash mid-write leaves the previous report.
+// Writes a file whole or not at all: a crash mid-write leaves the previous
+// report. The temporary file is made afresh (O_EXCL, O_NOFOLLOW), so a link
+// planted under its name is never written through, and it is synced before the
+// rename so that after a power cut the report is the old one or the new one.
 Status WriteFileAtomically(const fs::path& path, const std::string& contents) {
   const fs::path temp = path.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError(path.generic_string() + ": cannot write (is the output folder writable?)");
-    out << contents;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return Status::IoError(path.generic_string() + ": write failed (disk full?)");
+  std::error_code ignored;
+  fs::remove(temp, ignored);  // a leftover from a killed run, or a planted link (removed, not followed)
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    const int error = errno;
+    return Status::IoError(path.generic_string() + ": cannot write: " + std::strerror(error));
+  }
+  size_t written = 0;
+  int error = 0;
+  while (written < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = n < 0 ? errno : EIO;
+      break;
     }
+    written += static_cast<size_t>(n);
+  }
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    fs::remove(temp, ignored);
+    return Status::IoError(path.generic_string() + ": write failed: " + std::strerror(error) +
+                           (error == ENOSPC ? " (the disk is full; the previous file is kept)" : ""));
   }
   std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) return Status::IoError(path.generic_string() + ": cannot replace: " + ec.message());
+  fs::rename(temp, path, ec);  // replaces a link named `path` itself, never its target
+  if (ec) {
+    fs::remove(temp, ignored);
+    return Status::IoError(path.generic_string() + ": cannot replace: " + ec.message());
+  }
+  // The rename is durable once the folder is synced.
+  if (const int dir = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
   return Status::Ok();
 }
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in fuzz/ with clang (-fsanitize=fuzzer,address,undefined)
+# in build-fuzz/, replays the inputs that once crashed (fuzz/regressions/TARGET),
+# then fuzzes each target for a bounded time starting from its committed seed
+# corpus (fuzz/corpus/TARGET). New inputs go to build-fuzz/corpus/TARGET, not
+# into the repository; a crash leaves its input in build-fuzz/crashes/TARGET and
+# fails the script.
+#   usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 25 s, every target)
+#   FUZZ_JOBS  parallel fuzzing processes per target (default 1)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-25}
+shift || true
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+  targets=(fuzz_document fuzz_sentences fuzz_template fuzz_values fuzz_manifest)
+fi
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCROSSCHECK_FUZZ=ON -DCROSSCHECK_BUILD_TESTS=OFF >/dev/null
+cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}"
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+failed=()
+for t in "${targets[@]}"; do
+  mkdir -p "build-fuzz/corpus/$t" "build-fuzz/crashes/$t"
+  if [[ -d fuzz/regressions/$t ]] && [[ -n $(ls -A "fuzz/regressions/$t") ]]; then
+    echo "fuzz: $t: replaying fuzz/regressions/$t"
+    if ! "build-fuzz/$t" -runs=0 "fuzz/regressions/$t"/* >"build-fuzz/$t.replay.log" 2>&1; then
+      tail -30 "build-fuzz/$t.replay.log"
+      failed+=("$t (regression)")
+      continue
+    fi
+  fi
+  echo "fuzz: $t: ${seconds} s from fuzz/corpus/$t"
+  if "build-fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -print_final_stats=1 -artifact_prefix="build-fuzz/crashes/$t/" -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
+      "build-fuzz/corpus/$t" "fuzz/corpus/$t" >"build-fuzz/$t.log" 2>&1; then
+    runs=$(grep -h 'stat::number_of_executed_units' "build-fuzz/$t.log" | awk '{s += $2} END {print s + 0}')
+    cov=$(grep -h '^#.*DONE\|^Done' "build-fuzz/$t.log" | tail -2 | tr '\n' ' ')
+    echo "fuzz: $t: ok, $runs executions; $cov"
+  else
+    tail -40 "build-fuzz/$t.log"
+    echo "fuzz: $t: CRASH, input saved in build-fuzz/crashes/$t/"
+    failed+=("$t")
+  fi
+done
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "fuzz: failures: ${failed[*]}"
+  exit 1
+fi
+echo "fuzz: ${#targets[@]} targets, ${seconds} s each, no crash"
