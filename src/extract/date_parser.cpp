@@ -100,9 +100,19 @@ ParsedDate Unanchored(std::string display) {
 }  // namespace
 
 std::optional<int> IsoToDays(std::string_view iso) {
-  int y = 0, m = 0, d = 0;
-  if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
-  return ToDays(y, m, d);
+  // Exactly YYYY-MM-DD in ASCII digits: sscanf("%2d") would also take "3x",
+  // " 3" or "-1" (found by fuzz/fuzz_values).
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const size_t starts[3] = {0, 5, 8};
+  const size_t lengths[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (size_t i = starts[f]; i < starts[f] + lengths[f]; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (iso[i] - '0');
+    }
+  }
+  return ToDays(fields[0], fields[1], fields[2]);
 }
 
 std::string DaysToIso(int days) {
