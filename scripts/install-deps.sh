@@ -23,6 +23,8 @@ build_packages=(
 test_packages=(
   python3 python3-jsonschema           # validates report.json against schemas/report.schema.json
   sqlite3                              # robustness tests inspect the store (integrity_check, duplicates)
+  clang libclang-rt-14-dev             # sanitizer build and libFuzzer targets (scripts/fuzz.sh)
+  util-linux                           # setpriv, unshare: unreadable files, read-only mounts, full disk
 )
 
 packages=("${build_packages[@]}")
