@@ -83,7 +83,7 @@ button,select{font:inherit;min-height:2.75rem;border-radius:6px;cursor:pointer}
 select{padding:.3rem .5rem;border:1px solid #5c6475;background:#fff;color:var(--fg);min-width:12rem;max-width:100%;font-weight:400}
 .plain-button{border:1px solid #5c6475;background:#fff;color:var(--fg);padding:.3rem .9rem}
 .status{font-weight:700;margin:.6rem 0 0}
-.table-scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px;max-width:100%;background:#fff}
+.table-scroll{position:relative;overflow-x:auto;border:1px solid var(--line);border-radius:8px;max-width:100%;background:#fff}
 table{border-collapse:collapse;width:max-content;min-width:100%}
 caption{text-align:left;padding:.5rem .6rem;color:var(--muted);caption-side:top}
 th,td{border-top:1px solid var(--line);padding:.45rem .6rem;text-align:left;vertical-align:top}
@@ -111,7 +111,7 @@ mark{background:var(--mark);color:#1a1a1a;font-weight:700;padding:0 .12em;border
 .sentences{margin:.5rem 0 0;padding-left:2.5rem}
 .sentences li{margin-bottom:.6rem}
 .sentence-claims{display:block;font-size:.9rem;color:var(--muted)}
-.graph-scroll{overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;max-height:85vh}
+.graph-scroll{position:relative;overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;max-height:85vh}
 .graph-scroll img,.graph-scroll svg{display:block;max-width:none;height:auto}
 figure{margin:0}
 figcaption{color:var(--muted);margin-top:.4rem}
@@ -306,9 +306,10 @@ const char* WordOf(Verdict v) {
   return "";
 }
 
-const char* PluralOf(Verdict v) {
+// The summary's word after a count: "1 conflict", "2 conflicts", "3 agree".
+const char* CountWord(Verdict v, size_t n) {
   switch (v) {
-    case Verdict::kConflict: return "conflicts";
+    case Verdict::kConflict: return n == 1 ? "conflict" : "conflicts";
     case Verdict::kCompatible: return "compatible";
     case Verdict::kAgree: return "agree";
     case Verdict::kSingleSource: return "single source";
@@ -438,7 +439,7 @@ class Page {
          << "<ul class=\"counts\" aria-label=\"Findings by verdict\">\n";
     for (Verdict v : kVerdicts) {
       out_ << "<li class=\"count v-" << ClassOf(v) << "\" data-verdict=\"" << ClassOf(v) << "\">" << Icon(v)
-           << "<span class=\"count-n\">" << data_.Count(v) << "</span> <span>" << PluralOf(v) << "</span></li>\n";
+           << "<span class=\"count-n\">" << data_.Count(v) << "</span> <span>" << CountWord(v, data_.Count(v)) << "</span></li>\n";
     }
     out_ << "</ul>\n<dl class=\"totals\">\n";
     const std::pair<const char*, size_t> totals[] = {
