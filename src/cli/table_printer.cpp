@@ -10,7 +10,12 @@ namespace crosscheck::cli {
 
 int DisplayWidth(const std::string& text) {
   int width = 0;
-  for (unsigned char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0x1B && i + 1 < text.size() && text[i + 1] == '[') {  // an SGR escape (bold, underline) takes no room
+      while (i < text.size() && text[i] != 'm') ++i;
+      continue;
+    }
     if ((c & 0xC0) != 0x80 && c >= 0x20) ++width;
   }
   return width;
@@ -59,7 +64,13 @@ void TablePrinter::Print(std::FILE* out, int width) const {
       fixed += widths[c];
     }
   }
-  int available = std::max(width - fixed, 10 * std::max(weights, 1));
+  int flexible_columns = 0;
+  for (const Column& c : columns_) flexible_columns += c.flexible ? 1 : 0;
+  const int available = width - fixed;
+  if (available < kMinFlexibleWidth * flexible_columns || (flexible_columns == 0 && available < 0)) {
+    PrintRecords(out, width);
+    return;
+  }
   int natural = 0;
   for (size_t c = 0; c < n; ++c) natural += columns_[c].flexible ? widths[c] : 0;
   if (natural > available && weights > 0) {
@@ -75,7 +86,7 @@ void TablePrinter::Print(std::FILE* out, int width) const {
     });
     for (size_t c : order) {
       const int share = remaining * columns_[c].weight / std::max(remaining_weight, 1);
-      widths[c] = std::min(widths[c], std::max(share, 4));
+      widths[c] = std::min(widths[c], std::max(share, kMinFlexibleWidth));
       remaining -= widths[c];
       remaining_weight -= columns_[c].weight;
     }
@@ -94,6 +105,57 @@ void TablePrinter::Print(std::FILE* out, int width) const {
   for (const Column& c : columns_) titles.push_back(c.title);
   print_row(titles);
   for (const auto& row : rows_) print_row(row);
+}
+
+void TablePrinter::PrintRecords(std::FILE* out, int width) const {
+  int title_width = 0;
+  for (const Column& c : columns_) title_width = std::max(title_width, DisplayWidth(c.title));
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    if (r > 0) std::fprintf(out, "\n");
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      const std::string& title = columns_[c].title;
+      const std::string label = title + ":" + std::string(static_cast<size_t>(title_width - DisplayWidth(title) + 1), ' ');
+      const std::string cell = c < rows_[r].size() ? rows_[r][c] : "";
+      std::fprintf(out, "%s\n", Fit(label + cell, std::max(width, 1)).c_str());
+    }
+  }
+}
+
+std::string Wrap(const std::string& text, int width, const std::string& indent) {
+  const int usable = std::max(width - DisplayWidth(indent), 10);
+  std::string out;
+  std::string line;
+  int line_width = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t end = text.find(' ', i);
+    if (end == std::string::npos) end = text.size();
+    if (end == i) break;
+    std::string word = text.substr(i, end - i);
+    i = end;
+    int word_width = DisplayWidth(word);
+    if (line_width > 0 && line_width + 1 + word_width > usable) {
+      out += indent + line + "\n";
+      line.clear();
+      line_width = 0;
+    }
+    while (word_width > usable) {  // a word longer than the line: cut it
+      std::string head = Fit(word, usable);
+      head.resize(head.size() - 3);  // drop the ellipsis
+      out += indent + head + "\n";
+      word = word.substr(head.size());
+      word_width = DisplayWidth(word);
+    }
+    if (line_width > 0) {
+      line += ' ';
+      ++line_width;
+    }
+    line += word;
+    line_width += word_width;
+  }
+  if (!line.empty() || out.empty()) out += indent + line + "\n";
+  return out;
 }
 
 }  // namespace crosscheck::cli
