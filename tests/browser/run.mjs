@@ -11,7 +11,8 @@
 //           hostile  a corpus generated here, full of markup and script
 // Environment: CROSSCHECK_BINARY, CROSSCHECK_SOURCE_DIR, CROSSCHECK_SHARED_DIR,
 //   CROSSCHECK_BROWSER_OUT (screenshots and reports go below it),
-//   CHROMIUM (default /usr/bin/chromium).
+//   CHROMIUM (default /usr/bin/chromium), CROSSCHECK_BROWSER_FULL_PAGE=1 to save
+//   whole-page screenshots too.
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -419,7 +420,9 @@ async function checkReport(browser, name, report) {
     await page.setViewportSize(viewport);
     await page.evaluate(() => window.scrollTo(0, 0));
     const png = await page.screenshot({ path: path.join(shots, `${name}-${label}.png`) });
-    await page.screenshot({ path: path.join(shots, `${name}-${label}-full.png`), fullPage: true });
+    if (process.env.CROSSCHECK_BROWSER_FULL_PAGE) {  // whole-page pictures for a person to look at; slow
+      await page.screenshot({ path: path.join(shots, `${name}-${label}-full.png`), fullPage: true });
+    }
     const ink = await inkPixels(browser, png);
     checkEqual([ink.width, ink.height], [viewport.width, viewport.height], `${name}: ${label} screenshot size`);
     check(ink.ink > ink.total * 0.02, `${name}: ${label} screenshot is not blank (${ink.ink} of ${ink.total} pixels drawn)`);
