@@ -311,9 +311,9 @@ TEST_CASE("cli: report draws a progress bar on stderr when it is a terminal", "[
   std::string output;
   const std::string run = BinaryPath().string() + " report corpus/sample --out " + (out / "r").string();
   REQUIRE(RunCommand("cd " + SourceDir().string() + " && script -qec '" + run + "' /dev/null", &output) == 0);
-  CHECK(output.find("\r[") != std::string::npos);
-  CHECK(output.find("5/5 documents") != std::string::npos);
-  CHECK(output.find("\r\033[K") != std::string::npos);  // the bar is cleared before the summary
+  CHECK(output.find("\r\033[K[") != std::string::npos);
+  CHECK(output.find("] 100% 5/5 documents") != std::string::npos);
+  CHECK(output.find("\r\033[Kcrosscheck: 5 documents") != std::string::npos);  // the bar is cleared before the summary
   CHECK(output.find("crosscheck: 5 documents") != std::string::npos);
   REQUIRE(RunCommand("cd " + SourceDir().string() + " && script -qec '" + run + " -q' /dev/null", &output) == 0);
   CHECK(output.find("documents") == std::string::npos);  // -q: no bar either
