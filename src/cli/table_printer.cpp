@@ -5,18 +5,51 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
+
+#include <unicode/uchar.h>
+
+#include "text/utf8.h"
 
 namespace crosscheck::cli {
 
+namespace {
+
+// Terminal columns of one code point: 2 for East Asian wide and fullwidth
+// characters (CJK, most emoji), 0 for combining marks and controls, else 1.
+int CodePointWidth(char32_t cp) {
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
+  if (cp < 0x300) return 1;
+  const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(cp)));
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) return 0;
+  const int east_asian = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+  return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+// Bytes of the SGR escape (ESC [ ... m) at `i`, or 0.
+size_t EscapeLength(const std::string& text, size_t i) {
+  if (text[i] != '\033' || i + 1 >= text.size() || text[i + 1] != '[') return 0;
+  const size_t end = text.find('m', i);
+  return end == std::string::npos ? text.size() - i : end - i + 1;
+}
+
+// The next character at `i`: its byte length and columns. Broken UTF-8 is one byte, one column.
+std::pair<size_t, int> NextCharacter(const std::string& text, size_t i) {
+  if (const size_t escape = EscapeLength(text, i)) return {escape, 0};
+  char32_t cp = 0;
+  const int n = text::DecodeUtf8(text.data() + i, text.size() - i, &cp);
+  if (n <= 0) return {1, 1};
+  return {static_cast<size_t>(n), CodePointWidth(cp)};
+}
+
+}  // namespace
+
 int DisplayWidth(const std::string& text) {
   int width = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0x1B && i + 1 < text.size() && text[i + 1] == '[') {  // an SGR escape (bold, underline) takes no room
-      while (i < text.size() && text[i] != 'm') ++i;
-      continue;
-    }
-    if ((c & 0xC0) != 0x80 && c >= 0x20) ++width;
+  for (size_t i = 0; i < text.size();) {
+    const auto [bytes, columns] = NextCharacter(text, i);
+    width += columns;
+    i += bytes;
   }
   return width;
 }
@@ -26,13 +59,14 @@ std::string Fit(const std::string& text, int width) {
   if (DisplayWidth(text) <= width) return text;
   std::string out;
   int used = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool starts_character = (c & 0xC0) != 0x80;
-    if (starts_character && used == width - 1) break;
-    if (starts_character && c >= 0x20) ++used;
-    out.push_back(text[i]);
+  for (size_t i = 0; i < text.size();) {
+    const auto [bytes, columns] = NextCharacter(text, i);
+    if (used + columns > width - 1) break;  // leave a column for the ellipsis
+    out.append(text, i, bytes);
+    used += columns;
+    i += bytes;
   }
+  if (out.find('\033') != std::string::npos) out += "\033[0m";  // do not leave bold on
   return out + "\u2026";
 }
 
@@ -141,10 +175,16 @@ std::string Wrap(const std::string& text, int width, const std::string& indent) 
       line_width = 0;
     }
     while (word_width > usable) {  // a word longer than the line: cut it
-      std::string head = Fit(word, usable);
-      head.resize(head.size() - 3);  // drop the ellipsis
-      out += indent + head + "\n";
-      word = word.substr(head.size());
+      size_t cut = 0;
+      int cut_width = 0;
+      while (cut < word.size()) {
+        const auto [bytes, columns] = NextCharacter(word, cut);
+        if (cut_width + columns > usable && cut > 0) break;
+        cut += bytes;
+        cut_width += columns;
+      }
+      out += indent + word.substr(0, cut) + "\n";
+      word = word.substr(cut);
       word_width = DisplayWidth(word);
     }
     if (line_width > 0) {

@@ -32,7 +32,8 @@ class TablePrinter {
   std::vector<std::vector<std::string>> rows_;
 };
 
-// Display width of UTF-8 text (one per code point; control bytes and SGR escapes none).
+// Terminal columns of UTF-8 text: two for wide (CJK) characters, none for
+// combining marks, controls and SGR escapes, one for the rest.
 int DisplayWidth(const std::string& text);
 // Cuts UTF-8 text to `width` display columns, ending with "…" when cut.
 std::string Fit(const std::string& text, int width);
