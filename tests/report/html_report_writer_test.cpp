@@ -218,6 +218,20 @@ TEST_CASE("report.html has the sections, headings, filters and summary counts", 
   CHECK(data.at("documents").size() == 2);
 }
 
+TEST_CASE("Documents without claims are listed compactly, and outlets without claims get no matrix column",
+          "[report][html]") {
+  ReportData data = MakeData();
+  data.documents.push_back(DocumentSource{"quiet.txt", "Quiet <Outlet>", "", ""});
+  data.document_stats["quiet.txt"] = {12, 0};
+  const std::string html = Write(data);
+  CHECK(Count(html, "<article class=\"document\"") == 2);
+  CHECK_THAT(html, Catch::Contains("<summary>1 document without claims</summary>"));
+  CHECK_THAT(html, Catch::Contains("data-path=\"quiet.txt\" data-outlet=\"Quiet &lt;Outlet&gt;\"><span class=\"path\">"
+                                   "quiet.txt</span> \xC2\xB7 Quiet &lt;Outlet&gt; <span class=\"muted\">(12 sentences)</span>"));
+  CHECK(html.find("<th scope=\"col\">Quiet &lt;Outlet&gt;</th>") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("<option value=\"Quiet &lt;Outlet&gt;\">"));  // still a filter choice
+}
+
 TEST_CASE("report.html is self-contained and byte-stable", "[report][html]") {
   const ReportData data = MakeData();
   const std::string html = Write(data);
