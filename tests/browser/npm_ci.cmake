@@ -1,17 +1,32 @@
-# Installs tests/browser/node_modules with `npm ci` unless the locked
-# playwright-core is already there. Usage: cmake -DNPM=... -DDIR=... -P npm_ci.cmake
+# Installs tests/browser/node_modules with `npm ci` unless every package the
+# lock file names is already there at its locked version.
+# Usage: cmake -DNPM=... -DDIR=... -P npm_ci.cmake
 file(READ "${DIR}/package-lock.json" lock)
-string(JSON wanted GET "${lock}" packages node_modules/playwright-core version)
-set(installed_json "${DIR}/node_modules/playwright-core/package.json")
-if(EXISTS "${installed_json}")
-  file(READ "${installed_json}" installed)
-  string(JSON have GET "${installed}" version)
-  if(have STREQUAL wanted)
-    message(STATUS "playwright-core ${have} is installed")
-    return()
+string(JSON count LENGTH "${lock}" packages)
+math(EXPR last "${count} - 1")
+set(up_to_date TRUE)
+foreach(i RANGE ${last})
+  string(JSON name MEMBER "${lock}" packages ${i})
+  if(name STREQUAL "")
+    continue()  # the project itself
   endif()
+  string(JSON wanted GET "${lock}" packages "${name}" version)
+  set(installed_json "${DIR}/${name}/package.json")
+  set(have "")
+  if(EXISTS "${installed_json}")
+    file(READ "${installed_json}" installed)
+    string(JSON have GET "${installed}" version)
+  endif()
+  if(NOT have STREQUAL wanted)
+    message(STATUS "${name}: want ${wanted}, have '${have}'")
+    set(up_to_date FALSE)
+  endif()
+endforeach()
+if(up_to_date)
+  message(STATUS "node_modules in ${DIR} matches package-lock.json")
+  return()
 endif()
-message(STATUS "npm ci in ${DIR} (playwright-core ${wanted}; uses Debian's chromium, downloads no browser)")
+message(STATUS "npm ci in ${DIR} (uses Debian's chromium; downloads no browser)")
 execute_process(COMMAND "${NPM}" ci --no-audit --no-fund --ignore-scripts
   WORKING_DIRECTORY "${DIR}" RESULT_VARIABLE result)
 if(NOT result EQUAL 0)

@@ -2,8 +2,8 @@
 // opens it from disk in Debian's headless Chromium (driven by playwright-core,
 // which never downloads a browser here) with every network request aborted, and
 // checks what a reader sees: conflicts, filters, highlights, screenshots at
-// desktop and phone width, keyboard navigation, contrast, and that hostile
-// article text stays text.
+// desktop and phone width, keyboard navigation, contrast, an axe-core
+// accessibility audit, and that hostile article text stays text.
 //
 // Usage: node run.mjs SUITE
 //   SUITE   sample   corpus/sample
@@ -19,6 +19,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
 const SKIP = 77;
@@ -440,7 +441,30 @@ async function checkReport(browser, name, report) {
     }
   }
   console.log(`${name}: screenshots in ${shots}`);
+  await checkAxe(browser, name, report.html, { width: 1280, height: 800 });
+  await checkAxe(browser, name, report.html, { width: 390, height: 844 });
   check(requests.length === 0, `${name}: still no network requests after interaction (${JSON.stringify(requests)})`);
+  await context.close();
+}
+
+// An axe-core audit (WCAG 2.1 A and AA, and axe's best practices) at a width.
+// axe is injected, which the page's Content-Security-Policy rightly forbids, so
+// this context alone bypasses the CSP; every other check runs with it.
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+async function checkAxe(browser, name, file, viewport) {
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector("body[data-filters=ready]");
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  checkEqual(violations, [], `${name}: axe-core finds no accessibility violations at ${viewport.width}px`);
   await context.close();
 }
 
