@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages crosscheck needs, skipping those already
-# present. Usage: scripts/install-deps.sh [--test]
+# present. Usage: scripts/install-deps.sh [--test|--bench]
 #   (no flag)  what building and running crosscheck needs
 #   --test     also what the test suite needs
+#   --bench    also what bench/ needs (micro-benchmarks, the npm peers, /usr/bin/time)
 # Runs apt-get as root, or through sudo when not root. Every dependency is a
 # Debian package: nothing is downloaded at build time, nothing is vendored.
 set -euo pipefail
@@ -24,9 +25,17 @@ test_packages=(
   python3 python3-jsonschema           # validates report.json against schemas/report.schema.json
 )
 
+bench_packages=(
+  libbenchmark-dev                     # bench_micro (Google Benchmark)
+  nodejs npm                           # bench/peers: wink-nlp and compromise
+  time                                 # peak RSS of whole runs
+)
+
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${test_packages[@]}")
+elif [[ "${1:-}" == "--bench" ]]; then
+  packages+=("${bench_packages[@]}")
 fi
 
 missing=()
