@@ -76,6 +76,22 @@ const std::vector<Person> kPeople = {
     {"Kyriakos Mitsotakis", "Mitsotakis", "Greek Prime Minister"},
     {"Aleksandar Vucic", "Vucic", "Serbian President"},
     {"Maia Sandu", "Sandu", "Moldovan President"},
+    {"Robert Fico", "Fico", "Slovak Prime Minister"},
+    {"Nikol Pashinyan", "Pashinyan", "Armenian Prime Minister"},
+    {"Ilham Aliyev", "Aliyev", "Azerbaijani President"},
+    {"Kassym-Jomart Tokayev", "Tokayev", "Kazakh President"},
+    {"Antonio Guterres", "Guterres", "UN Secretary-General"},
+    {"Benjamin Netanyahu", "Netanyahu", "Israeli Prime Minister"},
+    {"Narendra Modi", "Modi", "Indian Prime Minister"},
+    {"Shigeru Ishiba", "Ishiba", "Japanese Prime Minister"},
+    {"Lee Jae-myung", "Lee", "South Korean President"},
+    {"Anthony Albanese", "Albanese", "Australian Prime Minister"},
+    {"Mark Carney", "Carney", "Canadian Prime Minister"},
+    {"Javier Milei", "Milei", "Argentine President"},
+    {"Cyril Ramaphosa", "Ramaphosa", "South African President"},
+    {"Lai Ching-te", "Lai", "Taiwanese President"},
+    {"Dmitry Peskov", "Peskov", "Kremlin spokesman"},
+    {"Antony Blinken", "Blinken", "former Secretary of State"},
 };
 
 // Detained people, for release stories.
