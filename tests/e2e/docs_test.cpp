@@ -59,8 +59,8 @@ TEST_CASE("docs: every TOML snippet of the documentation loads, and its examples
       TempDir dir;
       EngineOptions options;
       options.knowledge_dirs = {SourceDir() / "knowledge"};
-      const bool is_knowledge = Has(s.text, "[[place]]") || Has(s.text, "[[person]]") || Has(s.text, "offices") ||
-                                Has(s.text, "drop_lines");
+      const bool is_knowledge = Has(s.text, "[[place]]") || Has(s.text, "[[person]]") ||
+                                Has(s.text, "[[organisation]]") || Has(s.text, "offices") || Has(s.text, "drop_lines");
       const bool is_template = !is_knowledge && Has(s.text, "id = ");
       if (is_knowledge) {
         ++knowledge;
