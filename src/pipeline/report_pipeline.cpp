@@ -466,7 +466,6 @@ class Run {
     }
     std::ostringstream dot;
     graph.WriteGraphviz(dot);
-    if (getenv("H8_DUMP_DOT")) { std::ofstream f(getenv("H8_DUMP_DOT")); f << dot.str(); }  // TEMP
     report::GraphvizOptions graphviz;
     graphviz.program = options_.graphviz_dot;
     auto svg = report::RenderSvgWithGraphviz(dot.str(), graphviz);
