@@ -1,6 +1,7 @@
 #include "check/consistency_checker.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace crosscheck::check {
@@ -88,33 +89,40 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     return f;
   }
 
-  std::vector<PairResult> pairs;
-  for (size_t i = 0; i < f.claims.size(); ++i) {
+  // Pairs are compared one at a time, never all kept: a subject can have
+  // thousands of claims. The first firm conflict decides, so it ends the scan.
+  std::optional<PairResult> firm_conflict;
+  std::optional<PairResult> hedged_conflict;
+  std::optional<PairResult> best;  // compatible: the most precise pair that is not identical
+  bool all_same = true;
+  for (size_t i = 0; i < f.claims.size() && !firm_conflict; ++i) {
     for (size_t j = i + 1; j < f.claims.size(); ++j) {
       if (f.claims[i].source.outlet == f.claims[j].source.outlet) continue;
-      pairs.push_back({&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)});
+      PairResult p{&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)};
+      if (p.comparison.relation != Relation::kSame) {
+        all_same = false;
+        const double width = std::min(Width(p.a->claim.value), Width(p.b->claim.value));
+        if (!best || width < std::min(Width(best->a->claim.value), Width(best->b->claim.value))) best = p;
+      }
+      if (p.comparison.relation != Relation::kDisjoint) continue;
+      const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
+      if (!hedged) {
+        firm_conflict = std::move(p);
+        break;
+      }
+      if (!hedged_conflict) hedged_conflict = std::move(p);
     }
-  }
-  const PairResult* firm_conflict = nullptr;
-  const PairResult* hedged_conflict = nullptr;
-  bool all_same = true;
-  for (const PairResult& p : pairs) {
-    if (p.comparison.relation != Relation::kSame) all_same = false;
-    if (p.comparison.relation != Relation::kDisjoint) continue;
-    const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
-    if (!hedged && firm_conflict == nullptr) firm_conflict = &p;
-    if (hedged && hedged_conflict == nullptr) hedged_conflict = &p;
   }
   auto between = [](const PairResult& p) {
     return " (" + p.a->source.outlet + ": " + p.a->claim.value.display + "; " + p.b->source.outlet + ": " +
            p.b->claim.value.display + ")";
   };
-  if (firm_conflict != nullptr) {
+  if (firm_conflict) {
     f.verdict = Verdict::kConflict;
     f.reason = firm_conflict->comparison.reason + between(*firm_conflict);
     return f;
   }
-  if (hedged_conflict != nullptr) {
+  if (hedged_conflict) {
     const SourcedClaim* hedged = hedged_conflict->a->claim.modality == Modality::kHedged ? hedged_conflict->a : hedged_conflict->b;
     f.verdict = Verdict::kConflict;
     f.reason = hedged_conflict->comparison.reason + between(*hedged_conflict) + "; " + hedged->source.outlet +
@@ -133,15 +141,8 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     }
     return f;
   }
-  // Compatible: explain with the most precise pair that is not identical.
-  const PairResult* best = nullptr;
-  for (const PairResult& p : pairs) {
-    if (p.comparison.relation == Relation::kSame) continue;
-    const double width = std::min(Width(p.a->claim.value), Width(p.b->claim.value));
-    if (best == nullptr || width < std::min(Width(best->a->claim.value), Width(best->b->claim.value))) best = &p;
-  }
   f.verdict = Verdict::kCompatible;
-  f.reason = best != nullptr ? best->comparison.reason : "the values are consistent";
+  f.reason = best ? best->comparison.reason : "the values are consistent";
   return f;
 }
 
