@@ -50,6 +50,8 @@ struct Finding {
   Verdict verdict = Verdict::kSingleSource;
   std::string reason;       // one line: "90 min lies within > 60 min"
   size_t outlets = 0;       // distinct outlets among the claims
+  size_t sources = 0;       // independent sources among the claims: outlets, with the
+                            // outlets of copies of one story (link/source_clusters.h) counted once
   std::vector<SourcedClaim> claims;  // sorted by document path, then offset
 };
 

@@ -1,6 +1,7 @@
 #include "check/consistency_checker.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace crosscheck::check {
@@ -52,6 +53,42 @@ Comparison ComparePair(const ValueComparator& comparator, const Claim& a, const 
 
 std::string Quote(const std::string& cue) { return "'" + cue + "'"; }
 
+// The independent source of each claim, as a group number: claims of one
+// outlet, or of documents that are copies of one story, share a group.
+std::vector<size_t> SourceGroups(const std::vector<SourcedClaim>& claims, const SourceClusters* clusters) {
+  std::vector<size_t> parent(claims.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::map<std::string, size_t> first_of;  // "o:<outlet>" or "s:<source>" -> first claim with it
+  for (size_t i = 0; i < claims.size(); ++i) {
+    std::vector<std::string> keys = {"o:" + claims[i].source.outlet};
+    if (clusters != nullptr) keys.push_back("s:" + clusters->SourceOf(claims[i].source.path));
+    for (const std::string& key : keys) {
+      auto [it, inserted] = first_of.emplace(key, i);
+      if (!inserted) {
+        const size_t a = find(i), b = find(it->second);
+        parent[std::max(a, b)] = std::min(a, b);
+      }
+    }
+  }
+  std::vector<size_t> groups(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) groups[i] = find(i);
+  return groups;
+}
+
+std::string JoinNames(const std::set<std::string>& names) {
+  std::string out;
+  size_t k = 0;
+  for (const std::string& name : names) {
+    out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + name;
+    ++k;
+  }
+  return out;
+}
+
 }  // namespace
 
 Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
@@ -67,17 +104,20 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   std::set<std::string> outlets;
   for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
   f.outlets = outlets.size();
+  const std::vector<size_t> groups = SourceGroups(f.claims, clusters_);
+  f.sources = std::set<size_t>(groups.begin(), groups.end()).size();
 
-  if (outlets.size() <= 1) {
+  if (f.sources <= 1) {
     f.verdict = Verdict::kSingleSource;
     const std::string& outlet = f.claims.front().source.outlet;
-    f.reason = "only " + outlet + " reports it";
-    // Say so when the one outlet contradicts itself.
+    f.reason = outlets.size() <= 1 ? "only " + outlet + " reports it"
+                                   : "only one independent source: " + JoinNames(outlets) + " publish copies of one story";
+    // Say so when the one source contradicts itself.
     for (size_t i = 0; i < f.claims.size(); ++i) {
       for (size_t j = i + 1; j < f.claims.size(); ++j) {
         Comparison c = ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim);
         if (c.relation == Relation::kDisjoint) {
-          f.reason += "; its own claims disagree: " + c.reason;
+          f.reason += outlets.size() <= 1 ? "; its own claims disagree: " + c.reason : "; the copies disagree: " + c.reason;
           return f;
         }
       }
@@ -91,7 +131,7 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   std::vector<PairResult> pairs;
   for (size_t i = 0; i < f.claims.size(); ++i) {
     for (size_t j = i + 1; j < f.claims.size(); ++j) {
-      if (f.claims[i].source.outlet == f.claims[j].source.outlet) continue;
+      if (groups[i] == groups[j]) continue;  // one outlet, or copies of one story
       pairs.push_back({&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)});
     }
   }
@@ -126,10 +166,12 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     const Claim& first = f.claims.front().claim;
     const bool all_hedged = std::all_of(f.claims.begin(), f.claims.end(),
                                         [](const SourcedClaim& c) { return c.claim.modality == Modality::kHedged; });
-    f.reason = "all " + std::to_string(f.outlets) + " outlets say " + first.value.display + (all_hedged ? " (all hedged)" : "");
+    // Copies count once: "all 3 outlets (2 independent sources) say ...".
+    const std::string who = "all " + std::to_string(f.outlets) + " outlets" +
+                            (f.sources < f.outlets ? " (" + std::to_string(f.sources) + " independent sources)" : "");
+    f.reason = who + " say " + first.value.display + (all_hedged ? " (all hedged)" : "");
     if (first.value.kind == ValueKind::kEvent) {
-      f.reason = "all " + std::to_string(f.outlets) + " outlets " +
-                 (first.modality == Modality::kNegated ? "deny it" : "report it");
+      f.reason = who + " " + (first.modality == Modality::kNegated ? "deny it" : "report it");
     }
     return f;
   }

@@ -33,6 +33,26 @@ std::string Evidence(const Claim& c) {
          EscapeMarkdown(e.substr(c.value_in_evidence.end));
 }
 
+// Source clusters, each with the links that joined it and their evidence.
+void WriteCopies(const SourceClusters& sources, std::ostream& out) {
+  if (sources.clusters.empty()) return;
+  out << "## Copies\n\n" << sources.documents << " documents, " << sources.independent
+      << " independent sources: the documents below are copies or rewrites of one story, and their agreement counts once.\n\n";
+  for (const SourceCluster& c : sources.clusters) {
+    out << "### " << c.documents.size() << " copies: ";
+    for (size_t i = 0; i < c.documents.size(); ++i) out << (i > 0 ? ", " : "") << EscapeMarkdown(c.documents[i]);
+    out << "\n\nOutlets: ";
+    for (size_t i = 0; i < c.outlets.size(); ++i) out << (i > 0 ? ", " : "") << EscapeMarkdown(c.outlets[i]);
+    out << ".\n\n";
+    for (const CopyLink& link : c.links) {
+      out << "- " << EscapeMarkdown(link.a) << " — " << EscapeMarkdown(link.b) << ": " << EscapeMarkdown(link.reason) << "\n";
+      for (const std::string& sentence : link.shared_sentences) out << "  - shared sentence: \"" << EscapeMarkdown(sentence) << "\"\n";
+      for (const std::string& quote : link.shared_quotes) out << "  - shared quotation: \"" << EscapeMarkdown(quote) << "\"\n";
+    }
+    out << "\n";
+  }
+}
+
 }  // namespace
 
 std::string EscapeMarkdown(std::string_view text) {
@@ -58,6 +78,10 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
   out << "# Consistency report: " << EscapeMarkdown(data.corpus) << "\n\n";
   out << data.documents.size() << " documents from " << data.OutletCount() << " outlets, " << data.claims
       << " claims about " << data.subjects << " subjects.";
+  if (!data.sources.clusters.empty()) {
+    out << " Some documents are copies of one story (see Copies): " << data.sources.independent
+        << " independent sources.";
+  }
   if (data.skipped_documents > 0) out << " " << data.skipped_documents << " files were skipped (see Diagnostics).";
   out << "\n\n";
   out << "| Verdict | Findings |\n|---|---|\n";
@@ -73,7 +97,11 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
       out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << "\n\n";
       out << "**Verdict: " << Word(f.verdict) << "** — " << EscapeMarkdown(f.reason) << "  \n";
       out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
-          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets") << ".\n\n";
+          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
+      if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed
+        out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
+      }
+      out << ".\n\n";
       out << "| Outlet | Value | Modality | Attributed to | Evidence |\n|---|---|---|---|---|\n";
       for (const SourcedClaim& sc : f.claims) {
         const Claim& c = sc.claim;
@@ -86,6 +114,14 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
       }
       out << "\n";
     }
+  }
+  WriteCopies(data.sources, out);
+  if (const std::vector<FolderSources> folders = data.SourcesByFolder(); folders.size() > 1) {
+    out << "## Independent sources by folder\n\n| Folder | Documents | Independent sources |\n|---|---|---|\n";
+    for (const FolderSources& f : folders) {
+      out << "| " << EscapeMarkdown(f.folder) << " | " << f.documents << " | " << f.independent_sources << " |\n";
+    }
+    out << "\n";
   }
   out << "## Documents\n\n| Document | Outlet | Published | Claims |\n|---|---|---|---|\n";
   for (const DocumentSource& d : data.documents) {

@@ -355,3 +355,52 @@ TEST_CASE("CheckAll puts conflicts first, then compatible, agreeing and single-s
                  });
   CHECK(findings[0].id == "c_conflict/call:x");
 }
+
+namespace {
+
+Finding CheckWithCopies(const std::vector<SourcedClaim>& claims, const crosscheck::SourceClusters& clusters) {
+  static const ValueComparator comparator(Places());
+  ConsistencyChecker checker(comparator);
+  checker.SetSourceClusters(&clusters);
+  return checker.Check(GroupOf(claims.size()), claims);
+}
+
+crosscheck::SourceClusters CopiesOf(const std::vector<std::string>& paths) {
+  crosscheck::SourceClusters clusters;
+  for (const std::string& p : paths) clusters.cluster_of[p] = "copies:" + paths.front();
+  return clusters;
+}
+
+}  // namespace
+
+TEST_CASE("Copies of one story count as one source", "[check][sources]") {
+  const auto clusters = CopiesOf({"ap.txt", "yahoo.txt"});
+  SECTION("two outlets publishing one story are a single source") {
+    const Finding f = CheckWithCopies(
+        {Sourced("AP", "ap.txt", PlaceValue("Munich")), Sourced("Yahoo", "yahoo.txt", PlaceValue("Munich"))}, clusters);
+    CHECK(f.verdict == Verdict::kSingleSource);
+    CHECK(f.outlets == 2);
+    CHECK(f.sources == 1);
+    CHECK(f.reason == "only one independent source: AP and Yahoo publish copies of one story (2 claims): Munich");
+  }
+  SECTION("a third, independent outlet makes it agreement between two sources") {
+    const Finding f = CheckWithCopies({Sourced("AP", "ap.txt", PlaceValue("Munich")),
+                                       Sourced("BBC", "bbc.txt", PlaceValue("Munich")),
+                                       Sourced("Yahoo", "yahoo.txt", PlaceValue("Munich"))},
+                                      clusters);
+    CHECK(f.verdict == Verdict::kAgree);
+    CHECK(f.sources == 2);
+    CHECK(f.reason == "all 3 outlets (2 independent sources) say Munich");
+  }
+  SECTION("copies that disagree say so") {
+    const Finding f = CheckWithCopies(
+        {Sourced("AP", "ap.txt", Count(26)), Sourced("Yahoo", "yahoo.txt", Count(23))}, clusters);
+    CHECK(f.verdict == Verdict::kSingleSource);
+    CHECK(f.reason.find("the copies disagree") != std::string::npos);
+  }
+  SECTION("without clusters every outlet is independent") {
+    const Finding f = CheckAllOf({Sourced("AP", "ap.txt", PlaceValue("Munich")), Sourced("Yahoo", "yahoo.txt", PlaceValue("Munich"))});
+    CHECK(f.verdict == Verdict::kAgree);
+    CHECK(f.sources == 2);
+  }
+}
