@@ -19,10 +19,18 @@ build_packages=(
   libicu-dev                           # Unicode normalisation (NFC)
   libssl-dev                           # SHA-256 content hashes
   catch2                               # unit tests (built by default)
+  graphviz                             # dot draws the subject graph in report.html (optional at run time)
 )
 test_packages=(
   python3 python3-jsonschema           # validates report.json against schemas/report.schema.json
+  chromium                             # browser tests of report.html (tests/browser), headless
+  nodejs npm                           # run them with playwright-core, which `npm ci` installs there
+  fonts-dejavu-core                    # a known font, so screenshots have text to measure
 )
+
+# Packages whose command may come from elsewhere (e.g. NodeSource's nodejs,
+# which bundles npm and conflicts with Debian's npm): present when the command is.
+declare -A provided_by_command=([nodejs]=node [npm]=npm)
 
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
@@ -31,6 +39,9 @@ fi
 
 missing=()
 for p in "${packages[@]}"; do
+  if [[ -n "${provided_by_command[$p]:-}" ]] && command -v "${provided_by_command[$p]}" >/dev/null 2>&1; then
+    continue
+  fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

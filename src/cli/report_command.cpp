@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -22,21 +23,36 @@ struct ReportFlags {
   EngineFlags engine;
 };
 
-// Progress on stderr, redrawn in place, only when stderr is a terminal.
+// Progress on stderr, redrawn in place, only when stderr is a terminal: a bar
+// while documents are read and extracted, then the stage being run. Redrawn at
+// most every 100 ms, so a corpus of small files is not slowed by the terminal.
 class ProgressPrinter : public RunObserver {
  public:
-  explicit ProgressPrinter(bool enabled) : enabled_(enabled) {}
+  explicit ProgressPrinter(bool enabled) : enabled_(enabled), started_(Clock::now()) {}
   ~ProgressPrinter() override { Clear(); }
+  // Removes what is drawn, before the closing summary.
+  void Finish() { Clear(); }
   void OnStage(std::string_view stage) override {
     Clear();
     spdlog::debug("stage: {}", stage);
+    if (!enabled_ || stage == "extract") return;
+    std::fprintf(stderr, "%s...", std::string(stage).c_str());
+    drawn_ = true;
   }
   void OnDocument(size_t done, size_t total, uint64_t bytes) override {
     if (!enabled_ || total == 0) return;
-    const int width = 30;
-    const int filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * width);
-    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu documents, %.1f MB", filled, "##############################",
-                 width - filled, "", done, total, static_cast<double>(bytes) / 1e6);
+    const auto now = Clock::now();
+    if (done < total && drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    constexpr int kWidth = 30;
+    const double fraction = static_cast<double>(done) / static_cast<double>(total);
+    const int filled = static_cast<int>(fraction * kWidth);
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    std::fprintf(stderr, "\r\033[K[%.*s%*s] %3d%% %zu/%zu documents, %.1f MB (%.1f MB/s)", filled,
+                 "##############################", kWidth - filled, "", static_cast<int>(fraction * 100), done, total,
+                 mb, seconds > 0 ? mb / seconds : 0.0);
+    std::fflush(stderr);
     drawn_ = true;
   }
   void OnDiagnostic(const Diagnostic& d) override {
@@ -49,12 +65,15 @@ class ProgressPrinter : public RunObserver {
   }
 
  private:
+  using Clock = std::chrono::steady_clock;
   void Clear() {
     if (drawn_) std::fprintf(stderr, "\r\033[K");
     drawn_ = false;
   }
   bool enabled_;
   bool drawn_ = false;
+  Clock::time_point started_;
+  Clock::time_point last_draw_{};
 };
 
 int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
@@ -70,6 +89,7 @@ int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
   options.strict = flags.strict;
   ProgressPrinter progress(global.quiet == 0 && isatty(STDERR_FILENO) != 0);
   auto summary = RunReport(*engine, options, &progress);
+  progress.Finish();
   if (!summary.ok()) {
     spdlog::error("{}", summary.status().message());
     return ExitFor(summary.status());

@@ -39,9 +39,14 @@ std::string MarkedEvidence(const Claim& c, bool terminal) {
 
 void PrintFinding(const Finding& f, bool terminal) {
   const int width = TerminalWidth(stdout);
-  std::printf("%s — %s\n", f.subject.label.c_str(), f.template_id.c_str());
-  std::printf("Verdict: %s — %s\n", std::string(VerdictName(f.verdict)).c_str(), f.reason.c_str());
-  std::printf("Finding %s; %zu claims from %zu outlets\n\n", f.id.c_str(), f.claims.size(), f.outlets);
+  std::fputs(Wrap(f.subject.label + " — " + f.template_id, width, "").c_str(), stdout);
+  std::fputs(Wrap("Verdict: " + std::string(VerdictName(f.verdict)) + " — " + f.reason, width, "").c_str(), stdout);
+  std::fputs(Wrap("Finding " + f.id + "; " + std::to_string(f.claims.size()) + " claims from " +
+                      std::to_string(f.outlets) + " outlets",
+                  width, "")
+                 .c_str(),
+             stdout);
+  std::printf("\n");
   TablePrinter table({{"OUTLET", true, 1}, {"VALUE"}, {"MODALITY"}, {"ATTRIBUTED TO", true, 1}, {"WHERE", true, 1}});
   for (const SourcedClaim& sc : f.claims) {
     const Claim& c = sc.claim;
@@ -53,7 +58,8 @@ void PrintFinding(const Finding& f, bool terminal) {
   table.Print(stdout, width);
   std::printf("\n");
   for (const SourcedClaim& sc : f.claims) {
-    std::printf("  %s: %s\n", sc.source.outlet.c_str(), MarkedEvidence(sc.claim, terminal).c_str());
+    std::fputs(Wrap(sc.source.outlet + ":", width, "  ").c_str(), stdout);
+    std::fputs(Wrap(MarkedEvidence(sc.claim, terminal), width, "      ").c_str(), stdout);
   }
   std::printf("\n");
 }
@@ -71,7 +77,7 @@ void PrintClaim(const SourcedClaim& sc, const Finding& f, bool terminal) {
   for (const RoleFiller& r : c.roles) {
     std::printf("  %s: %s (%s, via %s)\n", r.role.c_str(), r.entity.c_str(), r.entity_kind.c_str(), r.via.c_str());
   }
-  std::printf("  sentence:    %s\n", MarkedEvidence(c, terminal).c_str());
+  std::printf("  sentence:\n%s", Wrap(MarkedEvidence(c, terminal), TerminalWidth(stdout), "    ").c_str());
   std::printf("  finding:     %s (%s)\n", f.id.c_str(), std::string(VerdictName(f.verdict)).c_str());
 }
 

@@ -83,7 +83,7 @@ button,select{font:inherit;min-height:2.75rem;border-radius:6px;cursor:pointer}
 select{padding:.3rem .5rem;border:1px solid #5c6475;background:#fff;color:var(--fg);min-width:12rem;max-width:100%;font-weight:400}
 .plain-button{border:1px solid #5c6475;background:#fff;color:var(--fg);padding:.3rem .9rem}
 .status{font-weight:700;margin:.6rem 0 0}
-.table-scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px;max-width:100%;background:#fff}
+.table-scroll{position:relative;overflow-x:auto;border:1px solid var(--line);border-radius:8px;max-width:100%;background:#fff}
 table{border-collapse:collapse;width:max-content;min-width:100%}
 caption{text-align:left;padding:.5rem .6rem;color:var(--muted);caption-side:top}
 th,td{border-top:1px solid var(--line);padding:.45rem .6rem;text-align:left;vertical-align:top}
@@ -111,11 +111,15 @@ mark{background:var(--mark);color:#1a1a1a;font-weight:700;padding:0 .12em;border
 .sentences{margin:.5rem 0 0;padding-left:2.5rem}
 .sentences li{margin-bottom:.6rem}
 .sentence-claims{display:block;font-size:.9rem;color:var(--muted)}
-.graph-scroll{overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;max-height:85vh}
+.graph-scroll{position:relative;overflow:auto;border:1px solid var(--line);border-radius:8px;background:#fff;max-height:85vh}
 .graph-scroll img,.graph-scroll svg{display:block;max-width:none;height:auto}
 figure{margin:0}
 figcaption{color:var(--muted);margin-top:.4rem}
 .diagnostics li{margin-bottom:.3rem}
+.quiet-documents{border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem;margin:0 0 1rem}
+.quiet-documents summary{cursor:pointer;font-weight:700;padding:.35rem 0}
+.quiet-documents ul{margin:.5rem 0;padding-left:1.25rem;columns:20rem auto}
+.quiet-documents li{break-inside:avoid;margin-bottom:.2rem}
 .page-footer{color:var(--muted);border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem;padding-bottom:2rem}
 @media (max-width:40rem){
 body{font-size:15px}
@@ -306,9 +310,10 @@ const char* WordOf(Verdict v) {
   return "";
 }
 
-const char* PluralOf(Verdict v) {
+// The summary's word after a count: "1 conflict", "2 conflicts", "3 agree".
+const char* CountWord(Verdict v, size_t n) {
   switch (v) {
-    case Verdict::kConflict: return "conflicts";
+    case Verdict::kConflict: return n == 1 ? "conflict" : "conflicts";
     case Verdict::kCompatible: return "compatible";
     case Verdict::kAgree: return "agree";
     case Verdict::kSingleSource: return "single source";
@@ -362,6 +367,15 @@ bool IsWebUrl(const std::string& url) {
   return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
 }
 
+// The outlets that make at least one claim, sorted: the matrix's columns.
+std::vector<std::string> ClaimingOutlets(const ReportData& data) {
+  std::set<std::string> outlets;
+  for (const Finding& f : data.findings) {
+    for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
+  }
+  return {outlets.begin(), outlets.end()};
+}
+
 // Every outlet, from the documents and the claims, sorted.
 std::vector<std::string> Outlets(const ReportData& data) {
   std::set<std::string> outlets;
@@ -387,7 +401,8 @@ std::string DocumentElement(size_t i) { return "document-" + std::to_string(i); 
 
 class Page {
  public:
-  Page(const ReportData& data, std::ostream& out) : data_(data), out_(out), outlets_(Outlets(data)) {}
+  Page(const ReportData& data, std::ostream& out)
+      : data_(data), out_(out), outlets_(Outlets(data)), claiming_outlets_(ClaimingOutlets(data)) {}
 
   void Write() {
     const std::string title = "Consistency report: " + data_.corpus;
@@ -440,7 +455,7 @@ class Page {
          << "<ul class=\"counts\" aria-label=\"Findings by verdict\">\n";
     for (Verdict v : kVerdicts) {
       out_ << "<li class=\"count v-" << ClassOf(v) << "\" data-verdict=\"" << ClassOf(v) << "\">" << Icon(v)
-           << "<span class=\"count-n\">" << data_.Count(v) << "</span> <span>" << PluralOf(v) << "</span></li>\n";
+           << "<span class=\"count-n\">" << data_.Count(v) << "</span> <span>" << CountWord(v, data_.Count(v)) << "</span></li>\n";
     }
     out_ << "</ul>\n<dl class=\"totals\">\n";
     const std::pair<const char*, size_t> totals[] = {
@@ -486,16 +501,17 @@ class Page {
     }
     out_ << "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n"
          << "<table class=\"matrix\">\n<caption id=\"matrix-caption\">The value each outlet states about each subject "
-            "(rows: subjects and claim kinds; columns: outlets). Scrolls sideways when there are many outlets.</caption>\n"
+            "(rows: subjects and claim kinds; columns: the outlets that make claims). Scrolls sideways when there are "
+            "many outlets.</caption>\n"
          << "<thead><tr><th scope=\"col\">Subject and kind</th><th scope=\"col\">Verdict</th>";
-    for (const std::string& outlet : outlets_) out_ << "<th scope=\"col\">" << EscapeHtml(outlet) << "</th>";
+    for (const std::string& outlet : claiming_outlets_) out_ << "<th scope=\"col\">" << EscapeHtml(outlet) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
     for (size_t i = 0; i < data_.findings.size(); ++i) {
       const Finding& f = data_.findings[i];
       out_ << "<tr id=\"" << MatrixRow(i) << "\" data-finding-id=\"" << EscapeHtml(f.id) << "\"><th scope=\"row\">"
            << "<a href=\"#" << FindingElement(i) << "\">" << EscapeHtml(f.subject.label) << "</a> <span class=\"kind\">"
            << EscapeHtml(f.template_id) << "</span></th><td>" << Badge(f.verdict) << "</td>";
-      for (const std::string& outlet : outlets_) {
+      for (const std::string& outlet : claiming_outlets_) {
         std::vector<std::string> values;
         for (const SourcedClaim& sc : f.claims) {
           if (sc.source.outlet != outlet) continue;
@@ -514,7 +530,7 @@ class Page {
       }
       out_ << "</tr>\n";
     }
-    out_ << "<tr id=\"matrix-none\" hidden><td colspan=\"" << outlets_.size() + 2
+    out_ << "<tr id=\"matrix-none\" hidden><td colspan=\"" << claiming_outlets_.size() + 2
          << "\">No finding matches the filters.</td></tr>\n</tbody>\n</table>\n</div>\n</section>\n";
   }
 
@@ -578,9 +594,16 @@ class Page {
         if (std::find(s.labels.begin(), s.labels.end(), label) == s.labels.end()) s.labels.push_back(label);
       }
     }
+    // Documents with claims get a card each; the rest (most of a large corpus)
+    // one line each in a list that opens on demand.
+    std::vector<size_t> quiet;
     for (size_t i = 0; i < data_.documents.size(); ++i) {
       const DocumentSource& d = data_.documents[i];
       const std::string id = DocumentElement(i);
+      if (by_document.find(d.path) == by_document.end()) {
+        quiet.push_back(i);
+        continue;
+      }
       out_ << "<article class=\"document\" id=\"" << id << "\" data-path=\"" << EscapeHtml(d.path)
            << "\" data-outlet=\"" << EscapeHtml(d.outlet) << "\" aria-labelledby=\"" << id << "-title\">\n<h3 id=\""
            << id << "-title\">" << EscapeHtml(d.path) << "</h3>\n<p class=\"meta\">" << EscapeHtml(d.outlet);
@@ -606,10 +629,6 @@ class Page {
              << Plural(stats->second.removed, "boilerplate passage", "boilerplate passages") << " removed";
       }
       out_ << ".</p>\n";
-      if (sentences == by_document.end()) {
-        out_ << "</article>\n";
-        continue;
-      }
       out_ << "<ol class=\"sentences\">\n";
       for (auto& [index, s] : sentences->second) {
         out_ << "<li value=\"" << index + 1 << "\">" << Highlight(s.evidence, s.spans, "data-claims")
@@ -618,6 +637,22 @@ class Page {
         out_ << "</span></li>\n";
       }
       out_ << "</ol>\n</article>\n";
+    }
+    if (!quiet.empty()) {
+      out_ << "<details class=\"quiet-documents\">\n<summary>"
+           << Plural(quiet.size(), "document", "documents") << " without claims</summary>\n<ul>\n";
+      for (size_t i : quiet) {
+        const DocumentSource& d = data_.documents[i];
+        out_ << "<li id=\"" << DocumentElement(i) << "\" data-path=\"" << EscapeHtml(d.path) << "\" data-outlet=\""
+             << EscapeHtml(d.outlet) << "\"><span class=\"path\">" << EscapeHtml(d.path) << "</span>";
+        if (d.outlet != d.path) out_ << " \xC2\xB7 " << EscapeHtml(d.outlet);
+        auto stats = data_.document_stats.find(d.path);
+        if (stats != data_.document_stats.end()) {
+          out_ << " <span class=\"muted\">(" << Plural(stats->second.sentences, "sentence", "sentences") << ")</span>";
+        }
+        out_ << "</li>\n";
+      }
+      out_ << "</ul>\n</details>\n";
     }
     out_ << "</section>\n";
   }
@@ -719,7 +754,8 @@ class Page {
 
   const ReportData& data_;
   std::ostream& out_;
-  std::vector<std::string> outlets_;
+  std::vector<std::string> outlets_;           // every outlet: the filter's choices
+  std::vector<std::string> claiming_outlets_;  // outlets with claims: the matrix's columns
 };
 
 }  // namespace

@@ -124,3 +124,43 @@ TEST_CASE("pipeline: an empty corpus still writes a valid, empty report", "[pipe
 }
 
 }  // namespace crosscheck::testing
+
+namespace crosscheck::testing {
+
+// Collects what the run tells its observer.
+class NoticeCollector : public RunObserver {
+ public:
+  void OnDiagnostic(const Diagnostic& d) override { notices.push_back(d.ToString()); }
+  std::vector<std::string> notices;
+};
+
+TEST_CASE("pipeline: report.html draws the built-in graph when Graphviz is missing, and says so", "[pipeline][graphviz]") {
+  TempDir dir;
+  dir.Write("corpus/a.txt", kCallA);
+  dir.Write("corpus/b.txt", kCallB);
+  RunOptions options;
+  options.corpus = dir / "corpus";
+  options.out_dir = dir / "out";
+  options.graphviz_dot = (dir / "no-such-dot").string();
+  NoticeCollector observer;
+  auto summary = RunReport(DefaultEngine(), options, &observer);
+  REQUIRE(summary.ok());
+  const std::string html = ReadFile(dir / "out" / "report.html");
+  CHECK(html.find("class=\"graph-built-in\"") != std::string::npos);
+  CHECK(html.find("built-in layout (Graphviz dot was not available)") != std::string::npos);
+  bool told = false;
+  for (const std::string& n : observer.notices) told = told || n.find("no-such-dot") != std::string::npos;
+  CHECK(told);
+
+  if (fs::exists("/usr/bin/dot")) {  // with Graphviz, its drawing is embedded instead
+    options.graphviz_dot = "/usr/bin/dot";
+    REQUIRE(RunReport(DefaultEngine(), options, nullptr).ok());
+    const std::string drawn = ReadFile(dir / "out" / "report.html");
+    CHECK(drawn.find("<img src=\"data:image/svg+xml;base64,") != std::string::npos);
+    CHECK(drawn.find("drawn by Graphviz dot") != std::string::npos);
+  } else {
+    WARN("Graphviz dot is not installed; only the fallback was tested");
+  }
+}
+
+}  // namespace crosscheck::testing
