@@ -19,6 +19,17 @@ enum class Verdict {
   kSingleSource,  // only one outlet reports it
 };
 std::string_view VerdictName(Verdict verdict);
+
+// How strong a conflict is. A weak conflict rests on a hedged claim ("could
+// meet in Vienna") or on claims attributed to different parties ("the Kremlin
+// said..." against "the White House said..."): a disagreement worth reading,
+// but not a flat contradiction between outlets.
+enum class ConflictStrength {
+  kNone,  // not a conflict
+  kFirm,
+  kWeak,
+};
+std::string_view ConflictStrengthName(ConflictStrength strength);  // "", "firm", "weak"
 bool ParseVerdict(std::string_view name, Verdict* verdict);
 
 // The event or entity claims are about: a kind plus canonical participants,
@@ -49,6 +60,7 @@ struct Finding {
   Subject subject;
   Verdict verdict = Verdict::kSingleSource;
   std::string reason;       // one line: "90 min lies within > 60 min"
+  ConflictStrength strength = ConflictStrength::kNone;  // conflicts only
   size_t outlets = 0;       // distinct outlets among the claims
   size_t sources = 0;       // independent sources among the claims: outlets, with the
                             // outlets of copies of one story (link/source_clusters.h) counted once

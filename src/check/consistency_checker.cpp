@@ -53,6 +53,18 @@ Comparison ComparePair(const ValueComparator& comparator, const Claim& a, const 
 
 std::string Quote(const std::string& cue) { return "'" + cue + "'"; }
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return text;
+}
+
+// Both claims are attributed, to different parties. A claim an outlet states
+// itself and one it attributes are not "different attributions": the outlet
+// still asserts its own.
+bool DifferentAttributions(const Claim& a, const Claim& b) {
+  return !a.attribution.empty() && !b.attribution.empty() && Lower(a.attribution) != Lower(b.attribution);
+}
+
 // The independent source of each claim, as a group number: claims of one
 // outlet, or of documents that are copies of one story, share a group.
 std::vector<size_t> SourceGroups(const std::vector<SourcedClaim>& claims, const SourceClusters* clusters) {
@@ -135,15 +147,21 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
       pairs.push_back({&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)});
     }
   }
+  // A flat contradiction outranks a weak one: one that rests on a hedged
+  // claim, or on claims the outlets attribute to different parties (the
+  // Kremlin says one thing, the White House another).
   const PairResult* firm_conflict = nullptr;
   const PairResult* hedged_conflict = nullptr;
+  const PairResult* attributed_conflict = nullptr;
   bool all_same = true;
   for (const PairResult& p : pairs) {
     if (p.comparison.relation != Relation::kSame) all_same = false;
     if (p.comparison.relation != Relation::kDisjoint) continue;
     const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
-    if (!hedged && firm_conflict == nullptr) firm_conflict = &p;
+    const bool attributed = DifferentAttributions(p.a->claim, p.b->claim);
+    if (!hedged && !attributed && firm_conflict == nullptr) firm_conflict = &p;
     if (hedged && hedged_conflict == nullptr) hedged_conflict = &p;
+    if (!hedged && attributed && attributed_conflict == nullptr) attributed_conflict = &p;
   }
   auto between = [](const PairResult& p) {
     return " (" + p.a->source.outlet + ": " + p.a->claim.value.display + "; " + p.b->source.outlet + ": " +
@@ -151,12 +169,21 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   };
   if (firm_conflict != nullptr) {
     f.verdict = Verdict::kConflict;
+    f.strength = ConflictStrength::kFirm;
     f.reason = firm_conflict->comparison.reason + between(*firm_conflict);
+    return f;
+  }
+  if (attributed_conflict != nullptr) {
+    f.verdict = Verdict::kConflict;
+    f.strength = ConflictStrength::kWeak;
+    f.reason = attributed_conflict->comparison.reason + between(*attributed_conflict) + "; the claims are attributed to " +
+               attributed_conflict->a->claim.attribution + " and to " + attributed_conflict->b->claim.attribution;
     return f;
   }
   if (hedged_conflict != nullptr) {
     const SourcedClaim* hedged = hedged_conflict->a->claim.modality == Modality::kHedged ? hedged_conflict->a : hedged_conflict->b;
     f.verdict = Verdict::kConflict;
+    f.strength = ConflictStrength::kWeak;
     f.reason = hedged_conflict->comparison.reason + between(*hedged_conflict) + "; " + hedged->source.outlet +
                " hedges (" + Quote(hedged->claim.modality_cue) + ")";
     return f;
@@ -194,6 +221,7 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
   for (const link::SubjectGroup& group : linked.groups) findings.push_back(Check(group, claims));
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
+    if (a.strength != b.strength) return a.strength == ConflictStrength::kFirm;  // flat contradictions first
     return a.id < b.id;
   });
   return findings;

@@ -72,6 +72,7 @@ Json FindingJson(const Finding& f) {
                                {"participants", f.subject.participants},
                                {"time", OrNull(f.subject.time)}}},
               {"verdict", std::string(VerdictName(f.verdict))},
+              {"strength", OrNull(std::string(ConflictStrengthName(f.strength)))},
               {"reason", f.reason},
               {"outlets", f.outlets},
               {"sources", f.sources},
@@ -126,6 +127,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                          {"subjects", data.subjects},
                          {"findings", data.findings.size()},
                          {"independent_sources", data.sources.independent},
+                         {"weak_conflicts", data.WeakConflicts()},
                          {"verdicts", verdicts}};
   Json documents = Json::array();
   for (const DocumentSource& d : data.documents) {

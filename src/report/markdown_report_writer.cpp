@@ -87,6 +87,9 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
   out << "| Verdict | Findings |\n|---|---|\n";
   for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
     out << "| " << Word(v) << " | " << data.Count(v) << " |\n";
+    if (v == Verdict::kConflict && data.WeakConflicts() > 0) {
+      out << "| of which weak (hedged, or attributed to different parties) | " << data.WeakConflicts() << " |\n";
+    }
   }
   out << "\n";
   for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
@@ -95,7 +98,7 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
     for (const Finding& f : data.findings) {
       if (f.verdict != v) continue;
       out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << "\n\n";
-      out << "**Verdict: " << Word(f.verdict) << "** — " << EscapeMarkdown(f.reason) << "  \n";
+      out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
       out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
           << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
       if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed

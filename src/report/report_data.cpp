@@ -17,6 +17,12 @@ size_t ReportData::OutletCount() const {
   return outlets.size();
 }
 
+size_t ReportData::WeakConflicts() const {
+  size_t n = 0;
+  for (const Finding& f : findings) n += f.strength == ConflictStrength::kWeak ? 1 : 0;
+  return n;
+}
+
 std::vector<FolderSources> ReportData::SourcesByFolder() const {
   std::map<std::string, std::pair<size_t, std::set<std::string>>> by_folder;
   for (const DocumentSource& d : documents) {

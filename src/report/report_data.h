@@ -44,6 +44,7 @@ struct ReportData {
 
   size_t Count(Verdict verdict) const;
   size_t OutletCount() const;
+  size_t WeakConflicts() const;  // conflicts resting on a hedge or on different attributions
   // Per folder, sorted by folder; copies in another folder count where they are.
   std::vector<FolderSources> SourcesByFolder() const;
 };

@@ -404,3 +404,72 @@ TEST_CASE("Copies of one story count as one source", "[check][sources]") {
     CHECK(f.sources == 2);
   }
 }
+
+namespace {
+
+SourcedClaim Attributed(SourcedClaim claim, const std::string& to) {
+  claim.claim.attribution = to;
+  return claim;
+}
+
+}  // namespace
+
+TEST_CASE("A conflict resting on a hedge or on different attributions is weak, never mixed with a flat one",
+          "[check][strength]") {
+  SECTION("asserted against asserted is firm") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)), Sourced("CNN", "cnn.txt", Count(5))});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+  }
+  SECTION("hedged against asserted is weak") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)),
+                                  Sourced("CNN", "cnn.txt", Count(5), Modality::kHedged, "may")});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.strength == crosscheck::ConflictStrength::kWeak);
+    CHECK_THAT(f.reason, Catch::EndsWith("CNN hedges ('may')"));
+  }
+  SECTION("claims attributed to different parties are weak") {
+    const Finding f = CheckAllOf({Attributed(Sourced("BBC", "bbc.txt", Count(4)), "the Kremlin"),
+                                  Attributed(Sourced("CNN", "cnn.txt", Count(5)), "a White House official")});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.strength == crosscheck::ConflictStrength::kWeak);
+    CHECK_THAT(f.reason, Catch::EndsWith("attributed to the Kremlin and to a White House official"));
+  }
+  SECTION("the same party, or an outlet's own statement against an attributed one, is firm") {
+    Finding f = CheckAllOf({Attributed(Sourced("BBC", "bbc.txt", Count(4)), "the Kremlin"),
+                            Attributed(Sourced("CNN", "cnn.txt", Count(5)), "The Kremlin")});
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+    f = CheckAllOf({Attributed(Sourced("BBC", "bbc.txt", Count(4)), "the Kremlin"), Sourced("CNN", "cnn.txt", Count(5))});
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+  }
+  SECTION("one flat contradiction makes the finding firm, whatever else is weak") {
+    const Finding f = CheckAllOf({Attributed(Sourced("AP", "ap.txt", Count(4)), "the Kremlin"),
+                                  Attributed(Sourced("BBC", "bbc.txt", Count(5)), "Kyiv"),
+                                  Sourced("CNN", "cnn.txt", Count(6))});
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+    CHECK_THAT(f.reason, !Catch::Contains("attributed"));
+  }
+  SECTION("agreement has no strength") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)), Sourced("CNN", "cnn.txt", Count(4))});
+    CHECK(f.strength == crosscheck::ConflictStrength::kNone);
+  }
+}
+
+TEST_CASE("Firm conflicts are listed before weak ones", "[check][strength]") {
+  static const ValueComparator comparator(Places());
+  const ConsistencyChecker checker(comparator);
+  std::vector<SourcedClaim> claims = {Sourced("BBC", "bbc.txt", Count(4)),
+                                      Sourced("CNN", "cnn.txt", Count(5), Modality::kHedged, "may"),
+                                      Sourced("BBC", "bbc.txt", Count(7)), Sourced("CNN", "cnn.txt", Count(8))};
+  crosscheck::link::LinkResult linked;
+  SubjectGroup weak = GroupOf(0, "call_duration", "call:a");
+  weak.claims = {0, 1};
+  SubjectGroup firm = GroupOf(0, "call_duration", "call:b");
+  firm.claims = {2, 3};
+  linked.groups = {weak, firm};
+  const std::vector<Finding> findings = checker.CheckAll(linked, claims);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].subject.id == "call:b");
+  CHECK(findings[0].strength == crosscheck::ConflictStrength::kFirm);
+  CHECK(findings[1].strength == crosscheck::ConflictStrength::kWeak);
+}

@@ -248,3 +248,13 @@ TEST_CASE("Evidence without a value span, or with a span past its end, is escape
 TEST_CASE("The Markdown report is the same for the same input", "[report]") {
   CHECK(Write(MakeData()) == Write(MakeData()));
 }
+
+TEST_CASE("A weak conflict is marked and counted apart from flat ones", "[report][strength]") {
+  ReportData data = MakeData();
+  for (crosscheck::Finding& f : data.findings) {
+    if (f.verdict == crosscheck::Verdict::kConflict) f.strength = crosscheck::ConflictStrength::kWeak;
+  }
+  const std::string md = Write(data);
+  CHECK_THAT(md, Catch::Contains("**Verdict: CONFLICT (weak)**"));
+  CHECK_THAT(md, Catch::Contains("| of which weak (hedged, or attributed to different parties) | 1 |"));
+}
