@@ -8,7 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/document.h"
+
 namespace crosscheck {
+
+// One document's body as the store keeps it: what copies and quotations are found in.
+struct SourceText {
+  DocumentSource source;
+  std::string content_hash;
+  std::vector<std::string> sentences;  // normalised, in order
+};
 
 // Why two documents were put in one cluster.
 struct CopyLink {

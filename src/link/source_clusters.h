@@ -29,12 +29,7 @@
 
 namespace crosscheck::link {
 
-// One document's body as the store keeps it.
-struct SourceText {
-  DocumentSource source;
-  std::string content_hash;
-  std::vector<std::string> sentences;  // normalised, in order
-};
+using SourceText = crosscheck::SourceText;
 
 struct SourceClusterOptions {
   double near_duplicate = 0.5;        // Jaccard similarity

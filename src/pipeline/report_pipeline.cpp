@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "check/consistency_checker.h"
+#include "check/quote_drift.h"
 #include "check/value_comparator.h"
 #include "crosscheck/pipeline.h"
 #include "ingest/corpus_scanner.h"
@@ -295,6 +296,7 @@ class Run {
     data.skipped_documents = summary_.skipped;
     data.findings = std::move(findings);
     data.sources = std::move(sources);
+    data.quote_drift = check::FindQuoteDrift(*texts);
     data.diagnostics = summary_.diagnostics;
     std::stable_sort(data.diagnostics.begin(), data.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.path != b.path ? a.path < b.path : a.line < b.line;

@@ -145,6 +145,20 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
     folders.push_back(Json{{"folder", f.folder}, {"documents", f.documents}, {"independent_sources", f.independent_sources}});
   }
   root["sources_by_folder"] = folders;
+  Json drift = Json::array();
+  for (const check::QuoteDrift& d : data.quote_drift) {
+    auto passage = [](const check::QuotedPassage& p) {
+      return Json{{"document", p.document}, {"outlet", p.outlet}, {"quote", p.quote}, {"marked", p.marked}};
+    };
+    Json changes = Json::array();
+    for (const auto& [a, b] : d.changes) changes.push_back(Json{{"a", a}, {"b", b}});
+    drift.push_back(Json{{"speaker", d.speaker},
+                         {"similarity", Round3(d.similarity)},
+                         {"a", passage(d.a)},
+                         {"b", passage(d.b)},
+                         {"changes", changes}});
+  }
+  root["quote_drift"] = drift;
   Json findings = Json::array();
   for (const Finding& f : data.findings) findings.push_back(FindingJson(f));
   root["findings"] = findings;

@@ -53,6 +53,24 @@ void WriteCopies(const SourceClusters& sources, std::ostream& out) {
   }
 }
 
+// One speaker's words quoted differently; the differing words are in [brackets].
+void WriteQuoteDrift(const std::vector<check::QuoteDrift>& drift, std::ostream& out) {
+  if (drift.empty()) return;
+  out << "## Quotation drift\n\nThe same speaker's words, quoted differently (differing words in [brackets]; "
+         "punctuation, contractions and spellings of names are not counted).\n\n";
+  for (const check::QuoteDrift& d : drift) {
+    out << "- **" << EscapeMarkdown(d.speaker) << "**: ";
+    for (size_t i = 0; i < d.changes.size(); ++i) {
+      out << (i > 0 ? "; " : "") << "\"" << EscapeMarkdown(d.changes[i].first.empty() ? "—" : d.changes[i].first)
+          << "\" vs \"" << EscapeMarkdown(d.changes[i].second.empty() ? "—" : d.changes[i].second) << "\"";
+    }
+    out << "\n  - " << EscapeMarkdown(d.a.outlet) << " (" << EscapeMarkdown(d.a.document) << "): \""
+        << EscapeMarkdown(d.a.marked) << "\"\n  - " << EscapeMarkdown(d.b.outlet) << " (" << EscapeMarkdown(d.b.document)
+        << "): \"" << EscapeMarkdown(d.b.marked) << "\"\n";
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 std::string EscapeMarkdown(std::string_view text) {
@@ -119,6 +137,7 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
     }
   }
   WriteCopies(data.sources, out);
+  WriteQuoteDrift(data.quote_drift, out);
   if (const std::vector<FolderSources> folders = data.SourcesByFolder(); folders.size() > 1) {
     out << "## Independent sources by folder\n\n| Folder | Documents | Independent sources |\n|---|---|---|\n";
     for (const FolderSources& f : folders) {

@@ -9,6 +9,7 @@
 #include "crosscheck/diagnostic.h"
 #include "crosscheck/document.h"
 #include "crosscheck/finding.h"
+#include "check/quote_drift.h"
 #include "crosscheck/source_cluster.h"
 
 namespace crosscheck::report {
@@ -36,6 +37,7 @@ struct ReportData {
   size_t skipped_documents = 0;
   std::vector<Finding> findings;              // conflicts first
   SourceClusters sources;                     // copies of one story; documents == 0 when not computed
+  std::vector<check::QuoteDrift> quote_drift;  // one speaker quoted differently by two documents
   std::vector<Diagnostic> diagnostics;        // sorted by path, then line
   std::map<std::string, DocumentStats> document_stats;  // by path; may be empty (then not shown)
   // The subject graph drawn by Graphviz `dot -Tsvg` (see graphviz_renderer.h);

@@ -155,6 +155,29 @@ TEST_CASE("seeds: 000 is a rewrite of 002, the only copies, so Munich rests on o
   }
 }
 
+TEST_CASE("seeds: Trump's 'stop being killed' (003) is 'stop getting killed' in 004", "[e2e][seeds][quotes]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  const Json* killed = nullptr;
+  for (const Json& d : report.at("quote_drift")) {
+    if (d.at("a").at("quote").get<std::string>().find("killed") != std::string::npos) killed = &d;
+  }
+  REQUIRE(killed != nullptr);
+  CHECK(killed->at("speaker") == "Trump");
+  CHECK(killed->at("a").at("document").get<std::string>().substr(0, 3) == "003");
+  CHECK(killed->at("b").at("document").get<std::string>().substr(0, 3) == "004");
+  CHECK(killed->at("changes") == Json::array({Json{{"a", "being"}, {"b", "getting"}}}));
+  CHECK(killed->at("a").at("marked") == "I just want to see people stop [being] killed.");
+  CHECK(killed->at("b").at("marked") == "I just want to see people stop [getting] killed.");
+  // Zelenskyy/Zelensky and a comma are not drift; the 'and' 003 adds is.
+  for (const Json& d : report.at("quote_drift")) {
+    for (const Json& c : d.at("changes")) {
+      CHECK(c.at("a").get<std::string>().find("Zelensk") == std::string::npos);
+      CHECK(c.at("b").get<std::string>().find("Zelensk") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("seeds: every claim keeps its evidence", "[e2e][seeds]") {
   if (SeedsAbsent()) return;
   for (const Json& f : SeedsReport()->at("findings")) {
