@@ -107,6 +107,7 @@ std::vector<FindingClaimInterval> ClaimIntervals(const Json& finding) {
     v.lo_open = i.value("lo_open", false);
     v.hi_open = i.value("hi_open", false);
     v.negated = c.value("modality", "") == "negated";
+    v.outlet = c.value("outlet", "");
     out.push_back(v);
   }
   return out;
@@ -144,41 +145,87 @@ fs::path MakeScratchFolder() {
 // The outlets' agreed value, as measured here:
 //
 //   - conflict: none. The outlets disagree; no value is theirs.
-//   - otherwise (agree, compatible, single_source): the intersection of the
-//     intervals of every claim that is not negated (asserted and hedged
-//     alike). When it holds exactly one whole number, that number is the
-//     agreed value; when it holds none or several, there is none.
+//   - otherwise (agree, compatible, single_source), in two steps:
+//     1. each outlet's toll: the intersection of its claims that are not
+//        negated (asserted and hedged alike); when that is empty because the
+//        outlet gives several figures, its largest one (highest lower bound).
+//        An article often counts a part of the victims beside the toll ("Four
+//        people were pronounced dead ... Two men were fatally shot inside the
+//        restaurant"); the checker does not weigh one outlet against itself,
+//        and the toll is the largest figure, the parts are smaller.
+//     2. the intersection of the outlets' tolls. When it holds exactly one
+//        whole number, that is the agreed value; when it holds none or
+//        several, there is none.
 //
 // Why the intersection and not just "the finding's value when agree": people
 // are counted in whole numbers, so "4" and "at least 3" (compatible) agree on
 // 4, "two" and "a few" (2-5) on 2, while "at least 2" said by every outlet
-// (agree) fixes no number, and "100" against "102" (compatible only because
-// points are widened by 2.5% for rounding) share none. One rule covers the
-// three verdicts and never picks a value some outlet's claim excludes.
-// A single outlet is covered too (it agrees with itself, and most incidents
-// have one article that gives the count); the figures say how many of the
-// covered incidents rest on one outlet (KindAccuracy::covered_single).
-std::optional<long> AgreedValue(const std::string& verdict, const std::vector<FindingClaimInterval>& claims) {
-  if (verdict == "conflict") return std::nullopt;
+// (agree) fixes no number. One rule covers the three verdicts and never picks
+// a value some outlet's toll excludes. A single outlet is covered too (most
+// incidents have one article that gives the count); the figures say how many
+// of the covered incidents rest on one outlet (KindAccuracy::covered_single).
+namespace {
+
+struct Interval {
   double lo = -std::numeric_limits<double>::infinity();
   double hi = std::numeric_limits<double>::infinity();
   bool lo_open = false;
   bool hi_open = false;
-  bool any = false;
-  for (const FindingClaimInterval& c : claims) {
-    if (c.negated) continue;
-    any = true;
+
+  void Intersect(const FindingClaimInterval& c) {
     if (c.lo > lo || (c.lo == lo && c.lo_open)) lo = c.lo, lo_open = c.lo_open;
     if (c.hi < hi || (c.hi == hi && c.hi_open)) hi = c.hi, hi_open = c.hi_open;
   }
-  if (!any || std::isinf(hi) || std::isinf(lo)) return std::nullopt;
-  // Whole numbers inside [lo, hi] with open ends honoured.
-  double first = std::ceil(lo);
-  if (lo_open && first == lo) first += 1;
-  double last = std::floor(hi);
-  if (hi_open && last == hi) last -= 1;
+  void Intersect(const Interval& o) {
+    Intersect(FindingClaimInterval{"", o.lo, o.hi, o.lo_open, o.hi_open, false});
+  }
+  bool Empty() const { return lo > hi || (lo == hi && (lo_open || hi_open)); }
+};
+
+}  // namespace
+
+std::optional<long> AgreedValue(const std::string& verdict, const std::vector<FindingClaimInterval>& claims) {
+  if (verdict == "conflict") return std::nullopt;
+  std::map<std::string, std::vector<const FindingClaimInterval*>> by_outlet;
+  for (const FindingClaimInterval& c : claims) {
+    if (!c.negated) by_outlet[c.outlet].push_back(&c);
+  }
+  if (by_outlet.empty()) return std::nullopt;
+  Interval agreed;
+  for (const auto& [outlet, own] : by_outlet) {
+    Interval toll;
+    for (const FindingClaimInterval* c : own) toll.Intersect(*c);
+    if (toll.Empty()) {
+      const FindingClaimInterval* largest = own.front();
+      for (const FindingClaimInterval* c : own) {
+        if (c->lo > largest->lo || (c->lo == largest->lo && c->hi > largest->hi)) largest = c;
+      }
+      toll = Interval();
+      toll.Intersect(*largest);
+    }
+    agreed.Intersect(toll);
+  }
+  if (std::isinf(agreed.hi) || std::isinf(agreed.lo)) return std::nullopt;
+  // Whole numbers inside the interval, open ends honoured.
+  double first = std::ceil(agreed.lo);
+  if (agreed.lo_open && first == agreed.lo) first += 1;
+  double last = std::floor(agreed.hi);
+  if (agreed.hi_open && last == agreed.hi) last -= 1;
   if (first != last) return std::nullopt;  // none (first > last) or several
   return static_cast<long>(first);
+}
+
+KindAccuracy GvaAccuracy::Overall() const {
+  KindAccuracy all{"overall"};
+  for (const KindAccuracy* k : {&killed, &injured}) {
+    all.incidents += k->incidents;
+    all.with_finding += k->with_finding;
+    all.covered += k->covered;
+    all.covered_single += k->covered_single;
+    all.exact += k->exact;
+    all.exact_single += k->exact_single;
+  }
+  return all;
 }
 
 GvaAccuracy MeasureGvaAccuracy(const Engine& engine, const fs::path& corpus) {

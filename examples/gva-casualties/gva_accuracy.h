@@ -54,15 +54,19 @@ struct GvaAccuracy {
   size_t failed_runs = 0;       // incidents whose report run failed (see errors)
   KindAccuracy killed{"killed"};
   KindAccuracy injured{"injured"};
+  // Both quantities pooled: 2 x incidents values, each counted as in KindAccuracy.
+  KindAccuracy Overall() const;
   std::vector<IncidentOutcome> outcomes;  // one per measured incident, in folder order
   std::vector<std::string> errors;
   double seconds = 0;
 };
 
-// The outlets' agreed value of a finding, from the report's JSON: the single
-// integer that every non-negated claim of the finding admits, and none when
+// The outlets' agreed value of a finding, from the report's JSON: each
+// outlet's toll (its claims' common value, or its largest figure when it gives
+// several), then the single whole number every outlet's toll admits; none when
 // the verdict is conflict. See gva_accuracy.cpp for why.
 struct FindingClaimInterval {
+  std::string outlet;
   double lo = 0;
   double hi = 0;   // may be +infinity
   bool lo_open = false;

@@ -75,9 +75,10 @@ int main(int argc, char** argv) {
   std::printf("GVA corpus: %s\n", fs::weakly_canonical(corpus, ec).string().c_str());
   std::printf("%zu incidents with a GVA record (%zu without one, not measured), %zu articles, %.1f s\n\n", r.incidents,
               r.without_record, r.documents, r.seconds);
-  std::printf("%-8s %9s %9s %8s %7s %8s %7s %10s %13s\n", "kind", "incidents", "findings", "covered", "cov.",
+  std::printf("%-8s %9s %9s %8s %7s %8s %7s %10s %13s\n", "kind", "values", "findings", "covered", "cov.",
               "1-outlet", "exact", "acc.(all)", "acc.(covered)");
   PrintRow(r.killed);
   PrintRow(r.injured);
+  PrintRow(r.Overall());
   return r.failed_runs == 0 ? 0 : 1;
 }

@@ -1,7 +1,9 @@
 // crosscheck templates list | lint [PATH...] | test [PATH...]
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
@@ -37,14 +39,41 @@ int List(const TemplatesFlags& flags, const GlobalFlags& global) {
   return 0;
 }
 
+// Whether `file` is `path` or lies below it; both are resolved from the working folder.
+bool IsUnder(const std::filesystem::path& file, const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::filesystem::path f = std::filesystem::weakly_canonical(file, ec);
+  const std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+  auto fi = f.begin();
+  for (auto pi = p.begin(); pi != p.end(); ++pi, ++fi) {
+    if (pi->empty()) continue;  // the empty last element of a path ending in '/'
+    if (fi == f.end() || *fi != *pi) return false;
+  }
+  return true;
+}
+
+// The templates whose examples to run: with PATHs, only those loaded from files
+// under them (the defaults are loaded too, to resolve types, but not tested).
+std::set<std::string> TemplatesUnder(const Engine& engine, const std::vector<std::string>& paths) {
+  std::set<std::string> ids;
+  for (const TemplateInfo& t : engine.Templates()) {
+    for (const std::string& path : paths) {
+      if (IsUnder(t.file, path)) ids.insert(t.id);
+    }
+  }
+  return ids;
+}
+
 int Test(const TemplatesFlags& flags, const GlobalFlags& global, bool lint) {
   ConfigureLogging(global.quiet, global.verbose);
   int exit_code = 0;
   auto engine = Load(flags, &exit_code);
   if (!engine) return exit_code;  // load errors are already printed as file:line:column
+  const std::set<std::string> selected = TemplatesUnder(*engine, flags.paths);
   size_t failed = 0;
   size_t total = 0;
   for (const ExampleResult& r : engine->RunExamples(flags.only)) {
+    if (!flags.paths.empty() && selected.count(r.template_id) == 0) continue;
     ++total;
     if (r.passed) continue;
     ++failed;

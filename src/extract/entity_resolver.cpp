@@ -267,6 +267,8 @@ size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs&
         break;
       }
     }
+    // "Martin Luther King Jr.", "Ken Barnes III": a suffix is part of the name.
+    if (words >= 1 && k < n && tokens[k].joined_to_previous && In(kSuffixes, tokens[k].key) && tokens[k].capitalised) ++k;
     return std::make_pair(k, words);
   };
   // A given name and a surname: "Marc Fogel", "Sherie Lash".
@@ -286,9 +288,15 @@ void EntityResolver::CollectSurnames(const std::vector<ResolvedMention>& mention
   for (const ResolvedMention& m : mentions) {
     if (m.entity.kind != "person") continue;
     const std::string& name = m.entity.canonical;
-    const size_t space = name.find_last_of(' ');
+    size_t end = name.size();
+    size_t space = name.find_last_of(' ');
+    // The surname of "Ken Barnes Jr." is Barnes, not the suffix.
+    if (space != std::string::npos && space > 0 && In(kSuffixes, Key(name.substr(space + 1)))) {
+      end = space;
+      space = name.find_last_of(' ', space - 1);
+    }
     if (space == std::string::npos) continue;
-    const std::string key = Key(name.substr(space + 1));
+    const std::string key = Key(name.substr(space + 1, end - space - 1));
     if (key.size() < 2) continue;
     auto [it, inserted] = map->emplace(key, m.entity);
     if (!inserted && it->second.canonical != name) it->second.canonical.clear();  // ambiguous

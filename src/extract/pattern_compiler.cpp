@@ -119,7 +119,8 @@ class Compiler {
           return false;
         }
         pos_ += 3;
-        element = "(?:\\s+\\S+){0," + std::to_string(tmpl_.max_gap_words) + "}?";
+        // Punctuation glued to the word before may open or close the gap: "Ever Given, which weighs".
+        element = "(?:[^\\s\\w]*\\s+\\S+){0," + std::to_string(tmpl_.max_gap_words) + "}?[^\\s\\w]*";
         gap = true;
       } else if (c == '(' || c == '[') {
         ++pos_;

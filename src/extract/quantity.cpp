@@ -312,6 +312,14 @@ std::string FormatNumber(double v) {
   return buffer;
 }
 
+bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace
 
 const std::string& NumberRegex() {
@@ -355,7 +363,16 @@ std::string QuantityRegex(const QuantitySpec& spec) {
     if (!aliases.empty() || !spec.unit_required) out += "|";
   }
   if (!aliases.empty()) {
-    const std::string units = "(?:" + Alternation(aliases) + ")\\b";
+    // A unit that ends in a symbol ("%") has no word boundary after it: "48%." ends the sentence.
+    std::vector<std::string> word_units;
+    std::vector<std::string> symbol_units;
+    for (const std::string& a : aliases) {
+      (!a.empty() && IsAsciiAlnum(a.back()) ? word_units : symbol_units).push_back(a);
+    }
+    std::string units = "(?:";
+    if (!word_units.empty()) units += "(?:" + Alternation(word_units) + ")\\b";
+    if (!symbol_units.empty()) units += (word_units.empty() ? "" : "|") + Alternation(symbol_units);
+    units += ")";
     out += "(?:" + number + fraction + "?" + range + "?|" + half + "|" + article + ")[\\s-]*" + units + "(?:-long)?" +
            fraction + "?(?:,?\\s+(?:and\\s+)?" + number + "[\\s-]+" + units + ")?";
     out += "|\\b" + units + "-long";
@@ -376,8 +393,34 @@ std::string QuantityRegex(const QuantitySpec& spec) {
   return out;
 }
 
+namespace {
+
+// "48%", "5km": a unit glued after the digits becomes a token of its own.
+void SplitGluedUnits(std::vector<std::string>* tokens, const QuantitySpec& spec) {
+  for (size_t t = 0; t < tokens->size(); ++t) {
+    std::string& token = (*tokens)[t];
+    if (token.empty() || !std::isdigit(static_cast<unsigned char>(token[0]))) continue;
+    const size_t digits_end = token.find_first_not_of("0123456789.,");
+    if (digits_end == std::string::npos) continue;
+    const std::string suffix = token.substr(digits_end);
+    bool is_unit = false;
+    for (const QuantityUnit& u : spec.units) {
+      if (u.prefix) continue;
+      for (const std::string& name : u.aliases) is_unit = is_unit || LowerAscii(name) == suffix;
+      is_unit = is_unit || LowerAscii(u.name) == suffix;
+    }
+    if (!is_unit) continue;
+    token.erase(digits_end);
+    tokens->insert(tokens->begin() + static_cast<long>(t) + 1, suffix);
+    ++t;
+  }
+}
+
+}  // namespace
+
 std::optional<Interval> ParseQuantity(std::string_view text, const QuantitySpec& spec, std::string* why) {
   std::vector<std::string> tokens = Tokenise(text);
+  SplitGluedUnits(&tokens, spec);
   size_t i = 0;
   Qualifier qualifier = Qualifier::kExact;
   // Qualifiers, longest phrase first; "roughly about" reads as one approximation.

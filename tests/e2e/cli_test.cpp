@@ -107,6 +107,31 @@ TEST_CASE("cli: templates list and test cover the default templates", "[cli]") {
   CHECK(output.find("examples pass; no errors") != std::string::npos);
 }
 
+TEST_CASE("cli: templates test PATH runs only the examples of templates under PATH", "[cli]") {
+  TempDir out;
+  out.Write("mine/size.toml",
+            "id = \"crowd_size\"\ndescription = \"x\"\nsubject = \"protest\"\nvalue = \"count\"\n"
+            "patterns = [\"{value} (people|protesters) marched\"]\n"
+            "[[example]]\ntext = \"About 500 protesters marched.\"\nvalue = \"450-550\"\n"
+            "[[example]]\ntext = \"Police said 20 people marched.\"\nvalue = \"20\"\n");
+  std::string output;
+  REQUIRE(RunCommand(Crosscheck("templates test " + (out / "mine").string()), &output) == 0);
+  CHECK(output.find("templates test: 2 of 2 examples pass") != std::string::npos);
+  SECTION("a file counts as a PATH too") {
+    REQUIRE(RunCommand(Crosscheck("templates test " + (out / "mine" / "size.toml").string()), &output) == 0);
+    CHECK(output.find("2 of 2 examples pass") != std::string::npos);
+  }
+  SECTION("a failing example under PATH fails the run and is named") {
+    out.Write("mine/bad.toml",
+              "id = \"crowd_bad\"\ndescription = \"x\"\nsubject = \"protest\"\nvalue = \"count\"\n"
+              "patterns = [\"{value} (people|protesters) rallied\"]\n"
+              "[[example]]\ntext = \"Ten people rallied.\"\nvalue = \"11\"\n");
+    CHECK(RunCommand(Crosscheck("templates test " + (out / "mine").string()), &output) == 3);
+    CHECK(output.find("2 of 3 examples pass") != std::string::npos);
+    CHECK(output.find("crowd_bad") != std::string::npos);
+  }
+}
+
 TEST_CASE("cli: explain shows matches, values, modality and how roles were found", "[cli]") {
   std::string output;
   REQUIRE(RunCommand(Crosscheck("explain corpus/sample/nordic-wire.txt"), &output) == 0);

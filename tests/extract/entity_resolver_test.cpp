@@ -299,3 +299,23 @@ TEST_CASE("EntityResolver recognises the bare surname of someone the document na
     CHECK(found[0].entity.canonical == "Paris");
   }
 }
+
+TEST_CASE("EntityResolver keeps a name suffix (Jr., III) in the name and out of the surname", "[extract]") {
+  const EntityResolver& resolver = Resolver();
+  SECTION("after a given name and surname, and after a title") {
+    const std::vector<ResolvedMention> found =
+        resolver.FindMentions("Martin Luther King Jr. spoke. Police Chief Ken Barnes III said so.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].entity.canonical.rfind("Martin Luther King Jr", 0) == 0);
+    CHECK(found[1].entity.canonical.rfind("Ken Barnes III", 0) == 0);
+  }
+  SECTION("the surname a later sentence uses is the one before the suffix") {
+    crosscheck::extract::SurnameMap surnames;
+    EntityResolver::CollectSurnames(resolver.FindMentions("Police Chief Ken Barnes Jr. spoke."), &surnames);
+    CHECK(surnames.count("jr") == 0);
+    REQUIRE(surnames.count("barnes") == 1);
+    const std::vector<ResolvedMention> found = resolver.FindMentions("Jr. officers and Barnes agreed.", &surnames);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].entity.mention == "Barnes");
+  }
+}

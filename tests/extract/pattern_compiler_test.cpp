@@ -226,6 +226,10 @@ TEST_CASE("CompilePattern: word prefixes, gaps, clause starts, punctuation and r
       {"call ... lasted {value}", "The call with the leaders lasted 90 minutes.", "90 minutes"},
       {"call ... lasted {value}", "The call lasted 90 minutes.", "90 minutes"},
       {"call ... lasted {value}", "The call with the two leaders lasted 90 minutes.", "<no match>"},
+      // Punctuation glued to the word before the gap, or closing it, is no obstacle.
+      {"call ... lasted {value}", "The call, officials said, lasted 90 minutes.", "90 minutes"},
+      {"call ... lasted {value}", "The call, lasted 90 minutes.", "90 minutes"},
+      {"{participants} ... spoke for {value}", putin + ", officials said, spoke for 90 minutes.", putin},
       // ^ is the start of a clause.
       {"^ call lasted {value}", "Call lasted 5 minutes.", "5 minutes"},
       {"^ call lasted {value}", "He said that call lasted 5 minutes.", "5 minutes"},

@@ -199,6 +199,27 @@ TEST_CASE("ParseQuantity reads counts without units", "[extract]") {
   }
 }
 
+TEST_CASE("A unit glued to the number, or ending in a symbol, is read: 48%, 5km", "[extract]") {
+  QuantitySpec percent;
+  percent.name = "percent";
+  percent.base_unit = "%";
+  percent.units = {{"%", 1, {"percent", "per cent"}, true}};
+  CheckParses({{"48%", {48, 48, false, false}}, {"48 %", {48, 48, false, false}}, {"about 50%", {45, 55, false, false}},
+               {"51.4 percent", {51.4, 51.4, false, false}}},
+              percent);
+  QuantitySpec distance;
+  distance.name = "distance";
+  distance.base_unit = "km";
+  distance.units = {{"km", 1, {"kilometres"}, true}, {"mile", 1.609344, {"miles"}, true}};
+  CheckParses({{"5km", {5, 5, false, false}}, {"5 km", {5, 5, false, false}}}, distance);
+  SECTION("the pattern finds a symbol unit before a full stop, and a word unit only as a whole word") {
+    re2::StringPiece match;
+    REQUIRE(RE2::PartialMatch("Turnout reached 48%.", "(" + QuantityRegex(percent) + ")", &match));
+    CHECK(std::string(match.data(), match.size()) == "48%");
+    CHECK(!RE2::PartialMatch("it was 5 kmx away", "(" + QuantityRegex(distance) + ")", &match));
+  }
+}
+
 TEST_CASE("ParseNumber reads digits and number words", "[extract]") {
   const std::vector<std::pair<const char*, double>> cases = {
       {"1,612", 1612},
