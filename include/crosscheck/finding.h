@@ -54,6 +54,13 @@ struct SourcedClaim {
 // ("<first 10 hex of the document hash>-<match start>-<template id>").
 std::string StableClaimId(const SourcedClaim& claim);
 
+// Two claims of one document about one subject that cannot both be true.
+struct SelfContradiction {
+  std::string document;  // path
+  std::string outlet;
+  std::string reason;    // e.g. "Geneva and Vienna are different places"
+};
+
 struct Finding {
   std::string id;           // "<template id>/<subject id>"
   std::string template_id;  // the claim kind
@@ -65,6 +72,7 @@ struct Finding {
   size_t sources = 0;       // independent sources among the claims: outlets, with the
                             // outlets of copies of one story (link/source_clusters.h) counted once
   std::vector<SourcedClaim> claims;  // sorted by document path, then offset
+  std::vector<SelfContradiction> self_contradictions;  // documents whose own claims disagree, by path
 };
 
 }  // namespace crosscheck

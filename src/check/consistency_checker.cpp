@@ -116,6 +116,22 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   std::set<std::string> outlets;
   for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
   f.outlets = outlets.size();
+  // A document that contradicts itself is flagged whatever the verdict. Claims
+  // are sorted by document, so each document's claims are one run.
+  for (size_t i = 0; i < f.claims.size();) {
+    size_t end = i;
+    while (end < f.claims.size() && f.claims[end].source.path == f.claims[i].source.path) ++end;
+    bool found = false;
+    for (size_t x = i; x < end && !found; ++x) {
+      for (size_t y = x + 1; y < end && !found; ++y) {
+        const Comparison c = ComparePair(*comparator_, f.claims[x].claim, f.claims[y].claim);
+        if (c.relation != Relation::kDisjoint) continue;
+        f.self_contradictions.push_back({f.claims[i].source.path, f.claims[i].source.outlet, c.reason});
+        found = true;
+      }
+    }
+    i = end;
+  }
   const std::vector<size_t> groups = SourceGroups(f.claims, clusters_);
   f.sources = std::set<size_t>(groups.begin(), groups.end()).size();
 

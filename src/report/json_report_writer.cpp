@@ -61,6 +61,14 @@ Json ClaimJson(const SourcedClaim& sc) {
   return j;
 }
 
+Json SelfContradictionsJson(const std::vector<SelfContradiction>& list) {
+  Json out = Json::array();
+  for (const SelfContradiction& s : list) {
+    out.push_back(Json{{"document", s.document}, {"outlet", s.outlet}, {"reason", s.reason}});
+  }
+  return out;
+}
+
 Json FindingJson(const Finding& f) {
   Json claims = Json::array();
   for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
@@ -76,6 +84,7 @@ Json FindingJson(const Finding& f) {
               {"reason", f.reason},
               {"outlets", f.outlets},
               {"sources", f.sources},
+              {"self_contradictions", SelfContradictionsJson(f.self_contradictions)},
               {"claims", claims}};
 }
 
@@ -128,6 +137,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                          {"findings", data.findings.size()},
                          {"independent_sources", data.sources.independent},
                          {"weak_conflicts", data.WeakConflicts()},
+                         {"self_contradictions", data.SelfContradictions()},
                          {"verdicts", verdicts}};
   Json documents = Json::array();
   for (const DocumentSource& d : data.documents) {

@@ -136,6 +136,17 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
       out << "\n";
     }
   }
+  if (data.SelfContradictions() > 0) {
+    out << "## Documents that contradict themselves\n\n";
+    for (const Finding& f : data.findings) {
+      for (const SelfContradiction& s : f.self_contradictions) {
+        out << "- " << EscapeMarkdown(s.outlet) << " (" << EscapeMarkdown(s.document) << "), "
+            << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << ": "
+            << EscapeMarkdown(s.reason) << "\n";
+      }
+    }
+    out << "\n";
+  }
   WriteCopies(data.sources, out);
   WriteQuoteDrift(data.quote_drift, out);
   if (const std::vector<FolderSources> folders = data.SourcesByFolder(); folders.size() > 1) {

@@ -17,6 +17,12 @@ size_t ReportData::OutletCount() const {
   return outlets.size();
 }
 
+size_t ReportData::SelfContradictions() const {
+  size_t n = 0;
+  for (const Finding& f : findings) n += f.self_contradictions.empty() ? 0 : 1;
+  return n;
+}
+
 size_t ReportData::WeakConflicts() const {
   size_t n = 0;
   for (const Finding& f : findings) n += f.strength == ConflictStrength::kWeak ? 1 : 0;

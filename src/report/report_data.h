@@ -46,7 +46,8 @@ struct ReportData {
 
   size_t Count(Verdict verdict) const;
   size_t OutletCount() const;
-  size_t WeakConflicts() const;  // conflicts resting on a hedge or on different attributions
+  size_t WeakConflicts() const;
+  size_t SelfContradictions() const;  // findings in which some document contradicts itself  // conflicts resting on a hedge or on different attributions
   // Per folder, sorted by folder; copies in another folder count where they are.
   std::vector<FolderSources> SourcesByFolder() const;
 };

@@ -473,3 +473,24 @@ TEST_CASE("Firm conflicts are listed before weak ones", "[check][strength]") {
   CHECK(findings[0].strength == crosscheck::ConflictStrength::kFirm);
   CHECK(findings[1].strength == crosscheck::ConflictStrength::kWeak);
 }
+
+TEST_CASE("A document whose own claims disagree is flagged, whatever the verdict", "[check][self]") {
+  SECTION("one outlet against itself, and agreeing with another") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", PlaceValue("Munich"), Modality::kAsserted, "", 0),
+                                  Sourced("BBC", "bbc.txt", PlaceValue("Riyadh"), Modality::kAsserted, "", 40),
+                                  Sourced("CNN", "cnn.txt", PlaceValue("Munich"))});
+    REQUIRE(f.self_contradictions.size() == 1);
+    CHECK(f.self_contradictions[0].document == "bbc.txt");
+    CHECK(f.self_contradictions[0].outlet == "BBC");
+    CHECK(f.self_contradictions[0].reason.find("Munich") != std::string::npos);
+  }
+  SECTION("two documents that disagree with each other are not self-contradictions") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)), Sourced("CNN", "cnn.txt", Count(5))});
+    CHECK(f.self_contradictions.empty());
+  }
+  SECTION("a document repeating itself is not flagged") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4), Modality::kAsserted, "", 0),
+                                  Sourced("BBC", "bbc.txt", Count(4), Modality::kAsserted, "", 40)});
+    CHECK(f.self_contradictions.empty());
+  }
+}
