@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages crosscheck needs, skipping those already
-# present. Usage: scripts/install-deps.sh [--test]
+# present. Usage: scripts/install-deps.sh [--test|--bench]
 #   (no flag)  what building and running crosscheck needs
 #   --test     also what the test suite needs
+#   --bench    also what bench/ needs (micro-benchmarks, the npm peers, /usr/bin/time)
 # Runs apt-get as root, or through sudo when not root. Every dependency is a
 # Debian package: nothing is downloaded at build time, nothing is vendored.
 set -euo pipefail
@@ -28,6 +29,12 @@ test_packages=(
   fonts-dejavu-core                    # a known font, so screenshots have text to measure
 )
 
+bench_packages=(
+  libbenchmark-dev                     # bench_micro (Google Benchmark)
+  nodejs npm                           # bench/peers: wink-nlp and compromise
+  time                                 # peak RSS of whole runs
+)
+
 # Packages whose command may come from elsewhere (e.g. NodeSource's nodejs,
 # which bundles npm and conflicts with Debian's npm): present when the command is.
 declare -A provided_by_command=([nodejs]=node [npm]=npm)
@@ -35,6 +42,8 @@ declare -A provided_by_command=([nodejs]=node [npm]=npm)
 packages=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   packages+=("${test_packages[@]}")
+elif [[ "${1:-}" == "--bench" ]]; then
+  packages+=("${bench_packages[@]}")
 fi
 
 missing=()

@@ -30,12 +30,21 @@ struct RunOptions {
   std::filesystem::path manifest;  // outlets manifest; default: corpus/outlets.toml when present
   bool strict = false;             // a skipped file fails the run. Default: skip, warn, go on
   size_t batch_size = 64;          // documents per store transaction
+  // Extraction threads; 0: one per core. The report is the same whatever the number.
+  size_t jobs = 0;
   // Larger files are skipped unread (ingest::kMaxArticleBytes: articles are never that big).
   uint64_t max_file_bytes = 64ull << 20;
   // Graphviz `dot`, run (without a shell) to draw the subject graph in
   // report.html; looked up on PATH. Empty, missing or failing: report.html
   // draws its built-in layout instead. Default: "dot".
   std::string graphviz_dot = "dot";
+};
+
+// Where a run's time went, stage by stage, for --stats and bench/run.sh.
+struct StageStats {
+  std::string name;          // ingest, extract, store, link, check, report
+  double seconds = 0;        // busy time; for ingest and extract summed over the threads
+  uint64_t peak_rss_kib = 0; // the process's peak resident memory when the stage ended
 };
 
 struct RunSummary {
@@ -50,6 +59,8 @@ struct RunSummary {
   std::map<Verdict, size_t> verdicts;
   uint64_t bytes = 0;              // bytes of article text read
   double seconds = 0;
+  size_t jobs = 1;                 // extraction threads used
+  std::vector<StageStats> stages;  // in pipeline order
   std::filesystem::path report_json;
   std::filesystem::path report_md;
   std::filesystem::path report_html;

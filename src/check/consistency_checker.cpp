@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace crosscheck::check {
@@ -156,47 +157,54 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     return f;
   }
 
-  std::vector<PairResult> pairs;
-  for (size_t i = 0; i < f.claims.size(); ++i) {
+  // Pairs are compared one at a time, never all kept: a subject can have
+  // thousands of claims. The first firm conflict decides, so it ends the scan.
+  std::optional<PairResult> firm_conflict;
+  std::optional<PairResult> hedged_conflict;
+  std::optional<PairResult> attributed_conflict;
+  std::optional<PairResult> best;  // compatible: the most precise pair that is not identical
+  bool all_same = true;
+  for (size_t i = 0; i < f.claims.size() && !firm_conflict; ++i) {
     for (size_t j = i + 1; j < f.claims.size(); ++j) {
       if (groups[i] == groups[j]) continue;  // one outlet, or copies of one story
-      pairs.push_back({&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)});
+      PairResult p{&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)};
+      if (p.comparison.relation != Relation::kSame) {
+        all_same = false;
+        const double width = std::min(Width(p.a->claim.value), Width(p.b->claim.value));
+        if (!best || width < std::min(Width(best->a->claim.value), Width(best->b->claim.value))) best = p;
+      }
+      if (p.comparison.relation != Relation::kDisjoint) continue;
+      // A flat contradiction outranks a weak one: one that rests on a hedged
+      // claim, or on claims the outlets attribute to different parties (the
+      // Kremlin says one thing, the White House another).
+      const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
+      const bool attributed = DifferentAttributions(p.a->claim, p.b->claim);
+      if (!hedged && !attributed) {
+        firm_conflict = std::move(p);
+        break;
+      }
+      if (hedged && !hedged_conflict) hedged_conflict = p;
+      if (!hedged && attributed && !attributed_conflict) attributed_conflict = p;
     }
-  }
-  // A flat contradiction outranks a weak one: one that rests on a hedged
-  // claim, or on claims the outlets attribute to different parties (the
-  // Kremlin says one thing, the White House another).
-  const PairResult* firm_conflict = nullptr;
-  const PairResult* hedged_conflict = nullptr;
-  const PairResult* attributed_conflict = nullptr;
-  bool all_same = true;
-  for (const PairResult& p : pairs) {
-    if (p.comparison.relation != Relation::kSame) all_same = false;
-    if (p.comparison.relation != Relation::kDisjoint) continue;
-    const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
-    const bool attributed = DifferentAttributions(p.a->claim, p.b->claim);
-    if (!hedged && !attributed && firm_conflict == nullptr) firm_conflict = &p;
-    if (hedged && hedged_conflict == nullptr) hedged_conflict = &p;
-    if (!hedged && attributed && attributed_conflict == nullptr) attributed_conflict = &p;
   }
   auto between = [](const PairResult& p) {
     return " (" + p.a->source.outlet + ": " + p.a->claim.value.display + "; " + p.b->source.outlet + ": " +
            p.b->claim.value.display + ")";
   };
-  if (firm_conflict != nullptr) {
+  if (firm_conflict) {
     f.verdict = Verdict::kConflict;
     f.strength = ConflictStrength::kFirm;
     f.reason = firm_conflict->comparison.reason + between(*firm_conflict);
     return f;
   }
-  if (attributed_conflict != nullptr) {
+  if (attributed_conflict) {
     f.verdict = Verdict::kConflict;
     f.strength = ConflictStrength::kWeak;
     f.reason = attributed_conflict->comparison.reason + between(*attributed_conflict) + "; the claims are attributed to " +
                attributed_conflict->a->claim.attribution + " and to " + attributed_conflict->b->claim.attribution;
     return f;
   }
-  if (hedged_conflict != nullptr) {
+  if (hedged_conflict) {
     const SourcedClaim* hedged = hedged_conflict->a->claim.modality == Modality::kHedged ? hedged_conflict->a : hedged_conflict->b;
     f.verdict = Verdict::kConflict;
     f.strength = ConflictStrength::kWeak;
@@ -218,15 +226,8 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     }
     return f;
   }
-  // Compatible: explain with the most precise pair that is not identical.
-  const PairResult* best = nullptr;
-  for (const PairResult& p : pairs) {
-    if (p.comparison.relation == Relation::kSame) continue;
-    const double width = std::min(Width(p.a->claim.value), Width(p.b->claim.value));
-    if (best == nullptr || width < std::min(Width(best->a->claim.value), Width(best->b->claim.value))) best = &p;
-  }
   f.verdict = Verdict::kCompatible;
-  f.reason = best != nullptr ? best->comparison.reason : "the values are consistent";
+  f.reason = best ? best->comparison.reason : "the values are consistent";
   return f;
 }
 

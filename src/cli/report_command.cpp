@@ -20,6 +20,8 @@ struct ReportFlags {
   std::string db;
   std::string manifest;
   bool strict = false;
+  size_t jobs = 0;
+  bool stats = false;
   EngineFlags engine;
 };
 
@@ -76,6 +78,21 @@ class ProgressPrinter : public RunObserver {
   Clock::time_point last_draw_{};
 };
 
+// One line per stage: busy seconds (summed over threads for ingest and
+// extract), throughput and the process's peak resident memory at its end.
+void PrintStats(const RunSummary& s) {
+  const double mb = static_cast<double>(s.bytes) / 1e6;
+  std::fprintf(stderr, "crosscheck: stats: jobs %zu, %.2f MB, %zu documents, %zu claims, wall %.3f s, %.2f MB/s\n", s.jobs,
+               mb, s.documents, s.claims, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0);
+  for (const StageStats& stage : s.stages) {
+    const double rate = stage.seconds > 0 ? 1.0 / stage.seconds : 0.0;
+    std::fprintf(stderr,
+                 "crosscheck: stats: stage %-8s %9.3f s  %9.2f MB/s  %10.0f docs/s  %11.0f claims/s  peak RSS %6.1f MiB\n",
+                 stage.name.c_str(), stage.seconds, mb * rate, static_cast<double>(s.documents) * rate,
+                 static_cast<double>(s.claims) * rate, static_cast<double>(stage.peak_rss_kib) / 1024.0);
+  }
+}
+
 int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
   ConfigureLogging(global.quiet, global.verbose);
   int exit_code = 0;
@@ -87,6 +104,7 @@ int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
   options.db = flags.db;
   options.manifest = flags.manifest;
   options.strict = flags.strict;
+  options.jobs = flags.jobs;
   ProgressPrinter progress(global.quiet == 0 && isatty(STDERR_FILENO) != 0);
   auto summary = RunReport(*engine, options, &progress);
   progress.Finish();
@@ -107,6 +125,7 @@ int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
                  s.documents, s.extracted, s.reused, s.skipped, s.claims, s.subjects, count(Verdict::kConflict),
                  count(Verdict::kCompatible), count(Verdict::kAgree), count(Verdict::kSingleSource), mb, s.seconds,
                  s.seconds > 0 ? mb / s.seconds : 0.0);
+    if (flags.stats) PrintStats(s);
     std::fprintf(stderr, "crosscheck: wrote %s, %s, %s and %s\n", s.report_json.generic_string().c_str(),
                  s.report_md.generic_string().c_str(), s.report_html.generic_string().c_str(),
                  s.db.generic_string().c_str());
@@ -124,6 +143,9 @@ void RegisterReportCommand(CLI::App& app, const GlobalFlags& global, int* exit_c
   cmd->add_option("--db", flags->db, "SQLite store path (default: OUT/crosscheck.db)");
   cmd->add_option("--manifest", flags->manifest, "Outlets manifest (default: CORPUS/outlets.toml when present)");
   cmd->add_flag("--strict", flags->strict, "Fail when any corpus file has to be skipped");
+  cmd->add_option("--jobs,-j", flags->jobs, "Extraction threads (default: one per core); the report is the same")
+      ->check(CLI::Range(size_t{1}, size_t{256}));
+  cmd->add_flag("--stats", flags->stats, "Print where the time went, stage by stage, on stderr");
   AddEngineFlags(cmd, &flags->engine);
   cmd->callback([flags, &global, exit_code] { *exit_code = RunReportCommand(*flags, global); });
 }

@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 #include <map>
 #include <optional>
 #include <set>
@@ -47,13 +49,16 @@ std::string FindCue(const re2::RE2* cues, std::string_view text, size_t from, si
 class DocumentExtraction {
  public:
   DocumentExtraction(const Document& doc, const TemplateSet& templates, const MentionTagger& tagger,
-                     const AttributionDetector& attribution, const re2::RE2& dates, const ExtractOptions& options,
-                     Extraction* out)
+                     const AttributionDetector& attribution, const re2::RE2& dates, const PatternPrefilter& prefilter,
+                     bool prefilter_enabled, const std::vector<size_t>& first_pattern, const ExtractOptions& options, Extraction* out)
       : doc_(doc),
         templates_(templates),
         tagger_(tagger),
         attribution_(attribution),
         dates_(dates),
+        prefilter_(prefilter),
+        prefilter_enabled_(prefilter_enabled),
+        first_pattern_(first_pattern),
         options_(options),
         out_(out) {
     context_.published = doc.source.published;
@@ -66,13 +71,23 @@ class DocumentExtraction {
         for (const Mention& m : Tagged(sentence.index).mentions) out_->mentions.push_back({sentence.index, m.entity});
       }
     }
+    std::vector<bool> may_match;
+    PatternPrefilter::Scratch scratch;
     for (const Sentence& sentence : doc_.sentences) {
       std::vector<Claim> found;
-      for (const CompiledTemplate& t : templates_.templates()) {
+      if (prefilter_enabled_) {
+        prefilter_.Candidates(Tagged(sentence.index).marked, &may_match, &scratch);
+      } else {
+        may_match.assign(first_pattern_.empty() ? 0 : first_pattern_.back() + templates_.templates().back().patterns.size(), true);
+      }
+      for (size_t i = 0; i < templates_.templates().size(); ++i) {
+        const CompiledTemplate& t = templates_.templates()[i];
         if (!options_.only_template.empty() && t.spec.id != options_.only_template) continue;
         const size_t before = found.size();
         const size_t misses_before = out_->near_misses.size();
-        for (uint32_t p = 0; p < t.patterns.size(); ++p) MatchPattern(sentence, t, p, &found);
+        for (uint32_t p = 0; p < t.patterns.size(); ++p) {
+          if (may_match[first_pattern_[i] + p]) MatchPattern(sentence, t, p, &found);
+        }
         if (options_.near_misses && found.size() == before && out_->near_misses.size() == misses_before) {
           PartialMatches(sentence, t);
         }
@@ -349,6 +364,9 @@ class DocumentExtraction {
   const MentionTagger& tagger_;
   const AttributionDetector& attribution_;
   const re2::RE2& dates_;
+  const PatternPrefilter& prefilter_;
+  const bool prefilter_enabled_;
+  const std::vector<size_t>& first_pattern_;
   const ExtractOptions& options_;
   Extraction* out_;
   SlotContext context_;
@@ -360,13 +378,26 @@ class DocumentExtraction {
 }  // namespace
 
 Extractor::Extractor(const TemplateSet& templates)
-    : templates_(&templates), dates_(std::make_unique<re2::RE2>("(" + DateRegex() + ")")), tagger_(templates.resolver()) {}
+    : templates_(&templates), dates_(std::make_unique<re2::RE2>("(" + DateRegex() + ")")), tagger_(templates.resolver()) {
+  std::vector<const re2::RE2*> patterns;
+  for (const CompiledTemplate& t : templates.templates()) {
+    first_pattern_.push_back(patterns.size());
+    for (const CompiledPattern& p : t.patterns) patterns.push_back(p.re.get());
+  }
+  // CROSSCHECK_PREFILTER=0 turns the prefilter off, to measure what it saves
+  // and to check that it changes nothing: every pattern is then a candidate.
+  const char* setting = std::getenv("CROSSCHECK_PREFILTER");
+  if (setting != nullptr && std::string_view(setting) == "0") patterns.clear();
+  prefilter_ = std::make_unique<PatternPrefilter>(patterns);
+  prefilter_enabled_ = !patterns.empty();
+}
 
 Extractor::~Extractor() = default;
 
 Extraction Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
   Extraction out;
-  DocumentExtraction(doc, *templates_, tagger_, attribution_, *dates_, options, &out).Run();
+  DocumentExtraction(doc, *templates_, tagger_, attribution_, *dates_, *prefilter_, prefilter_enabled_, first_pattern_,
+                     options, &out).Run();
   return out;
 }
 

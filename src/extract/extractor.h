@@ -1,7 +1,8 @@
 // Extractor: runs every compiled template over a document's sentences and
 // returns its claims with their evidence.
 //
-// For each sentence and pattern: the RE2 match gives the slots; each slot's
+// For each sentence, a prefilter scan tells which patterns can match; for
+// each of those the RE2 match gives the slots; each slot's
 // type parses its text; modality cues are looked for in the match and the
 // words just before it; attribution comes from the sentence; roles the
 // sentence does not fill come from the rest of the sentence, then from the
@@ -18,6 +19,7 @@
 #include "crosscheck/document.h"
 #include "extract/attribution_detector.h"
 #include "extract/mention_tagger.h"
+#include "extract/pattern_prefilter.h"
 #include "extract/template_set.h"
 
 namespace re2 {
@@ -70,6 +72,10 @@ class Extractor {
  private:
   const TemplateSet* templates_;
   std::unique_ptr<re2::RE2> dates_;  // finds the event's date in a sentence
+  // Every template's patterns, numbered template by template: which can match a sentence.
+  std::unique_ptr<PatternPrefilter> prefilter_;
+  std::vector<size_t> first_pattern_;  // of each template, in prefilter numbering
+  bool prefilter_enabled_ = true;
   MentionTagger tagger_;
   AttributionDetector attribution_;
 };

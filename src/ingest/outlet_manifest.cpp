@@ -10,7 +10,7 @@
 
 namespace crosscheck::ingest {
 
-bool GlobMatch(std::string_view pattern, std::string_view path) {
+std::shared_ptr<const RE2> CompileGlob(std::string_view pattern) {
   // Translated to RE2 (linear time, whatever the pattern): "**/" is any
   // number of folders, "**" anything, "*" and "?" stay within one folder.
   std::string regex;
@@ -31,9 +31,14 @@ bool GlobMatch(std::string_view pattern, std::string_view path) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_dot_nl(true);
-  RE2 re(regex, options);
-  return re.ok() && RE2::FullMatch(re2::StringPiece(path.data(), path.size()), re);
+  return std::make_shared<const RE2>(regex, options);
 }
+
+bool GlobMatch(const RE2& glob, std::string_view path) {
+  return glob.ok() && RE2::FullMatch(re2::StringPiece(path.data(), path.size()), glob);
+}
+
+bool GlobMatch(std::string_view pattern, std::string_view path) { return GlobMatch(*CompileGlob(pattern), path); }
 
 bool IsIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -87,7 +92,8 @@ Result<OutletManifest> OutletManifest::Parse(std::string_view toml_text, const s
       errors.Add(*t->get("outlet"), "'outlet' must not be empty");
       continue;
     }
-    manifest.entries_.push_back({*path, DocumentSource{"", *outlet, url.value_or(""), published}});
+    // Compiled once: Describe() runs for every file of the corpus.
+    manifest.entries_.push_back({*path, CompileGlob(*path), DocumentSource{"", *outlet, url.value_or(""), published}});
   }
   if (!errors.ok()) return errors.ToStatus();
   return manifest;
@@ -102,7 +108,7 @@ DocumentSource OutletManifest::Describe(const std::string& relative_path) const 
     }
   }
   for (const Entry& e : entries_) {
-    if (GlobMatch(e.pattern, relative_path)) {
+    if (GlobMatch(*e.glob, relative_path)) {
       DocumentSource s = e.source;
       s.path = relative_path;
       return s;

@@ -11,11 +11,16 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "crosscheck/document.h"
 #include "crosscheck/status.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace crosscheck::ingest {
 
@@ -34,6 +39,7 @@ class OutletManifest {
  private:
   struct Entry {
     std::string pattern;
+    std::shared_ptr<const re2::RE2> glob;  // the pattern, compiled
     DocumentSource source;
   };
   std::vector<Entry> entries_;
@@ -41,6 +47,9 @@ class OutletManifest {
 
 // Glob match of a '/'-separated path: '*' and '?' stay within one folder, '**' crosses folders.
 bool GlobMatch(std::string_view pattern, std::string_view path);
+bool GlobMatch(const re2::RE2& glob, std::string_view path);
+// The RE2 a glob pattern is translated to (check ok() before use).
+std::shared_ptr<const re2::RE2> CompileGlob(std::string_view pattern);
 
 // Checks a "YYYY-MM-DD" date (real calendar day).
 bool IsIsoDate(std::string_view text);

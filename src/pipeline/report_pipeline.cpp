@@ -3,13 +3,18 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
+#include <unordered_map>
 
 #include "check/consistency_checker.h"
 #include "check/quote_drift.h"
@@ -21,6 +26,7 @@
 #include "link/source_clusters.h"
 #include "link/subject_linker.h"
 #include "pipeline/engine_impl.h"
+#include "pipeline/ordered_workers.h"
 #include "report/graphviz_renderer.h"
 #include "report/html_report_writer.h"
 #include "report/json_report_writer.h"
@@ -185,15 +191,127 @@ class Run {
     return Status::Ok();
   }
 
-  Status Flush(std::vector<Document>* documents, std::vector<std::vector<Claim>>* claims, std::vector<bool>* extracted) {
-    std::vector<store::DocumentWrite> batch;
-    for (size_t i = 0; i < documents->size(); ++i) {
-      batch.push_back({&(*documents)[i], (*extracted)[i] ? &(*claims)[i] : nullptr, engine_.fingerprint()});
+  // One corpus file on its way through ingest and extract, in corpus order.
+  struct Item {
+    enum class Kind { kExtract, kReused, kSkipped };
+    Kind kind = Kind::kExtract;
+    size_t done = 0;            // files read so far, for progress
+    std::string relative;
+    bool html = false;
+    std::string bytes;          // until the worker prepares the document
+    std::string hash;
+    uint64_t size = 0;          // bytes read
+    DocumentSource source;
+    std::string reason;         // why it was skipped
+    std::vector<Diagnostic> notes;  // a reused document's stored ingest notices
+    bool duplicate = false;     // reused from a document extracted earlier in this run
+    Document document;
+    std::vector<Claim> claims;
+  };
+
+  // Runs on a worker thread: everything here is a pure function of the item.
+  void Work(Item& item) {
+    const auto started = std::chrono::steady_clock::now();
+    item.document = impl_.loader->FromBytes(std::move(item.bytes), std::move(item.source), item.html);
+    const auto prepared = std::chrono::steady_clock::now();
+    ingest_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(prepared - started).count();
+    if (std::string reason = ingest::EmptyDocumentReason(item.document); !reason.empty()) {
+      item.kind = Item::Kind::kSkipped;  // e.g. a page of scripts and navigation only
+      item.reason = std::move(reason);
+      return;
     }
-    Status status = store_->WriteBatch(run_, batch);
-    documents->clear();
-    claims->clear();
-    extracted->clear();
+    item.claims = impl_.extractor->Extract(item.document).claims;
+    extract_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - prepared).count();
+  }
+
+  // Reads, hashes and looks up one file (the store is this thread's alone).
+  Result<Item> Read(const ingest::CorpusFile& file, size_t done) {
+    Item item;
+    item.done = done;
+    item.relative = file.relative;
+    item.html = file.html;
+    item.source = manifest_.Describe(file.relative);
+    auto bytes = ingest::ReadFileBytes(file.path, options_.max_file_bytes);
+    if (!bytes.ok()) {
+      item.kind = Item::Kind::kSkipped;
+      item.reason = WithoutPath(bytes.status().message(), file.path);
+      return item;
+    }
+    if (std::string reason = ingest::RejectReason(*bytes); !reason.empty()) {
+      item.kind = Item::Kind::kSkipped;  // binary, empty or only white space
+      item.reason = std::move(reason);
+      return item;
+    }
+    item.hash = util::Sha256Hex(*bytes);
+    item.size = bytes->size();
+    if (auto first = extracted_here_.find(item.hash); first != extracted_here_.end()) {
+      // A copy of a document this run extracts already (syndicated stories):
+      // reused like a stored one, whichever thread gets there first.
+      item.kind = Item::Kind::kReused;
+      item.duplicate = true;
+      item.document.source = std::move(item.source);
+      return item;
+    }
+    auto stored = store_->FindDocument(item.hash);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value() && (*stored)->extracted_with == engine_.fingerprint()) {
+      // Unchanged content, same templates and knowledge: the stored claims stand,
+      // and so do the notices ingest gave when it was extracted.
+      auto notes = store_->DocumentDiagnostics((*stored)->id, file.relative);
+      if (!notes.ok()) return notes.status();
+      item.kind = Item::Kind::kReused;
+      item.notes = std::move(notes).value();
+      item.document.source = std::move(item.source);
+      return item;
+    }
+    extracted_here_.emplace(item.hash, Earlier{});
+    item.bytes = std::move(bytes).value();
+    return item;
+  }
+
+  // Takes an item back in corpus order: its diagnostics, counts and store batch.
+  Status Accept(Item item) {
+    if (item.duplicate) {
+      const Earlier& earlier = extracted_here_[item.hash];
+      if (!earlier.skipped.empty()) {
+        item.kind = Item::Kind::kSkipped;
+        item.reason = earlier.skipped;
+      }
+      item.notes = earlier.notes;
+    }
+    if (item.kind == Item::Kind::kSkipped) {
+      if (!item.hash.empty() && !item.duplicate) extracted_here_[item.hash].skipped = item.reason;
+      Skip(item.relative, item.reason);
+    } else {
+      summary_.bytes += item.size;
+      if (item.kind == Item::Kind::kReused) {
+        for (Diagnostic& d : item.notes) {
+          d.path = item.relative;
+          Diagnose(std::move(d));
+        }
+        ++summary_.reused;
+      } else {
+        for (const Diagnostic& d : item.document.diagnostics) Diagnose(d);
+        if (!item.document.diagnostics.empty()) extracted_here_[item.hash].notes = item.document.diagnostics;
+        ++summary_.extracted;
+      }
+      item.document.content_hash = item.hash;
+      batch_.push_back(std::move(item));
+    }
+    if (observer_ != nullptr) observer_->OnDocument(item.done, listing_.files.size(), summary_.bytes);
+    return batch_.size() >= options_.batch_size ? Flush() : Status::Ok();
+  }
+
+  Status Flush() {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<store::DocumentWrite> writes;
+    writes.reserve(batch_.size());
+    for (const Item& item : batch_) {
+      writes.push_back({&item.document, item.kind == Item::Kind::kExtract ? &item.claims : nullptr, engine_.fingerprint()});
+    }
+    Status status = store_->WriteBatch(run_, writes);
+    batch_.clear();
+    store_seconds_ += Since(started);
     return status;
   }
 
@@ -201,72 +319,65 @@ class Run {
     if (observer_ != nullptr) observer_->OnStage("extract");
     // Every article file, read or skipped (skipped links and folders included).
     summary_.documents = listing_.files.size() + listing_.skipped.size();
-    std::vector<Document> documents;
-    std::vector<std::vector<Claim>> claims;
-    std::vector<bool> extracted;
+    const size_t jobs = options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    summary_.jobs = jobs;
+    // With one job the reading thread extracts too; with more, `jobs` workers
+    // extract while it reads, hashes and writes (mostly waiting on I/O and SQLite).
+    const size_t workers = jobs > 1 ? jobs : 0;
+    pipeline::OrderedWorkers<Item> pool(workers, std::max<size_t>(4 * jobs, options_.batch_size),
+                                        [this](Item& item) { Work(item); });
     size_t done = 0;
+    double read_seconds = 0;
+    Status status = Status::Ok();
     for (const ingest::CorpusFile& file : listing_.files) {
-      DocumentSource source = manifest_.Describe(file.relative);
-      auto bytes = ingest::ReadFileBytes(file.path, options_.max_file_bytes);
-      ++done;
-      if (!bytes.ok()) {
-        Skip(file.relative, WithoutPath(bytes.status().message(), file.path));
-        continue;
+      while (status.ok() && (pool.full() || pool.NextReady())) status = Accept(pool.TakeNext());
+      if (!status.ok()) break;
+      const auto started = std::chrono::steady_clock::now();
+      auto item = Read(file, ++done);
+      read_seconds += Since(started);
+      if (!item.ok()) {
+        status = item.status();
+        break;
       }
-      if (std::string reason = ingest::RejectReason(*bytes); !reason.empty()) {
-        Skip(file.relative, reason);  // binary, empty or only white space
-        continue;
-      }
-      summary_.bytes += bytes->size();
-      const std::string hash = util::Sha256Hex(*bytes);
-      auto stored = store_->FindDocument(hash);
-      if (!stored.ok()) return stored.status();
-      if (stored->has_value() && (*stored)->extracted_with == engine_.fingerprint()) {
-        // Unchanged content, same templates and knowledge: the stored claims stand,
-        // and so do the notices ingest gave when it was extracted.
-        auto notes = store_->DocumentDiagnostics((*stored)->id, file.relative);
-        if (!notes.ok()) return notes.status();
-        for (Diagnostic& d : *notes) Diagnose(std::move(d));
-        Document doc;
-        doc.source = std::move(source);
-        doc.content_hash = hash;
-        documents.push_back(std::move(doc));
-        claims.emplace_back();
-        extracted.push_back(false);
-        ++summary_.reused;
-      } else {
-        Document doc = impl_.loader->FromBytes(std::move(bytes).value(), std::move(source), file.html);
-        if (std::string reason = ingest::EmptyDocumentReason(doc); !reason.empty()) {
-          summary_.bytes -= doc.raw.size();
-          Skip(file.relative, reason);  // e.g. a page of scripts and navigation only
-          continue;
-        }
-        for (const Diagnostic& d : doc.diagnostics) Diagnose(d);
-        claims.push_back(impl_.extractor->Extract(doc).claims);
-        documents.push_back(std::move(doc));
-        extracted.push_back(true);
-        ++summary_.extracted;
-      }
-      if (observer_ != nullptr) observer_->OnDocument(done, listing_.files.size(), summary_.bytes);
-      if (documents.size() >= options_.batch_size) {
-        Status status = Flush(&documents, &claims, &extracted);
-        if (!status.ok()) return status;
-      }
+      const bool extract = item->kind == Item::Kind::kExtract;
+      pool.Submit(std::move(item).value(), extract);
     }
-    return Flush(&documents, &claims, &extracted);
+    while (pool.in_flight() > 0) {
+      Status accepted = Accept(pool.TakeNext());
+      if (status.ok()) status = accepted;
+    }
+    if (status.ok()) status = Flush();
+    AddStage("ingest", read_seconds + static_cast<double>(ingest_ns_.load()) / 1e9);
+    AddStage("extract", static_cast<double>(extract_ns_.load()) / 1e9);
+    return status;
+  }
+
+  static double Since(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  }
+
+  void AddStage(std::string name, double seconds) {
+    struct rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    summary_.stages.push_back({std::move(name), seconds, static_cast<uint64_t>(usage.ru_maxrss)});
   }
 
   Status CheckAndReport() {
     if (observer_ != nullptr) observer_->OnStage("link");
+    auto started = std::chrono::steady_clock::now();
     auto claims = store_->LoadClaims(run_);
     if (!claims.ok()) return claims.status();
+    store_seconds_ += Since(started);
     summary_.claims = claims->size();
+    started = std::chrono::steady_clock::now();
     link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
     auto texts = LoadDocumentTexts();
     if (!texts.ok()) return texts.status();
     SourceClusters sources = link::DetectSourceClusters(*texts);
     link::AddSourceClusters(sources, &linked.graph);
+    const double link_seconds = Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
+    started = std::chrono::steady_clock::now();
     check::ValueComparator comparator(impl_.knowledge.places());
     for (const std::string& name : impl_.templates->types().Names()) {
       if (const auto* q = dynamic_cast<const extract::QuantitySlotType*>(impl_.templates->types().Find(name))) {
@@ -276,13 +387,28 @@ class Run {
     check::ConsistencyChecker checker(comparator);
     checker.SetSourceClusters(&sources);
     std::vector<Finding> findings = checker.CheckAll(linked, *claims);
+    std::vector<check::QuoteDrift> drift = check::FindQuoteDrift(*texts);
     summary_.subjects = linked.subjects;
     summary_.findings = findings.size();
     for (const Finding& f : findings) ++summary_.verdicts[f.verdict];
+    const double check_seconds = Since(started);
+    started = std::chrono::steady_clock::now();
     Status status = store_->ReplaceFindings(run_, findings);
     if (!status.ok()) return status;
+    store_seconds_ += Since(started);
+    AddStage("store", store_seconds_);
+    AddStage("link", link_seconds);
+    AddStage("check", check_seconds);
+    started = std::chrono::steady_clock::now();
+    status = WriteReport(*claims, linked, std::move(findings), std::move(sources), std::move(drift));
+    AddStage("report", Since(started));
+    return status;
+  }
 
+  Status WriteReport(const std::vector<SourcedClaim>& claims, const link::LinkResult& linked,
+                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift) {
     if (observer_ != nullptr) observer_->OnStage("report");
+    Status status = Status::Ok();
     report::ReportData data;
     data.corpus = fs::absolute(options_.corpus).lexically_normal().filename().string();
     if (data.corpus.empty()) data.corpus = fs::absolute(options_.corpus).lexically_normal().parent_path().filename().string();
@@ -290,13 +416,13 @@ class Run {
     auto documents = store_->LoadSources(run_);
     if (!documents.ok()) return documents.status();
     data.documents = std::move(documents).value();
-    for (const SourcedClaim& c : *claims) ++data.claims_per_document[c.source.path];
-    data.claims = claims->size();
+    for (const SourcedClaim& c : claims) ++data.claims_per_document[c.source.path];
+    data.claims = claims.size();
     data.subjects = linked.subjects;
     data.skipped_documents = summary_.skipped;
     data.findings = std::move(findings);
     data.sources = std::move(sources);
-    data.quote_drift = check::FindQuoteDrift(*texts);
+    data.quote_drift = std::move(drift);
     data.diagnostics = summary_.diagnostics;
     std::stable_sort(data.diagnostics.begin(), data.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.path != b.path ? a.path < b.path : a.line < b.line;
@@ -378,7 +504,6 @@ class Run {
     }
     std::ostringstream dot;
     graph.WriteGraphviz(dot);
-    if (getenv("H8_DUMP_DOT")) { std::ofstream f(getenv("H8_DUMP_DOT")); f << dot.str(); }  // TEMP
     report::GraphvizOptions graphviz;
     graphviz.program = options_.graphviz_dot;
     auto svg = report::RenderSvgWithGraphviz(dot.str(), graphviz);
@@ -406,6 +531,16 @@ class Run {
   std::vector<std::string> skipped_;  // "path: reason", for --strict
   int64_t run_ = 0;
   RunSummary summary_;
+  std::vector<Item> batch_;                 // accepted, not yet written
+  // Content this run extracts, by hash: what copies of it inherit.
+  struct Earlier {
+    std::vector<Diagnostic> notes;  // ingest notices
+    std::string skipped;            // why it was skipped after reading, if it was
+  };
+  std::unordered_map<std::string, Earlier> extracted_here_;
+  std::atomic<int64_t> ingest_ns_{0};       // preparing documents, summed over threads
+  std::atomic<int64_t> extract_ns_{0};      // extracting claims, summed over threads
+  double store_seconds_ = 0;                // writing and reading the store
 };
 
 }  // namespace
