@@ -19,6 +19,17 @@ enum class Verdict {
   kSingleSource,  // only one outlet reports it
 };
 std::string_view VerdictName(Verdict verdict);
+
+// How strong a conflict is. A weak conflict rests on a hedged claim ("could
+// meet in Vienna") or on claims attributed to different parties ("the Kremlin
+// said..." against "the White House said..."): a disagreement worth reading,
+// but not a flat contradiction between outlets.
+enum class ConflictStrength {
+  kNone,  // not a conflict
+  kFirm,
+  kWeak,
+};
+std::string_view ConflictStrengthName(ConflictStrength strength);  // "", "firm", "weak"
 bool ParseVerdict(std::string_view name, Verdict* verdict);
 
 // The event or entity claims are about: a kind plus canonical participants,
@@ -43,14 +54,25 @@ struct SourcedClaim {
 // ("<first 10 hex of the document hash>-<match start>-<template id>").
 std::string StableClaimId(const SourcedClaim& claim);
 
+// Two claims of one document about one subject that cannot both be true.
+struct SelfContradiction {
+  std::string document;  // path
+  std::string outlet;
+  std::string reason;    // e.g. "Geneva and Vienna are different places"
+};
+
 struct Finding {
   std::string id;           // "<template id>/<subject id>"
   std::string template_id;  // the claim kind
   Subject subject;
   Verdict verdict = Verdict::kSingleSource;
   std::string reason;       // one line: "90 min lies within > 60 min"
+  ConflictStrength strength = ConflictStrength::kNone;  // conflicts only
   size_t outlets = 0;       // distinct outlets among the claims
+  size_t sources = 0;       // independent sources among the claims: outlets, with the
+                            // outlets of copies of one story (link/source_clusters.h) counted once
   std::vector<SourcedClaim> claims;  // sorted by document path, then offset
+  std::vector<SelfContradiction> self_contradictions;  // documents whose own claims disagree, by path
 };
 
 }  // namespace crosscheck

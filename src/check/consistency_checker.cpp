@@ -1,6 +1,7 @@
 #include "check/consistency_checker.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -53,6 +54,54 @@ Comparison ComparePair(const ValueComparator& comparator, const Claim& a, const 
 
 std::string Quote(const std::string& cue) { return "'" + cue + "'"; }
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return text;
+}
+
+// Both claims are attributed, to different parties. A claim an outlet states
+// itself and one it attributes are not "different attributions": the outlet
+// still asserts its own.
+bool DifferentAttributions(const Claim& a, const Claim& b) {
+  return !a.attribution.empty() && !b.attribution.empty() && Lower(a.attribution) != Lower(b.attribution);
+}
+
+// The independent source of each claim, as a group number: claims of one
+// outlet, or of documents that are copies of one story, share a group.
+std::vector<size_t> SourceGroups(const std::vector<SourcedClaim>& claims, const SourceClusters* clusters) {
+  std::vector<size_t> parent(claims.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::map<std::string, size_t> first_of;  // "o:<outlet>" or "s:<source>" -> first claim with it
+  for (size_t i = 0; i < claims.size(); ++i) {
+    std::vector<std::string> keys = {"o:" + claims[i].source.outlet};
+    if (clusters != nullptr) keys.push_back("s:" + clusters->SourceOf(claims[i].source.path));
+    for (const std::string& key : keys) {
+      auto [it, inserted] = first_of.emplace(key, i);
+      if (!inserted) {
+        const size_t a = find(i), b = find(it->second);
+        parent[std::max(a, b)] = std::min(a, b);
+      }
+    }
+  }
+  std::vector<size_t> groups(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) groups[i] = find(i);
+  return groups;
+}
+
+std::string JoinNames(const std::set<std::string>& names) {
+  std::string out;
+  size_t k = 0;
+  for (const std::string& name : names) {
+    out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + name;
+    ++k;
+  }
+  return out;
+}
+
 }  // namespace
 
 Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
@@ -68,17 +117,36 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   std::set<std::string> outlets;
   for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
   f.outlets = outlets.size();
+  // A document that contradicts itself is flagged whatever the verdict. Claims
+  // are sorted by document, so each document's claims are one run.
+  for (size_t i = 0; i < f.claims.size();) {
+    size_t end = i;
+    while (end < f.claims.size() && f.claims[end].source.path == f.claims[i].source.path) ++end;
+    bool found = false;
+    for (size_t x = i; x < end && !found; ++x) {
+      for (size_t y = x + 1; y < end && !found; ++y) {
+        const Comparison c = ComparePair(*comparator_, f.claims[x].claim, f.claims[y].claim);
+        if (c.relation != Relation::kDisjoint) continue;
+        f.self_contradictions.push_back({f.claims[i].source.path, f.claims[i].source.outlet, c.reason});
+        found = true;
+      }
+    }
+    i = end;
+  }
+  const std::vector<size_t> groups = SourceGroups(f.claims, clusters_);
+  f.sources = std::set<size_t>(groups.begin(), groups.end()).size();
 
-  if (outlets.size() <= 1) {
+  if (f.sources <= 1) {
     f.verdict = Verdict::kSingleSource;
     const std::string& outlet = f.claims.front().source.outlet;
-    f.reason = "only " + outlet + " reports it";
-    // Say so when the one outlet contradicts itself.
+    f.reason = outlets.size() <= 1 ? "only " + outlet + " reports it"
+                                   : "only one independent source: " + JoinNames(outlets) + " publish copies of one story";
+    // Say so when the one source contradicts itself.
     for (size_t i = 0; i < f.claims.size(); ++i) {
       for (size_t j = i + 1; j < f.claims.size(); ++j) {
         Comparison c = ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim);
         if (c.relation == Relation::kDisjoint) {
-          f.reason += "; its own claims disagree: " + c.reason;
+          f.reason += outlets.size() <= 1 ? "; its own claims disagree: " + c.reason : "; the copies disagree: " + c.reason;
           return f;
         }
       }
@@ -93,11 +161,12 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   // thousands of claims. The first firm conflict decides, so it ends the scan.
   std::optional<PairResult> firm_conflict;
   std::optional<PairResult> hedged_conflict;
+  std::optional<PairResult> attributed_conflict;
   std::optional<PairResult> best;  // compatible: the most precise pair that is not identical
   bool all_same = true;
   for (size_t i = 0; i < f.claims.size() && !firm_conflict; ++i) {
     for (size_t j = i + 1; j < f.claims.size(); ++j) {
-      if (f.claims[i].source.outlet == f.claims[j].source.outlet) continue;
+      if (groups[i] == groups[j]) continue;  // one outlet, or copies of one story
       PairResult p{&f.claims[i], &f.claims[j], ComparePair(*comparator_, f.claims[i].claim, f.claims[j].claim)};
       if (p.comparison.relation != Relation::kSame) {
         all_same = false;
@@ -105,12 +174,17 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
         if (!best || width < std::min(Width(best->a->claim.value), Width(best->b->claim.value))) best = p;
       }
       if (p.comparison.relation != Relation::kDisjoint) continue;
+      // A flat contradiction outranks a weak one: one that rests on a hedged
+      // claim, or on claims the outlets attribute to different parties (the
+      // Kremlin says one thing, the White House another).
       const bool hedged = p.a->claim.modality == Modality::kHedged || p.b->claim.modality == Modality::kHedged;
-      if (!hedged) {
+      const bool attributed = DifferentAttributions(p.a->claim, p.b->claim);
+      if (!hedged && !attributed) {
         firm_conflict = std::move(p);
         break;
       }
-      if (!hedged_conflict) hedged_conflict = std::move(p);
+      if (hedged && !hedged_conflict) hedged_conflict = p;
+      if (!hedged && attributed && !attributed_conflict) attributed_conflict = p;
     }
   }
   auto between = [](const PairResult& p) {
@@ -119,12 +193,21 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
   };
   if (firm_conflict) {
     f.verdict = Verdict::kConflict;
+    f.strength = ConflictStrength::kFirm;
     f.reason = firm_conflict->comparison.reason + between(*firm_conflict);
+    return f;
+  }
+  if (attributed_conflict) {
+    f.verdict = Verdict::kConflict;
+    f.strength = ConflictStrength::kWeak;
+    f.reason = attributed_conflict->comparison.reason + between(*attributed_conflict) + "; the claims are attributed to " +
+               attributed_conflict->a->claim.attribution + " and to " + attributed_conflict->b->claim.attribution;
     return f;
   }
   if (hedged_conflict) {
     const SourcedClaim* hedged = hedged_conflict->a->claim.modality == Modality::kHedged ? hedged_conflict->a : hedged_conflict->b;
     f.verdict = Verdict::kConflict;
+    f.strength = ConflictStrength::kWeak;
     f.reason = hedged_conflict->comparison.reason + between(*hedged_conflict) + "; " + hedged->source.outlet +
                " hedges (" + Quote(hedged->claim.modality_cue) + ")";
     return f;
@@ -134,10 +217,12 @@ Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::ve
     const Claim& first = f.claims.front().claim;
     const bool all_hedged = std::all_of(f.claims.begin(), f.claims.end(),
                                         [](const SourcedClaim& c) { return c.claim.modality == Modality::kHedged; });
-    f.reason = "all " + std::to_string(f.outlets) + " outlets say " + first.value.display + (all_hedged ? " (all hedged)" : "");
+    // Copies count once: "all 3 outlets (2 independent sources) say ...".
+    const std::string who = "all " + std::to_string(f.outlets) + " outlets" +
+                            (f.sources < f.outlets ? " (" + std::to_string(f.sources) + " independent sources)" : "");
+    f.reason = who + " say " + first.value.display + (all_hedged ? " (all hedged)" : "");
     if (first.value.kind == ValueKind::kEvent) {
-      f.reason = "all " + std::to_string(f.outlets) + " outlets " +
-                 (first.modality == Modality::kNegated ? "deny it" : "report it");
+      f.reason = who + " " + (first.modality == Modality::kNegated ? "deny it" : "report it");
     }
     return f;
   }
@@ -153,6 +238,7 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
   for (const link::SubjectGroup& group : linked.groups) findings.push_back(Check(group, claims));
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
+    if (a.strength != b.strength) return a.strength == ConflictStrength::kFirm;  // flat contradictions first
     return a.id < b.id;
   });
   return findings;

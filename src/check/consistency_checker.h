@@ -1,6 +1,8 @@
 // ConsistencyChecker: the verdict on each subject and claim kind.
 //
-//   single_source  one outlet reports it (however many claims it makes)
+//   single_source  one independent source reports it: one outlet (however many
+//                  claims it makes), or several outlets whose documents are
+//                  copies of one story (link/source_clusters.h)
 //   conflict       two outlets make claims that cannot both be true: disjoint
 //                  values, or one denies what another asserts
 //   agree          every outlet says the same value
@@ -14,6 +16,7 @@
 
 #include "check/value_comparator.h"
 #include "crosscheck/finding.h"
+#include "crosscheck/source_cluster.h"
 #include "link/subject_linker.h"
 
 namespace crosscheck::check {
@@ -23,12 +26,16 @@ class ConsistencyChecker {
   explicit ConsistencyChecker(const ValueComparator& comparator) : comparator_(&comparator) {}
   explicit ConsistencyChecker(ValueComparator&&) = delete;  // keeps a pointer: no temporaries
 
+  // Copies of one story count as one source; without this every outlet is independent.
+  void SetSourceClusters(const SourceClusters* clusters) { clusters_ = clusters; }
+
   Finding Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const;
   // Findings for every group, conflicts first, then compatible, agree and single source.
   std::vector<Finding> CheckAll(const link::LinkResult& linked, const std::vector<SourcedClaim>& claims) const;
 
  private:
   const ValueComparator* comparator_;
+  const SourceClusters* clusters_ = nullptr;
 };
 
 }  // namespace crosscheck::check

@@ -2,6 +2,15 @@
 
 namespace crosscheck {
 
+std::string_view ConflictStrengthName(ConflictStrength strength) {
+  switch (strength) {
+    case ConflictStrength::kNone: return "";
+    case ConflictStrength::kFirm: return "firm";
+    case ConflictStrength::kWeak: return "weak";
+  }
+  return "";
+}
+
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
     case Verdict::kAgree: return "agree";

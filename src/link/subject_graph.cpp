@@ -13,6 +13,7 @@ const char* Shape(VertexKind kind) {
     case VertexKind::kClaim: return "box";
     case VertexKind::kEntity: return "ellipse";
     case VertexKind::kSubject: return "doubleoctagon";
+    case VertexKind::kSourceCluster: return "folder";
   }
   return "box";
 }

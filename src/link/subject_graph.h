@@ -1,6 +1,7 @@
 // SubjectGraph: the Boost.Graph of a run. Vertices are documents, claims,
-// entities and subjects; edges say where a claim comes from (claim-document),
-// who fills its roles (claim-entity) and what it is about (claim-subject).
+// entities, subjects and source clusters; edges say where a claim comes from
+// (claim-document), who fills its roles (claim-entity), what it is about
+// (claim-subject) and which documents are copies of one story (document-cluster).
 // It is what the report draws and what explains why claims were grouped.
 #pragma once
 
@@ -13,7 +14,7 @@
 
 namespace crosscheck::link {
 
-enum class VertexKind { kDocument, kClaim, kEntity, kSubject };
+enum class VertexKind { kDocument, kClaim, kEntity, kSubject, kSourceCluster };
 
 struct VertexData {
   VertexKind kind = VertexKind::kClaim;

@@ -17,11 +17,13 @@
 #include <unordered_map>
 
 #include "check/consistency_checker.h"
+#include "check/quote_drift.h"
 #include "check/value_comparator.h"
 #include "crosscheck/pipeline.h"
 #include "ingest/corpus_scanner.h"
 #include "ingest/document_loader.h"
 #include "ingest/outlet_manifest.h"
+#include "link/source_clusters.h"
 #include "link/subject_linker.h"
 #include "pipeline/engine_impl.h"
 #include "pipeline/ordered_workers.h"
@@ -395,6 +397,10 @@ class Run {
     summary_.claims = claims->size();
     started = std::chrono::steady_clock::now();
     link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
+    auto texts = LoadDocumentTexts();
+    if (!texts.ok()) return texts.status();
+    SourceClusters sources = link::DetectSourceClusters(*texts);
+    link::AddSourceClusters(sources, &linked.graph);
     const double link_seconds = Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
     started = std::chrono::steady_clock::now();
@@ -405,7 +411,9 @@ class Run {
       }
     }
     check::ConsistencyChecker checker(comparator);
+    checker.SetSourceClusters(&sources);
     std::vector<Finding> findings = checker.CheckAll(linked, *claims);
+    std::vector<check::QuoteDrift> drift = check::FindQuoteDrift(*texts);
     summary_.subjects = linked.subjects;
     summary_.findings = findings.size();
     for (const Finding& f : findings) ++summary_.verdicts[f.verdict];
@@ -418,27 +426,29 @@ class Run {
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
-    status = WriteReport(*claims, linked, std::move(findings));
+    status = WriteReport(*claims, linked, std::move(findings), std::move(sources), std::move(drift));
     AddStage("report", Since(started));
     return status;
   }
 
   Status WriteReport(const std::vector<SourcedClaim>& claims, const link::LinkResult& linked,
-                     std::vector<Finding> findings) {
+                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
     data.corpus = fs::absolute(options_.corpus).lexically_normal().filename().string();
     if (data.corpus.empty()) data.corpus = fs::absolute(options_.corpus).lexically_normal().parent_path().filename().string();
     data.corpus = ingest::DisplayPath(data.corpus);  // a folder name need not be UTF-8; the report is
-    auto sources = store_->LoadSources(run_);
-    if (!sources.ok()) return sources.status();
-    data.documents = std::move(sources).value();
+    auto documents = store_->LoadSources(run_);
+    if (!documents.ok()) return documents.status();
+    data.documents = std::move(documents).value();
     for (const SourcedClaim& c : claims) ++data.claims_per_document[c.source.path];
     data.claims = claims.size();
     data.subjects = linked.subjects;
     data.skipped_documents = summary_.skipped;
     data.findings = std::move(findings);
+    data.sources = std::move(sources);
+    data.quote_drift = std::move(drift);
     data.diagnostics = summary_.diagnostics;
     std::stable_sort(data.diagnostics.begin(), data.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.path != b.path ? a.path < b.path : a.line < b.line;
@@ -460,6 +470,34 @@ class Run {
     status = WriteFileAtomically(summary_.report_md, markdown.str());
     if (!status.ok()) return status;
     return WriteFileAtomically(summary_.report_html, html.str());
+  }
+
+  // The body sentences of every document of this run, for finding copies.
+  // Read from the store, which has them for reused documents too.
+  Result<std::vector<link::SourceText>> LoadDocumentTexts() {
+    std::vector<link::SourceText> texts;
+    try {
+      SQLite::Statement st(store_->database(),
+                           "SELECT ds.path, ds.outlet, d.content_hash, s.text FROM document_sources ds "
+                           "JOIN documents d ON d.id = ds.document_id "
+                           "LEFT JOIN sentences s ON s.document_id = d.id "
+                           "WHERE ds.last_run = ? ORDER BY ds.path, s.ordinal");
+      st.bind(1, run_);
+      while (st.executeStep()) {
+        const std::string path = st.getColumn(0).getString();
+        if (texts.empty() || texts.back().source.path != path) {
+          link::SourceText text;
+          text.source.path = path;
+          text.source.outlet = st.getColumn(1).getString();
+          text.content_hash = st.getColumn(2).getString();
+          texts.push_back(std::move(text));
+        }
+        if (!st.getColumn(3).isNull()) texts.back().sentences.push_back(st.getColumn(3).getString());
+      }
+      return texts;
+    } catch (const SQLite::Exception& e) {
+      return Status::StoreError(summary_.db.generic_string() + ": reading document texts: " + e.what());
+    }
   }
 
   // Sentence and boilerplate counts of each document in the report, for the

@@ -422,6 +422,7 @@ class Page {
     Matrix();
     Findings();
     Documents();
+    Copies();
     Graph();
     Diagnostics();
     out_ << "</main>\n<footer class=\"page-footer\">\n<p>Written by crosscheck from the same data as report.json and "
@@ -444,6 +445,7 @@ class Page {
          << "<li><a href=\"#summary\">Summary</a></li><li><a href=\"#filters\">Filters</a></li>"
          << "<li><a href=\"#matrix\">Who says what</a></li><li><a href=\"#findings\">Findings</a></li>"
          << "<li><a href=\"#documents\">Documents</a></li><li><a href=\"#graph\">Subject graph</a></li>";
+    if (!data_.sources.clusters.empty()) out_ << "<li><a href=\"#copies\">Copies</a></li>";
     if (!data_.diagnostics.empty()) out_ << "<li><a href=\"#diagnostics\">Diagnostics</a></li>";
     out_ << "</ul></nav>\n</header>\n";
   }
@@ -651,6 +653,34 @@ class Page {
         out_ << "</li>\n";
       }
       out_ << "</ul>\n</details>\n";
+    }
+    out_ << "</section>\n";
+  }
+
+  // Documents that are copies of one story, and why each was joined (source clusters).
+  void Copies() {
+    const SourceClusters& sources = data_.sources;
+    if (sources.clusters.empty()) return;
+    out_ << "<section id=\"copies\" aria-labelledby=\"copies-title\">\n<h2 id=\"copies-title\">Copies</h2>\n"
+         << "<p class=\"muted\">" << Plural(sources.documents, "document", "documents") << ", "
+         << Plural(sources.independent, "independent source", "independent sources")
+         << ": these documents are copies or rewrites of one story, and their agreement counts once.</p>\n";
+    for (const SourceCluster& c : sources.clusters) {
+      out_ << "<h3>" << Plural(c.documents.size(), "copy", "copies") << ": ";
+      for (size_t i = 0; i < c.outlets.size(); ++i) out_ << (i > 0 ? ", " : "") << EscapeHtml(c.outlets[i]);
+      out_ << "</h3>\n<ul>\n";
+      for (const CopyLink& link : c.links) {
+        out_ << "<li><code>" << EscapeHtml(link.a) << "</code> and <code>" << EscapeHtml(link.b) << "</code>: "
+             << EscapeHtml(link.reason);
+        if (!link.shared_sentences.empty() || !link.shared_quotes.empty()) {
+          out_ << "\n<ul>";
+          for (const std::string& text : link.shared_sentences) out_ << "<li>shared sentence: <q>" << EscapeHtml(text) << "</q></li>";
+          for (const std::string& text : link.shared_quotes) out_ << "<li>shared quotation: <q>" << EscapeHtml(text) << "</q></li>";
+          out_ << "</ul>";
+        }
+        out_ << "</li>\n";
+      }
+      out_ << "</ul>\n";
     }
     out_ << "</section>\n";
   }

@@ -14,6 +14,9 @@ Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); 
 
 Json Bound(double v) { return std::isinf(v) ? Json(nullptr) : Json(v); }
 
+// Three decimals: enough to read, and stable in golden files.
+double Round3(double v) { return std::round(v * 1000) / 1000; }
+
 Json ClaimJson(const SourcedClaim& sc) {
   const Claim& c = sc.claim;
   Json j;
@@ -58,6 +61,14 @@ Json ClaimJson(const SourcedClaim& sc) {
   return j;
 }
 
+Json SelfContradictionsJson(const std::vector<SelfContradiction>& list) {
+  Json out = Json::array();
+  for (const SelfContradiction& s : list) {
+    out.push_back(Json{{"document", s.document}, {"outlet", s.outlet}, {"reason", s.reason}});
+  }
+  return out;
+}
+
 Json FindingJson(const Finding& f) {
   Json claims = Json::array();
   for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
@@ -69,9 +80,36 @@ Json FindingJson(const Finding& f) {
                                {"participants", f.subject.participants},
                                {"time", OrNull(f.subject.time)}}},
               {"verdict", std::string(VerdictName(f.verdict))},
+              {"strength", OrNull(std::string(ConflictStrengthName(f.strength)))},
               {"reason", f.reason},
               {"outlets", f.outlets},
+              {"sources", f.sources},
+              {"self_contradictions", SelfContradictionsJson(f.self_contradictions)},
               {"claims", claims}};
+}
+
+Json CopyLinkJson(const CopyLink& link) {
+  return Json{{"a", link.a},
+              {"b", link.b},
+              {"kind", link.kind},
+              {"reason", link.reason},
+              {"similarity", Round3(link.similarity)},
+              {"containment", Round3(link.containment)},
+              {"shared_shingles", link.shared_shingles},
+              {"shared_sentences", link.shared_sentence_count},
+              {"shared_sentence_examples", link.shared_sentences},
+              {"shared_quotes", link.shared_quote_count},
+              {"shared_quote_examples", link.shared_quotes}};
+}
+
+Json SourceClustersJson(const SourceClusters& sources) {
+  Json clusters = Json::array();
+  for (const SourceCluster& c : sources.clusters) {
+    Json links = Json::array();
+    for (const CopyLink& link : c.links) links.push_back(CopyLinkJson(link));
+    clusters.push_back(Json{{"id", c.id}, {"documents", c.documents}, {"outlets", c.outlets}, {"links", links}});
+  }
+  return clusters;
 }
 
 }  // namespace
@@ -97,6 +135,9 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                          {"claims", data.claims},
                          {"subjects", data.subjects},
                          {"findings", data.findings.size()},
+                         {"independent_sources", data.sources.independent},
+                         {"weak_conflicts", data.WeakConflicts()},
+                         {"self_contradictions", data.SelfContradictions()},
                          {"verdicts", verdicts}};
   Json documents = Json::array();
   for (const DocumentSource& d : data.documents) {
@@ -108,6 +149,26 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                              {"claims", it == data.claims_per_document.end() ? 0 : it->second}});
   }
   root["documents"] = documents;
+  root["source_clusters"] = SourceClustersJson(data.sources);
+  Json folders = Json::array();
+  for (const FolderSources& f : data.SourcesByFolder()) {
+    folders.push_back(Json{{"folder", f.folder}, {"documents", f.documents}, {"independent_sources", f.independent_sources}});
+  }
+  root["sources_by_folder"] = folders;
+  Json drift = Json::array();
+  for (const check::QuoteDrift& d : data.quote_drift) {
+    auto passage = [](const check::QuotedPassage& p) {
+      return Json{{"document", p.document}, {"outlet", p.outlet}, {"quote", p.quote}, {"marked", p.marked}};
+    };
+    Json changes = Json::array();
+    for (const auto& [a, b] : d.changes) changes.push_back(Json{{"a", a}, {"b", b}});
+    drift.push_back(Json{{"speaker", d.speaker},
+                         {"similarity", Round3(d.similarity)},
+                         {"a", passage(d.a)},
+                         {"b", passage(d.b)},
+                         {"changes", changes}});
+  }
+  root["quote_drift"] = drift;
   Json findings = Json::array();
   for (const Finding& f : data.findings) findings.push_back(FindingJson(f));
   root["findings"] = findings;

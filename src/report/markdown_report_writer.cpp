@@ -33,6 +33,44 @@ std::string Evidence(const Claim& c) {
          EscapeMarkdown(e.substr(c.value_in_evidence.end));
 }
 
+// Source clusters, each with the links that joined it and their evidence.
+void WriteCopies(const SourceClusters& sources, std::ostream& out) {
+  if (sources.clusters.empty()) return;
+  out << "## Copies\n\n" << sources.documents << " documents, " << sources.independent
+      << " independent sources: the documents below are copies or rewrites of one story, and their agreement counts once.\n\n";
+  for (const SourceCluster& c : sources.clusters) {
+    out << "### " << c.documents.size() << " copies: ";
+    for (size_t i = 0; i < c.documents.size(); ++i) out << (i > 0 ? ", " : "") << EscapeMarkdown(c.documents[i]);
+    out << "\n\nOutlets: ";
+    for (size_t i = 0; i < c.outlets.size(); ++i) out << (i > 0 ? ", " : "") << EscapeMarkdown(c.outlets[i]);
+    out << ".\n\n";
+    for (const CopyLink& link : c.links) {
+      out << "- " << EscapeMarkdown(link.a) << " — " << EscapeMarkdown(link.b) << ": " << EscapeMarkdown(link.reason) << "\n";
+      for (const std::string& sentence : link.shared_sentences) out << "  - shared sentence: \"" << EscapeMarkdown(sentence) << "\"\n";
+      for (const std::string& quote : link.shared_quotes) out << "  - shared quotation: \"" << EscapeMarkdown(quote) << "\"\n";
+    }
+    out << "\n";
+  }
+}
+
+// One speaker's words quoted differently; the differing words are in [brackets].
+void WriteQuoteDrift(const std::vector<check::QuoteDrift>& drift, std::ostream& out) {
+  if (drift.empty()) return;
+  out << "## Quotation drift\n\nThe same speaker's words, quoted differently (differing words in [brackets]; "
+         "punctuation, contractions and spellings of names are not counted).\n\n";
+  for (const check::QuoteDrift& d : drift) {
+    out << "- **" << EscapeMarkdown(d.speaker) << "**: ";
+    for (size_t i = 0; i < d.changes.size(); ++i) {
+      out << (i > 0 ? "; " : "") << "\"" << EscapeMarkdown(d.changes[i].first.empty() ? "—" : d.changes[i].first)
+          << "\" vs \"" << EscapeMarkdown(d.changes[i].second.empty() ? "—" : d.changes[i].second) << "\"";
+    }
+    out << "\n  - " << EscapeMarkdown(d.a.outlet) << " (" << EscapeMarkdown(d.a.document) << "): \""
+        << EscapeMarkdown(d.a.marked) << "\"\n  - " << EscapeMarkdown(d.b.outlet) << " (" << EscapeMarkdown(d.b.document)
+        << "): \"" << EscapeMarkdown(d.b.marked) << "\"\n";
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 std::string EscapeMarkdown(std::string_view text) {
@@ -58,11 +96,18 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
   out << "# Consistency report: " << EscapeMarkdown(data.corpus) << "\n\n";
   out << data.documents.size() << " documents from " << data.OutletCount() << " outlets, " << data.claims
       << " claims about " << data.subjects << " subjects.";
+  if (!data.sources.clusters.empty()) {
+    out << " Some documents are copies of one story (see Copies): " << data.sources.independent
+        << " independent sources.";
+  }
   if (data.skipped_documents > 0) out << " " << data.skipped_documents << " files were skipped (see Diagnostics).";
   out << "\n\n";
   out << "| Verdict | Findings |\n|---|---|\n";
   for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
     out << "| " << Word(v) << " | " << data.Count(v) << " |\n";
+    if (v == Verdict::kConflict && data.WeakConflicts() > 0) {
+      out << "| of which weak (hedged, or attributed to different parties) | " << data.WeakConflicts() << " |\n";
+    }
   }
   out << "\n";
   for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
@@ -71,9 +116,13 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
     for (const Finding& f : data.findings) {
       if (f.verdict != v) continue;
       out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << "\n\n";
-      out << "**Verdict: " << Word(f.verdict) << "** — " << EscapeMarkdown(f.reason) << "  \n";
+      out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
       out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
-          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets") << ".\n\n";
+          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
+      if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed
+        out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
+      }
+      out << ".\n\n";
       out << "| Outlet | Value | Modality | Attributed to | Evidence |\n|---|---|---|---|---|\n";
       for (const SourcedClaim& sc : f.claims) {
         const Claim& c = sc.claim;
@@ -86,6 +135,26 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
       }
       out << "\n";
     }
+  }
+  if (data.SelfContradictions() > 0) {
+    out << "## Documents that contradict themselves\n\n";
+    for (const Finding& f : data.findings) {
+      for (const SelfContradiction& s : f.self_contradictions) {
+        out << "- " << EscapeMarkdown(s.outlet) << " (" << EscapeMarkdown(s.document) << "), "
+            << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << ": "
+            << EscapeMarkdown(s.reason) << "\n";
+      }
+    }
+    out << "\n";
+  }
+  WriteCopies(data.sources, out);
+  WriteQuoteDrift(data.quote_drift, out);
+  if (const std::vector<FolderSources> folders = data.SourcesByFolder(); folders.size() > 1) {
+    out << "## Independent sources by folder\n\n| Folder | Documents | Independent sources |\n|---|---|---|\n";
+    for (const FolderSources& f : folders) {
+      out << "| " << EscapeMarkdown(f.folder) << " | " << f.documents << " | " << f.independent_sources << " |\n";
+    }
+    out << "\n";
   }
   out << "## Documents\n\n| Document | Outlet | Published | Claims |\n|---|---|---|---|\n";
   for (const DocumentSource& d : data.documents) {

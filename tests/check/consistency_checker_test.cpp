@@ -355,3 +355,142 @@ TEST_CASE("CheckAll puts conflicts first, then compatible, agreeing and single-s
                  });
   CHECK(findings[0].id == "c_conflict/call:x");
 }
+
+namespace {
+
+Finding CheckWithCopies(const std::vector<SourcedClaim>& claims, const crosscheck::SourceClusters& clusters) {
+  static const ValueComparator comparator(Places());
+  ConsistencyChecker checker(comparator);
+  checker.SetSourceClusters(&clusters);
+  return checker.Check(GroupOf(claims.size()), claims);
+}
+
+crosscheck::SourceClusters CopiesOf(const std::vector<std::string>& paths) {
+  crosscheck::SourceClusters clusters;
+  for (const std::string& p : paths) clusters.cluster_of[p] = "copies:" + paths.front();
+  return clusters;
+}
+
+}  // namespace
+
+TEST_CASE("Copies of one story count as one source", "[check][sources]") {
+  const auto clusters = CopiesOf({"ap.txt", "yahoo.txt"});
+  SECTION("two outlets publishing one story are a single source") {
+    const Finding f = CheckWithCopies(
+        {Sourced("AP", "ap.txt", PlaceValue("Munich")), Sourced("Yahoo", "yahoo.txt", PlaceValue("Munich"))}, clusters);
+    CHECK(f.verdict == Verdict::kSingleSource);
+    CHECK(f.outlets == 2);
+    CHECK(f.sources == 1);
+    CHECK(f.reason == "only one independent source: AP and Yahoo publish copies of one story (2 claims): Munich");
+  }
+  SECTION("a third, independent outlet makes it agreement between two sources") {
+    const Finding f = CheckWithCopies({Sourced("AP", "ap.txt", PlaceValue("Munich")),
+                                       Sourced("BBC", "bbc.txt", PlaceValue("Munich")),
+                                       Sourced("Yahoo", "yahoo.txt", PlaceValue("Munich"))},
+                                      clusters);
+    CHECK(f.verdict == Verdict::kAgree);
+    CHECK(f.sources == 2);
+    CHECK(f.reason == "all 3 outlets (2 independent sources) say Munich");
+  }
+  SECTION("copies that disagree say so") {
+    const Finding f = CheckWithCopies(
+        {Sourced("AP", "ap.txt", Count(26)), Sourced("Yahoo", "yahoo.txt", Count(23))}, clusters);
+    CHECK(f.verdict == Verdict::kSingleSource);
+    CHECK(f.reason.find("the copies disagree") != std::string::npos);
+  }
+  SECTION("without clusters every outlet is independent") {
+    const Finding f = CheckAllOf({Sourced("AP", "ap.txt", PlaceValue("Munich")), Sourced("Yahoo", "yahoo.txt", PlaceValue("Munich"))});
+    CHECK(f.verdict == Verdict::kAgree);
+    CHECK(f.sources == 2);
+  }
+}
+
+namespace {
+
+SourcedClaim Attributed(SourcedClaim claim, const std::string& to) {
+  claim.claim.attribution = to;
+  return claim;
+}
+
+}  // namespace
+
+TEST_CASE("A conflict resting on a hedge or on different attributions is weak, never mixed with a flat one",
+          "[check][strength]") {
+  SECTION("asserted against asserted is firm") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)), Sourced("CNN", "cnn.txt", Count(5))});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+  }
+  SECTION("hedged against asserted is weak") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)),
+                                  Sourced("CNN", "cnn.txt", Count(5), Modality::kHedged, "may")});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.strength == crosscheck::ConflictStrength::kWeak);
+    CHECK_THAT(f.reason, Catch::EndsWith("CNN hedges ('may')"));
+  }
+  SECTION("claims attributed to different parties are weak") {
+    const Finding f = CheckAllOf({Attributed(Sourced("BBC", "bbc.txt", Count(4)), "the Kremlin"),
+                                  Attributed(Sourced("CNN", "cnn.txt", Count(5)), "a White House official")});
+    CHECK(f.verdict == Verdict::kConflict);
+    CHECK(f.strength == crosscheck::ConflictStrength::kWeak);
+    CHECK_THAT(f.reason, Catch::EndsWith("attributed to the Kremlin and to a White House official"));
+  }
+  SECTION("the same party, or an outlet's own statement against an attributed one, is firm") {
+    Finding f = CheckAllOf({Attributed(Sourced("BBC", "bbc.txt", Count(4)), "the Kremlin"),
+                            Attributed(Sourced("CNN", "cnn.txt", Count(5)), "The Kremlin")});
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+    f = CheckAllOf({Attributed(Sourced("BBC", "bbc.txt", Count(4)), "the Kremlin"), Sourced("CNN", "cnn.txt", Count(5))});
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+  }
+  SECTION("one flat contradiction makes the finding firm, whatever else is weak") {
+    const Finding f = CheckAllOf({Attributed(Sourced("AP", "ap.txt", Count(4)), "the Kremlin"),
+                                  Attributed(Sourced("BBC", "bbc.txt", Count(5)), "Kyiv"),
+                                  Sourced("CNN", "cnn.txt", Count(6))});
+    CHECK(f.strength == crosscheck::ConflictStrength::kFirm);
+    CHECK_THAT(f.reason, !Catch::Contains("attributed"));
+  }
+  SECTION("agreement has no strength") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)), Sourced("CNN", "cnn.txt", Count(4))});
+    CHECK(f.strength == crosscheck::ConflictStrength::kNone);
+  }
+}
+
+TEST_CASE("Firm conflicts are listed before weak ones", "[check][strength]") {
+  static const ValueComparator comparator(Places());
+  const ConsistencyChecker checker(comparator);
+  std::vector<SourcedClaim> claims = {Sourced("BBC", "bbc.txt", Count(4)),
+                                      Sourced("CNN", "cnn.txt", Count(5), Modality::kHedged, "may"),
+                                      Sourced("BBC", "bbc.txt", Count(7)), Sourced("CNN", "cnn.txt", Count(8))};
+  crosscheck::link::LinkResult linked;
+  SubjectGroup weak = GroupOf(0, "call_duration", "call:a");
+  weak.claims = {0, 1};
+  SubjectGroup firm = GroupOf(0, "call_duration", "call:b");
+  firm.claims = {2, 3};
+  linked.groups = {weak, firm};
+  const std::vector<Finding> findings = checker.CheckAll(linked, claims);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].subject.id == "call:b");
+  CHECK(findings[0].strength == crosscheck::ConflictStrength::kFirm);
+  CHECK(findings[1].strength == crosscheck::ConflictStrength::kWeak);
+}
+
+TEST_CASE("A document whose own claims disagree is flagged, whatever the verdict", "[check][self]") {
+  SECTION("one outlet against itself, and agreeing with another") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", PlaceValue("Munich"), Modality::kAsserted, "", 0),
+                                  Sourced("BBC", "bbc.txt", PlaceValue("Riyadh"), Modality::kAsserted, "", 40),
+                                  Sourced("CNN", "cnn.txt", PlaceValue("Munich"))});
+    REQUIRE(f.self_contradictions.size() == 1);
+    CHECK(f.self_contradictions[0].document == "bbc.txt");
+    CHECK(f.self_contradictions[0].outlet == "BBC");
+    CHECK(f.self_contradictions[0].reason.find("Munich") != std::string::npos);
+  }
+  SECTION("two documents that disagree with each other are not self-contradictions") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4)), Sourced("CNN", "cnn.txt", Count(5))});
+    CHECK(f.self_contradictions.empty());
+  }
+  SECTION("a document repeating itself is not flagged") {
+    const Finding f = CheckAllOf({Sourced("BBC", "bbc.txt", Count(4), Modality::kAsserted, "", 0),
+                                  Sourced("BBC", "bbc.txt", Count(4), Modality::kAsserted, "", 40)});
+    CHECK(f.self_contradictions.empty());
+  }
+}

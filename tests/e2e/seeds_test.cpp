@@ -133,6 +133,51 @@ TEST_CASE("seeds: only 001 names Marc Fogel's release, so it is single source", 
   CHECK(DocumentsOf(releases[0]) == std::set<std::string>{"001"});
 }
 
+TEST_CASE("seeds: 000 is a rewrite of 002, the only copies, so Munich rests on one source", "[e2e][seeds][sources]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  REQUIRE(report.at("source_clusters").size() == 1);
+  const Json& cluster = report.at("source_clusters")[0];
+  std::set<std::string> docs;
+  for (const Json& d : cluster.at("documents")) docs.insert(d.get<std::string>().substr(0, 3));
+  CHECK(docs == std::set<std::string>{"000", "002"});
+  REQUIRE(cluster.at("links").size() == 1);
+  const Json& link = cluster.at("links")[0];
+  CHECK(link.at("kind") == "rewrite");
+  CHECK(link.at("shared_quotes").get<int>() >= 3);  // Trump's and Hegseth's words, verbatim in both
+  CHECK(link.at("reason").get<std::string>().find("rewrite") == 0);
+  CHECK(report.at("summary").at("independent_sources") == 4);
+  for (const Json& f : FindingsOf(report, "meeting_location")) {
+    if (DocumentsOf(f) != std::set<std::string>{"000", "002"}) continue;
+    CHECK(f.at("outlets") == 2);
+    CHECK(f.at("sources") == 1);
+    CHECK(f.at("verdict") == "single_source");
+  }
+}
+
+TEST_CASE("seeds: Trump's 'stop being killed' (003) is 'stop getting killed' in 004", "[e2e][seeds][quotes]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  const Json* killed = nullptr;
+  for (const Json& d : report.at("quote_drift")) {
+    if (d.at("a").at("quote").get<std::string>().find("killed") != std::string::npos) killed = &d;
+  }
+  REQUIRE(killed != nullptr);
+  CHECK(killed->at("speaker") == "Trump");
+  CHECK(killed->at("a").at("document").get<std::string>().substr(0, 3) == "003");
+  CHECK(killed->at("b").at("document").get<std::string>().substr(0, 3) == "004");
+  CHECK(killed->at("changes") == Json::array({Json{{"a", "being"}, {"b", "getting"}}}));
+  CHECK(killed->at("a").at("marked") == "I just want to see people stop [being] killed.");
+  CHECK(killed->at("b").at("marked") == "I just want to see people stop [getting] killed.");
+  // Zelenskyy/Zelensky and a comma are not drift; the 'and' 003 adds is.
+  for (const Json& d : report.at("quote_drift")) {
+    for (const Json& c : d.at("changes")) {
+      CHECK(c.at("a").get<std::string>().find("Zelensk") == std::string::npos);
+      CHECK(c.at("b").get<std::string>().find("Zelensk") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("seeds: every claim keeps its evidence", "[e2e][seeds]") {
   if (SeedsAbsent()) return;
   for (const Json& f : SeedsReport()->at("findings")) {

@@ -248,3 +248,21 @@ TEST_CASE("Evidence without a value span, or with a span past its end, is escape
 TEST_CASE("The Markdown report is the same for the same input", "[report]") {
   CHECK(Write(MakeData()) == Write(MakeData()));
 }
+
+TEST_CASE("A weak conflict is marked and counted apart from flat ones", "[report][strength]") {
+  ReportData data = MakeData();
+  for (crosscheck::Finding& f : data.findings) {
+    if (f.verdict == crosscheck::Verdict::kConflict) f.strength = crosscheck::ConflictStrength::kWeak;
+  }
+  const std::string md = Write(data);
+  CHECK_THAT(md, Catch::Contains("**Verdict: CONFLICT (weak)**"));
+  CHECK_THAT(md, Catch::Contains("| of which weak (hedged, or attributed to different parties) | 1 |"));
+}
+
+TEST_CASE("Documents that contradict themselves get their own section", "[report][self]") {
+  ReportData data = MakeData();
+  data.findings.front().self_contradictions.push_back({"ap.txt", "AP", "4 and 5 do not overlap"});
+  const std::string md = Write(data);
+  CHECK_THAT(md, Catch::Contains("## Documents that contradict themselves\n\n- AP (ap.txt), "));
+  CHECK_THAT(md, Catch::Contains(": 4 and 5 do not overlap\n"));
+}

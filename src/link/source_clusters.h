@@ -1,0 +1,50 @@
+// SourceClusters: which documents are copies or rewrites of one another, so
+// that their agreement counts once.
+//
+// Wire stories are republished verbatim, trimmed, or lightly rewritten. Each
+// document becomes the set of its word 5-grams outside quotations (two outlets
+// quoting the same speech are not copies), its long sentences and its
+// quotations. Candidates come from MinHash LSH buckets (min_hash.h), from
+// sentences of at least 12 words that two documents share verbatim, and from
+// shared quotations: never from all pairs. Each candidate pair is then
+// measured exactly and joined when it is
+//
+//   identical       the same bytes (one content hash, several paths)
+//   near-duplicate  Jaccard similarity of the 5-grams >= 0.5
+//   rewrite         the shorter document shares >= 25% of its 5-grams with the
+//                   other, and at least 20 of them or one long sentence
+//
+// Joined documents form a cluster (union-find); the report lists each cluster
+// with the links that formed it, strongest first, and why each was made.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crosscheck/document.h"
+#include "crosscheck/source_cluster.h"
+#include "link/subject_graph.h"
+
+namespace crosscheck::link {
+
+using SourceText = crosscheck::SourceText;
+
+struct SourceClusterOptions {
+  double near_duplicate = 0.5;        // Jaccard similarity
+  double rewrite_containment = 0.25;  // of the shorter document
+  size_t rewrite_min_shingles = 20;   // or one shared long sentence
+  size_t min_sentence_words = 12;     // outside quotations, for a sentence to count as shared evidence
+  size_t min_quote_words = 6;
+  size_t min_shingles = 5;            // shorter documents join only when identical
+  size_t full_bucket = 64;            // larger buckets are checked against their first member only
+};
+
+SourceClusters DetectSourceClusters(const std::vector<SourceText>& documents, const SourceClusterOptions& options = {});
+
+// Adds a vertex per cluster, joined to its documents by edges labelled with
+// the kind of copy ("copy: rewrite").
+void AddSourceClusters(const SourceClusters& clusters, SubjectGraph* graph);
+
+}  // namespace crosscheck::link

@@ -1,0 +1,105 @@
+// Tests for link/source_clusters: copies and rewrites join, independent
+// reports of one event and shared quotations do not, and every join says why.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "link/source_clusters.h"
+#include "link/subject_graph.h"
+
+namespace {
+
+using crosscheck::link::DetectSourceClusters;
+using crosscheck::link::SourceText;
+
+SourceText Doc(const std::string& path, const std::vector<std::string>& sentences, const std::string& hash = "") {
+  SourceText t;
+  t.source.path = path;
+  t.source.outlet = path.substr(0, path.find('.'));
+  t.content_hash = hash.empty() ? "hash-" + path : hash;
+  t.sentences = sentences;
+  return t;
+}
+
+const std::vector<std::string> kWire = {
+    "The Indian navy said it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden on Saturday.",
+    "Indian forces repulsed the pirates as they were about to board the merchant ship, navy spokesman Nirad Sinha said.",
+    "The pirates are from Somalia and Yemen, two countries surrounding the Gulf of Aden, Sinha said.",
+    "Last month, India's navy drew criticism after sinking a Thai fishing trawler that had been commandeered by pirates.",
+    "Somali pirates have become increasingly brazen in recent months, seizing a number of vessels including a tanker.",
+};
+
+}  // namespace
+
+TEST_CASE("source clusters: a trimmed copy of a wire story joins it, with its shared sentences", "[link][sources]") {
+  std::vector<std::string> trimmed(kWire.begin(), kWire.begin() + 4);
+  trimmed[0] = "India's navy says it has arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden.";
+  const auto result = DetectSourceClusters({Doc("a.txt", kWire), Doc("b.txt", trimmed)});
+  REQUIRE(result.clusters.size() == 1);
+  CHECK(result.independent == 1);
+  const auto& cluster = result.clusters[0];
+  CHECK(cluster.id == "copies:a.txt");
+  CHECK(cluster.documents == std::vector<std::string>{"a.txt", "b.txt"});
+  REQUIRE(cluster.links.size() == 1);
+  CHECK(cluster.links[0].kind == "near-duplicate");
+  CHECK(cluster.links[0].shared_sentence_count == 3);
+  CHECK(cluster.links[0].reason.find("3 shared sentences") != std::string::npos);
+  CHECK(result.SourceOf("b.txt") == "copies:a.txt");
+}
+
+TEST_CASE("source clusters: identical bytes under two paths are one source", "[link][sources]") {
+  const auto result = DetectSourceClusters({Doc("x.txt", {"Short."}, "same"), Doc("y.txt", {"Short."}, "same")});
+  REQUIRE(result.clusters.size() == 1);
+  CHECK(result.clusters[0].links.at(0).kind == "identical");
+}
+
+TEST_CASE("source clusters: independent reports of one event stay apart", "[link][sources]") {
+  const std::vector<std::string> other = {
+      "A supermarket in Surrey has been completely destroyed after a fire broke out on Friday night.",
+      "A statement from Surrey police said the blaze at the Waitrose store was being treated as suspicious.",
+      "Officers were alerted to the fire on the roof of the store at 20:49 GMT on Friday.",
+  };
+  const std::vector<std::string> third = {
+      "More than 50 firefighters with 10 fire engines fought the blaze which destroyed the store in Banstead.",
+      "It broke out in the roof at around 9pm on Friday, forcing residents living nearby to be evacuated.",
+  };
+  const auto result = DetectSourceClusters({Doc("a.txt", kWire), Doc("b.txt", other), Doc("c.txt", third)});
+  CHECK(result.clusters.empty());
+  CHECK(result.independent == 3);
+  CHECK(result.SourceOf("b.txt") == "b.txt");
+}
+
+TEST_CASE("source clusters: quoting the same long statement does not make a copy", "[link][sources]") {
+  const std::string quote =
+      "\"The United States does not believe that NATO membership for Ukraine is a realistic outcome of a negotiated "
+      "settlement,\" ";
+  const auto result = DetectSourceClusters({
+      Doc("a.txt", {quote + "Hegseth said in Brussels on Wednesday.", "European ministers reacted with alarm to the remarks."}),
+      Doc("b.txt", {quote + "the defense secretary told allies.", "Kyiv said it would keep pressing for membership."}),
+  });
+  CHECK(result.clusters.empty());
+}
+
+TEST_CASE("source clusters: copies chain into one cluster, explained by a spanning tree", "[link][sources]") {
+  std::vector<std::string> edited = kWire;
+  edited[4] = "Somalia, an impoverished nation, has not had a functioning government since 1991.";
+  const auto result = DetectSourceClusters(
+      {Doc("c.txt", edited), Doc("a.txt", kWire), Doc("b.txt", kWire, "b-differs-in-bytes-only")});
+  REQUIRE(result.clusters.size() == 1);
+  CHECK(result.clusters[0].documents == std::vector<std::string>{"a.txt", "b.txt", "c.txt"});
+  CHECK(result.clusters[0].links.size() == 2);
+  CHECK(result.clusters[0].outlets == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("source clusters: clusters become graph vertices joined to their documents", "[link][sources]") {
+  const auto result = DetectSourceClusters({Doc("a.txt", kWire), Doc("b.txt", kWire, "other")});
+  crosscheck::link::SubjectGraph graph;
+  crosscheck::link::AddSourceClusters(result, &graph);
+  CHECK(graph.CountVertices(crosscheck::link::VertexKind::kSourceCluster) == 1);
+  CHECK(graph.CountVertices(crosscheck::link::VertexKind::kDocument) == 2);
+  std::ostringstream dot;
+  graph.WriteGraphviz(dot);
+  CHECK(dot.str().find("copy: near-duplicate") != std::string::npos);
+}
