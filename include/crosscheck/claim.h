@@ -67,6 +67,22 @@ struct RoleFiller {
   uint32_t sentence = 0;    // index of the sentence where it was found
 };
 
+// When a claim says its event happened: a date phrase of its sentence resolved
+// against the document's anchor date, with the evidence for the resolution.
+struct EventTime {
+  std::string phrase;           // as written: "on Wednesday", "Wednesday", "this summer"
+  bool resolved = false;        // false: relative, and the document has no anchor date
+  Interval days;                // closed, in days since 1970-01-01; unbounded when unresolved
+  std::string display;          // "Wednesday (2025-02-12)", "this week (2025-02-10 to 2025-02-16)",
+                                // "Wednesday (unresolved)"
+  int weekday = -1;             // 0 = Sunday ... 6 = Saturday when the phrase names one day or weekday
+  bool relative = false;        // needed the anchor ("Wednesday"); false for "February 12, 2025"
+  std::string rule;             // "the most recent Wednesday on or before the anchor"
+  std::string anchor;           // ISO date it was resolved against, "" when none
+  std::string anchor_source;    // "published" (outlets manifest), "text" (a date the document states), "none"
+  std::string anchor_evidence;  // "published 2025-02-13 (outlets manifest)"
+};
+
 struct Claim {
   std::string template_id;   // e.g. "call_duration"
   std::string subject_kind;  // e.g. "call"
@@ -76,7 +92,9 @@ struct Claim {
   std::string modality_cue;  // the word that made it hedged or negated
   std::string attribution;   // who the article says stated it ("Kremlin"), may be empty
   std::vector<RoleFiller> roles;
-  std::string time;          // ISO date of the event when the sentence gives one
+  std::string time;          // ISO date of the event when the sentence gives one (for linking)
+  bool has_when = false;     // `when` is set: the sentence names a date
+  EventTime when;            // resolved at report time (not stored: it depends on the anchor)
 
   uint32_t sentence = 0;       // index into Document::sentences
   ByteRange sentence_raw;      // the sentence, in original bytes

@@ -73,6 +73,8 @@ struct Finding {
                             // outlets of copies of one story (link/source_clusters.h) counted once
   std::vector<SourcedClaim> claims;  // sorted by document path, then offset
   std::vector<SelfContradiction> self_contradictions;  // documents whose own claims disagree, by path
+  std::string derived_from;  // a derived-fact check (check/elapsed_check.h): the start template whose
+                             // dates `template_id`'s durations are counted from; "" for ordinary findings
 };
 
 }  // namespace crosscheck

@@ -1,9 +1,23 @@
 #include "check/value_comparator.h"
 
+#include "extract/date_parser.h"
+
 #include <cmath>
 
 namespace crosscheck::check {
 namespace {
+
+bool IsResolvedDate(const Value& v) { return !std::isinf(v.interval.lo) && !std::isinf(v.interval.hi); }
+
+// The weekday a date value names: that of its one resolved day, or the
+// weekday an unresolved one was written as; -1 for neither.
+int DateWeekday(const Value& v) {
+  if (IsResolvedDate(v)) return v.interval.lo == v.interval.hi ? extract::WeekdayOfDay(static_cast<int>(v.interval.lo)) : -1;
+  for (int d = 0; d < 7; ++d) {
+    if (v.id == extract::WeekdayName(d)) return d;
+  }
+  return -1;
+}
 
 constexpr double kEpsilon = 1e-6;
 
@@ -62,12 +76,38 @@ double ValueComparator::ToleranceFor(const std::string& type) const {
   return it == tolerances_.end() ? kDefaultTolerance : it->second;
 }
 
+// A date with no anchor ("Wednesday" in an undated article) is unbounded:
+// only the weekday it names can be compared, with another weekday or with the
+// weekday of a resolved day.
+static Comparison CompareUnresolvedDates(const Value& a, const Value& b) {
+  const int wa = DateWeekday(a);
+  const int wb = DateWeekday(b);
+  const bool both = !IsResolvedDate(a) && !IsResolvedDate(b);
+  const std::string note = both ? " (both unresolved: no anchor date; only the weekdays are compared)"
+                                : " (" + (IsResolvedDate(a) ? b.display : a.display) +
+                                      " has no anchor date; only the weekdays are compared)";
+  if (wa >= 0 && wb >= 0) {
+    if (wa == wb) return {Relation::kSame, "both say " + std::string(extract::WeekdayName(wa)) + note};
+    return {Relation::kDisjoint, std::string(extract::WeekdayName(wa)) + " and " +
+                                     std::string(extract::WeekdayName(wb)) + " are different weekdays" + note};
+  }
+  const Relation r = CompareIntervals(a.interval, b.interval);
+  return {r == Relation::kSame ? Relation::kOverlaps : r,
+          a.display + " and " + b.display + " cannot be compared: " +
+              (both ? "neither is resolved" : (IsResolvedDate(a) ? b.display : a.display) + " is not resolved") +
+              " (no anchor date)"};
+}
+
 Comparison ValueComparator::Compare(const Value& a, const Value& b) const {
   const std::string& x = a.display;
   const std::string& y = b.display;
   switch (a.kind) {
-    case ValueKind::kQuantity:
-    case ValueKind::kDate: {
+    case ValueKind::kDate:
+      if (std::isinf(a.interval.lo) || std::isinf(a.interval.hi) || std::isinf(b.interval.lo) || std::isinf(b.interval.hi)) {
+        return CompareUnresolvedDates(a, b);
+      }
+      [[fallthrough]];
+    case ValueKind::kQuantity: {
       const double tolerance = ToleranceFor(a.type);
       const Relation r = a.kind == ValueKind::kQuantity && !(a.interval == b.interval)
                              ? CompareIntervals(WidenPoint(a.interval, tolerance), WidenPoint(b.interval, tolerance))

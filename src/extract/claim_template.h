@@ -56,6 +56,9 @@ struct ClaimTemplate {
   std::vector<std::string> exclude;  // words that, near a match, mean it is not this claim
   int priority = 0;           // higher wins when two templates claim the same words
   uint32_t max_gap_words = 8; // what "..." in a pattern may skip
+  std::string since;          // a duration template: the id of the template whose date value its
+                              // duration counts from ("war_start"), checked by check/elapsed_check.h
+  SourcePos since_pos;
   std::vector<TemplateExample> examples;
   SourcePos pos;              // of the template (its id)
   SourcePos value_pos;        // of the `value` key

@@ -4,6 +4,10 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <tuple>
+
+#include <re2/re2.h>
 
 namespace crosscheck::extract {
 namespace {
@@ -91,10 +95,53 @@ std::optional<int> YearNumber(std::string_view word) {
   return y;
 }
 
-ParsedDate Day(int days) { return {{static_cast<double>(days), static_cast<double>(days), false, false}, DaysToIso(days), true}; }
+ParsedDate Day(int days) {
+  ParsedDate d{{static_cast<double>(days), static_cast<double>(days), false, false}, DaysToIso(days), true};
+  d.weekday = WeekdayOfDay(days);
+  return d;
+}
+
+ParsedDate Span(int first, int last, std::string display) {
+  return {{static_cast<double>(first), static_cast<double>(last), false, false}, std::move(display), true};
+}
 
 ParsedDate Unanchored(std::string display) {
-  return {{-Interval::kInfinity, Interval::kInfinity, true, true}, std::move(display) + " (unanchored)", false};
+  ParsedDate d{{-Interval::kInfinity, Interval::kInfinity, true, true}, std::move(display) + " (unresolved)", false};
+  d.relative = true;
+  d.rule = "no anchor date: the document has no publication date and states no full date";
+  return d;
+}
+
+int MonthStart(int y, int m) { return *ToDays(y, m, 1); }
+int MonthEnd(int y, int m) { return *ToDays(y, m, LastDayOfMonth(y, m)); }
+
+chr::year_month_day Ymd(int days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
+int YearOf(int days) { return static_cast<int>(Ymd(days).year()); }
+int MonthOfDay(int days) { return static_cast<int>(static_cast<unsigned>(Ymd(days).month())); }
+
+// Meteorological seasons: the first month of each, and their names.
+int SeasonOf(std::string_view word) {
+  if (word == "spring") return 3;
+  if (word == "summer") return 6;
+  if (word == "autumn" || word == "fall") return 9;
+  if (word == "winter") return 12;
+  return 0;
+}
+
+// The season starting in `first_month` of `year` (winter runs into the next year).
+std::pair<int, int> SeasonSpan(int year, int first_month) {
+  const int from = MonthStart(year, first_month);
+  const int last_month = first_month + 2;
+  const int to = last_month > 12 ? MonthEnd(year + 1, last_month - 12) : MonthEnd(year, last_month);
+  return {from, to};
+}
+
+std::string Range(int first, int last) { return DaysToIso(first) + " to " + DaysToIso(last); }
+
+std::string YearMonth(int y, int m) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", y, m);
+  return buffer;
 }
 
 }  // namespace
@@ -130,6 +177,8 @@ const std::string& DateRegex() {
         "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
     const std::string day = "\\d{1,2}(?:st|nd|rd|th)?\\b";
     const std::string year = "\\d{4}\\b";
+    const std::string month_name =
+        "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
     const std::string weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b";
     return "(?:" + month + "\\s+" + day + "(?:,?\\s+" + year + ")?" +     // February 12, 2025
            "|" + day + "\\s+(?:of\\s+)?" + month + "(?:,?\\s+" + year + ")?" +  // 12 February 2025
@@ -137,12 +186,38 @@ const std::string& DateRegex() {
            "|\\d{4}-\\d{2}-\\d{2}\\b" +                                      // 2025-02-12
            "|(?i:in)\\s+(?:1[89]|20)\\d{2}\\b" +                              // in 2014
            "|(?:(?i:last|this|next)\\s+)?" + weekday +                       // (last) Wednesday
-           "|(?i:yesterday|today|tomorrow|last\\s+week|this\\s+week|last\\s+month))";
+           "|\\b(?i:in|last|this|next)\\s+" + month_name + "\\b(?:\\s+\\d{4}\\b)?" +      // in February, last March
+           "|\\b(?i:(?:earlier\\s+)?this|last|next)\\s+(?i:week|month|year|spring|summer|autumn|fall|winter)\\b" +
+           "|(?i:yesterday|today|tomorrow|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))\\b)";
   }();
   return kRegex;
 }
 
-std::optional<ParsedDate> ParseDate(std::string_view text, std::string_view published) {
+std::string_view WeekdayName(int weekday) {
+  static constexpr std::array<std::string_view, 7> kNames = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                             "Thursday", "Friday", "Saturday"};
+  return weekday >= 0 && weekday < 7 ? kNames[static_cast<size_t>(weekday)] : std::string_view();
+}
+
+double DaysPerUnit(std::string_view unit) {
+  if (unit == "year") return 365.2425;
+  if (unit == "month") return 365.2425 / 12;
+  if (unit == "week") return 7;
+  if (unit == "day") return 1;
+  return 0;
+}
+
+int WeekdayOfDay(int days) { return static_cast<int>(chr::weekday{chr::sys_days{chr::days{days}}}.c_encoding()); }
+
+bool FutureCueBefore(std::string_view sentence, size_t date_begin) {
+  static const re2::RE2 kCue(
+      "(?i)(?:\\bwill\\b|\\w'll\\b|\\b(?:is|are|was|were)\\s+(?:set|due|scheduled|slated|expected)\\s+to\\b|"
+      "\\bscheduled\\b|\\bplans?\\s+to\\b|\\bplanned\\b|\\bupcoming\\b|\\bgoing\\s+to\\b)");
+  date_begin = std::min(date_begin, sentence.size());
+  return re2::RE2::PartialMatch(re2::StringPiece(sentence.data(), date_begin), kCue);
+}
+
+std::optional<ParsedDate> ParseDate(std::string_view text, std::string_view published, DateOptions options) {
   const std::optional<int> anchor = IsoToDays(published);
   std::vector<std::string> words = Words(text);
   // "on Wednesday", "in 2014": the preposition says nothing about the date.
@@ -154,48 +229,133 @@ std::optional<ParsedDate> ParseDate(std::string_view text, std::string_view publ
     return std::nullopt;
   }
   std::string first = Lower(words[0]);
-  // Relative expressions need the publication date.
-  auto relative = [&](int offset_days, std::string what) -> ParsedDate {
-    if (!anchor) return Unanchored(std::move(what));
-    return Day(*anchor + offset_days);
-  };
-  if (first == "yesterday") return relative(-1, "yesterday");
-  if (first == "today") return relative(0, "today");
-  if (first == "tomorrow") return relative(1, "tomorrow");
-  if ((first == "last" || first == "this") && words.size() == 2 && (Lower(words[1]) == "week" || Lower(words[1]) == "month")) {
-    const bool last = first == "last";
-    const bool week = Lower(words[1]) == "week";
-    if (!anchor) return Unanchored(first + " " + Lower(words[1]));
-    int span = week ? 7 : 31;
-    int end = last ? *anchor - 1 : *anchor;
-    return ParsedDate{{static_cast<double>(end - span + 1), static_cast<double>(end), false, false},
-                      first + " " + Lower(words[1]) + " (" + DaysToIso(end - span + 1) + " to " + DaysToIso(end) + ")",
-                      true};
+  // "earlier this week" is this week up to the anchor: read as "this week".
+  if (first == "earlier" && words.size() == 3 && Lower(words[1]) == "this") {
+    words.erase(words.begin());
+    first = "this";
   }
-  size_t w = 0;
+  auto relative = [](ParsedDate d, std::string rule) {
+    d.relative = true;
+    d.rule = std::move(rule);
+    return d;
+  };
+  if (words.size() == 1 && (first == "yesterday" || first == "today" || first == "tomorrow" || first == "tonight")) {
+    if (!anchor) return Unanchored(first);
+    const int offset = first == "yesterday" ? -1 : first == "tomorrow" ? 1 : 0;
+    return relative(Day(*anchor + offset), first == "yesterday" ? "the day before the anchor"
+                                           : first == "tomorrow" ? "the day after the anchor"
+                                                                 : "the anchor date");
+  }
+  if (words.size() == 2 && first == "last" && Lower(words[1]) == "night") {
+    if (!anchor) return Unanchored("last night");
+    return relative(Day(*anchor - 1), "the evening before the anchor");
+  }
+  if (words.size() == 2 && first == "this" &&
+      (Lower(words[1]) == "morning" || Lower(words[1]) == "afternoon" || Lower(words[1]) == "evening")) {
+    if (!anchor) return Unanchored("this " + Lower(words[1]));
+    return relative(Day(*anchor), "the anchor date");
+  }
   int direction = 0;  // -1 last, 0 this/none, +1 next
+  size_t w = 0;
   if (first == "last" || first == "this" || first == "next") {
     direction = first == "last" ? -1 : first == "next" ? 1 : 0;
     w = 1;
   }
+  // last/this/next week, month, year, season
+  if (w == 1 && words.size() == 2) {
+    const std::string unit = Lower(words[1]);
+    const std::string phrase = first + " " + unit;
+    if (unit == "week" || unit == "month" || unit == "year" || SeasonOf(unit) > 0) {
+      if (!anchor) return Unanchored(phrase);
+      int from = 0, to = 0;
+      std::string rule;
+      if (unit == "week") {
+        const int monday = *anchor - (WeekdayOfDay(*anchor) + 6) % 7;
+        from = monday + 7 * direction;
+        to = from + 6;
+        rule = "the Monday-to-Sunday week " + std::string(direction < 0 ? "before the anchor's" : direction > 0 ? "after the anchor's" : "of the anchor");
+      } else if (unit == "month") {
+        int y = YearOf(*anchor), m = MonthOfDay(*anchor) + direction;
+        if (m < 1) m += 12, --y;
+        if (m > 12) m -= 12, ++y;
+        from = MonthStart(y, m);
+        to = MonthEnd(y, m);
+        rule = std::string("the calendar month ") + (direction < 0 ? "before the anchor's" : direction > 0 ? "after the anchor's" : "of the anchor");
+      } else if (unit == "year") {
+        const int y = YearOf(*anchor) + direction;
+        from = MonthStart(y, 1);
+        to = MonthEnd(y, 12);
+        rule = std::string("the calendar year ") + (direction < 0 ? "before the anchor's" : direction > 0 ? "after the anchor's" : "of the anchor");
+      } else {
+        const int season = SeasonOf(unit);
+        // The season of this name that contains the anchor or is nearest around it:
+        // "this summer" is the anchor year's; "last summer" the latest one over
+        // before the anchor; "next summer" the first one starting after it.
+        int y = YearOf(*anchor);
+        if (season == 12 && MonthOfDay(*anchor) <= 2) --y;  // January and February belong to last December's winter
+        auto [f, t] = SeasonSpan(y, season);
+        if (direction < 0) {
+          while (t >= *anchor) std::tie(f, t) = SeasonSpan(--y, season);
+        } else if (direction > 0) {
+          while (f <= *anchor) std::tie(f, t) = SeasonSpan(++y, season);
+        }
+        from = f;
+        to = t;
+        rule = direction < 0   ? "the latest " + unit + " that ended before the anchor"
+               : direction > 0 ? "the first " + unit + " that starts after the anchor"
+                               : "the " + unit + " of the anchor's year (meteorological: " + (season == 12 ? "December to February" : season == 3 ? "March to May" : season == 6 ? "June to August" : "September to November") + ")";
+      }
+      return relative(Span(from, to, phrase + " (" + Range(from, to) + ")"), rule);
+    }
+  }
   if (w < words.size()) {
-    if (int weekday = WeekdayOf(words[w]); weekday >= 0) {
-      std::string name = words[w];
-      if (!anchor) return Unanchored(name);
-      // A bare weekday in news means the nearest such day to publication:
-      // "on Tuesday" in Wednesday's paper is yesterday, "on Friday" is in two days.
-      const int anchor_weekday = static_cast<int>(chr::weekday{chr::sys_days{chr::days{*anchor}}}.c_encoding());
+    if (int weekday = WeekdayOf(words[w]); weekday >= 0 && w + 1 == words.size()) {
+      const std::string name(WeekdayName(weekday));
+      if (!anchor) {
+        ParsedDate d = Unanchored((direction < 0 ? "last " : direction > 0 ? "next " : "") + name);
+        d.weekday = weekday;
+        return d;
+      }
+      const int anchor_weekday = WeekdayOfDay(*anchor);
       const int back = (anchor_weekday - weekday + 7) % 7;
       const int ahead = (weekday - anchor_weekday + 7) % 7;
-      int day = back <= ahead ? *anchor - back : *anchor + ahead;
-      if (direction == -1) day = *anchor - (back == 0 ? 7 : back);
-      if (direction == 1) day = *anchor + (ahead == 0 ? 7 : ahead);
-      ParsedDate parsed = Day(day);
+      int day = 0;
+      std::string rule;
+      if (direction == -1) {
+        day = *anchor - (back == 0 ? 7 : back);
+        rule = "the " + name + " before the anchor";
+      } else if (direction == 1) {
+        day = *anchor + (ahead == 0 ? 7 : ahead);
+        rule = "the " + name + " after the anchor";
+      } else if (options.future) {
+        day = *anchor + ahead;
+        rule = "the first " + name + " on or after the anchor (the sentence speaks of the future)";
+      } else {
+        day = *anchor - back;
+        rule = "the most recent " + name + " on or before the anchor";
+      }
+      ParsedDate parsed = relative(Day(day), rule);
       parsed.display = name + " (" + parsed.display + ")";
       return parsed;
     }
   }
-  // Month day [year] / day month [year] / month year
+  // "last February", "next March", "this May": a month relative to the anchor.
+  if (w == 1 && words.size() == 2 && MonthOf(words[1]) > 0) {
+    const int month = MonthOf(words[1]);
+    const std::string phrase = first + " " + std::string(kMonths[static_cast<size_t>(month - 1)]);
+    if (!anchor) return Unanchored(phrase);
+    int y = YearOf(*anchor);
+    const int m = MonthOfDay(*anchor);
+    if (direction < 0 && month >= m) --y;
+    if (direction > 0 && month <= m) ++y;
+    if (direction == 0 && options.future && month < m) ++y;
+    return relative(Span(MonthStart(y, month), MonthEnd(y, month), YearMonth(y, month)),
+                    direction < 0   ? "the latest such month before the anchor's"
+                    : direction > 0 ? "the first such month after the anchor's"
+                                    : "the month in the anchor's year");
+  }
+  if (direction != 0) return std::nullopt;
+  // Month day [year] / day month [year] / month year / month
   int month = 0;
   std::optional<int> day, year;
   for (const std::string& word : words) {
@@ -211,40 +371,41 @@ std::optional<ParsedDate> ParseDate(std::string_view text, std::string_view publ
     }
   }
   if (month == 0) {
-    if (year && !day) {
-      auto from = ToDays(*year, 1, 1);
-      auto to = ToDays(*year, 12, 31);
-      return ParsedDate{{static_cast<double>(*from), static_cast<double>(*to), false, false}, std::to_string(*year), true};
-    }
+    if (year && !day) return Span(*ToDays(*year, 1, 1), *ToDays(*year, 12, 31), std::to_string(*year));
     return std::nullopt;
   }
   if (!year) {
     if (!anchor) {
       char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "--%02d-%02d", month, day.value_or(1));
+      if (day) {
+        std::snprintf(buffer, sizeof buffer, "--%02d-%02d", month, *day);
+      } else {
+        std::snprintf(buffer, sizeof buffer, "--%02d", month);
+      }
       return Unanchored(buffer);
     }
-    // A month and day without a year: the occurrence nearest the publication date.
-    chr::year_month_day pub{chr::sys_days{chr::days{*anchor}}};
-    int y = static_cast<int>(pub.year());
+    // A month (and day) without a year: the occurrence nearest the anchor.
+    const int y = YearOf(*anchor);
     std::optional<int> best;
     for (int candidate : {y - 1, y, y + 1}) {
       auto days = ToDays(candidate, month, day.value_or(1));
-      if (days && (!best || std::abs(*days - *anchor) < std::abs(*best - *anchor))) best = days;
+      if (!days) continue;
+      // A month is near when any of its days is: compare with its middle.
+      const int middle = day ? *days : *days + 14;
+      if (!best || std::abs(middle - *anchor) < std::abs((day ? *best : *best + 14) - *anchor)) best = days;
     }
     if (!best) return std::nullopt;
-    year = static_cast<int>(chr::year_month_day{chr::sys_days{chr::days{*best}}}.year());
+    year = YearOf(*best);
+    if (day) return relative(Day(*best), "the occurrence nearest the anchor");
+    return relative(Span(MonthStart(*year, month), MonthEnd(*year, month), YearMonth(*year, month)),
+                    "the occurrence nearest the anchor");
   }
   if (day) {
     auto days = ToDays(*year, month, *day);
     if (!days) return std::nullopt;
     return Day(*days);
   }
-  auto from = ToDays(*year, month, 1);
-  auto to = ToDays(*year, month, LastDayOfMonth(*year, month));
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", *year, month);
-  return ParsedDate{{static_cast<double>(*from), static_cast<double>(*to), false, false}, buffer, true};
+  return Span(MonthStart(*year, month), MonthEnd(*year, month), YearMonth(*year, month));
 }
 
 }  // namespace crosscheck::extract

@@ -244,7 +244,8 @@ class DocumentExtraction {
       claim.modality_cue = cue;
     }
     claim.attribution = attribution_.Find(tagged, match_begin, match_end);
-    claim.time = EventDay(plain);
+    // A date value is what the claim states, not when it happened: it must not split subjects.
+    if (claim.value.kind != ValueKind::kDate) claim.time = EventDay(plain);
     return claim;
   }
 

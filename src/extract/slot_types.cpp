@@ -148,7 +148,9 @@ bool QuantitySlotType::Parse(std::string_view text, const SlotContext&, SlotValu
 DateSlotType::DateSlotType() : SlotType("date", DateRegex()) {}
 
 bool DateSlotType::Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const {
-  auto parsed = ParseDate(text, context.published);
+  DateOptions options;
+  if (context.tagged != nullptr) options.future = FutureCueBefore(context.tagged->marked, context.marked.begin);
+  auto parsed = ParseDate(text, context.published, options);
   if (!parsed) {
     *why = "'" + std::string(text) + "' is not a date";
     return false;
@@ -160,7 +162,7 @@ bool DateSlotType::Parse(std::string_view text, const SlotContext& context, Slot
   v.interval = parsed->days;
   v.text = std::string(text);
   v.display = parsed->display;
-  v.id = parsed->anchored ? parsed->display : "";
+  v.id = parsed->anchored ? parsed->display : std::string(WeekdayName(parsed->weekday));
   out->value = v;
   return true;
 }

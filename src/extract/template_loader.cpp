@@ -168,6 +168,9 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
   if (const toml::node* v = root.get("value")) t.value_pos = PosOf(doc, v->source());
   t.label = errors.String(root, "label", false).value_or(t.subject_kind + " of {participants}");
   t.priority = static_cast<int>(errors.Integer(root, "priority", false).value_or(0));
+  t.since = errors.String(root, "since", false).value_or("");
+  t.since_pos = t.pos;
+  if (const toml::node* v = root.get("since")) t.since_pos = PosOf(doc, v->source());
   if (auto gap = errors.Integer(root, "max_gap", false)) {
     if (*gap < 1 || *gap > 20) {
       errors.Add(*root.get("max_gap"), "'max_gap' must be between 1 and 20 words");
@@ -246,7 +249,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
 const std::vector<std::string>& TemplateTopLevelKeys() {
   static const std::vector<std::string> kKeys = {"id",       "description", "subject",  "label",   "value",
                                                  "priority", "max_gap",     "patterns", "roles",   "modality",
-                                                 "example",  "types",       "exclude"};
+                                                 "example",  "types",       "exclude",  "since"};
   return kKeys;
 }
 

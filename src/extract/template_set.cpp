@@ -4,7 +4,9 @@
 
 #include <map>
 
+#include "extract/date_parser.h"
 #include "extract/entity_resolver.h"
+#include "extract/slot_types.h"
 #include "extract/literal_alternation.h"
 #include "knowledge/knowledge_base.h"
 #include "util/content_hash.h"
@@ -113,6 +115,14 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
       errors.push_back(spec.value_pos.ToString() + ": value type '" + spec.value_type + "' is not defined; expected a type " +
                        "declared under [types] or one of person, organisation, actor, place, date, quote, event");
       ok = false;
+    }
+    if (!spec.since.empty()) {
+      const auto* quantity = dynamic_cast<const QuantitySlotType*>(set->types_->Find(spec.value_type));
+      if (quantity == nullptr || DaysPerUnit(quantity->spec().base_unit) <= 0) {
+        errors.push_back(spec.since_pos.ToString() + ": 'since' needs a value type that is a quantity in years, months, " +
+                         "weeks or days; '" + spec.value_type + "' is not");
+        ok = false;
+      }
     }
     for (const RoleSpec& role : spec.roles) {
       const SlotType* type = set->types_->Find(role.type);

@@ -17,9 +17,13 @@
 #include <unordered_map>
 
 #include "check/consistency_checker.h"
+#include "check/elapsed_check.h"
 #include "check/quote_drift.h"
 #include "check/value_comparator.h"
 #include "crosscheck/pipeline.h"
+#include "extract/date_parser.h"
+#include "extract/event_time.h"
+#include "extract/time_anchor.h"
 #include "ingest/corpus_scanner.h"
 #include "ingest/document_loader.h"
 #include "ingest/outlet_manifest.h"
@@ -396,9 +400,10 @@ class Run {
     store_seconds_ += Since(started);
     summary_.claims = claims->size();
     started = std::chrono::steady_clock::now();
-    link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
     auto texts = LoadDocumentTexts();
     if (!texts.ok()) return texts.status();
+    ResolveTimes(*texts, &*claims);
+    link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
     SourceClusters sources = link::DetectSourceClusters(*texts);
     link::AddSourceClusters(sources, &linked.graph);
     const double link_seconds = Since(started);
@@ -413,6 +418,7 @@ class Run {
     check::ConsistencyChecker checker(comparator);
     checker.SetSourceClusters(&sources);
     std::vector<Finding> findings = checker.CheckAll(linked, *claims);
+    for (Finding& f : check::CheckElapsed(linked, *claims, ElapsedRules(), anchors_, comparator, &sources)) findings.push_back(std::move(f));
     std::vector<check::QuoteDrift> drift = check::FindQuoteDrift(*texts);
     summary_.subjects = linked.subjects;
     summary_.findings = findings.size();
@@ -470,6 +476,36 @@ class Run {
     status = WriteFileAtomically(summary_.report_md, markdown.str());
     if (!status.ok()) return status;
     return WriteFileAtomically(summary_.report_html, html.str());
+  }
+
+  // Duration templates checked against the start dates they count from (`since`).
+  std::vector<check::ElapsedRule> ElapsedRules() const {
+    std::vector<check::ElapsedRule> rules;
+    for (const auto& t : impl_.templates->templates()) {
+      if (t.spec.since.empty()) continue;
+      const auto* q = dynamic_cast<const extract::QuantitySlotType*>(impl_.templates->types().Find(t.spec.value_type));
+      if (q == nullptr) continue;  // refused when the templates were loaded
+      rules.push_back({t.spec.id, t.spec.since, extract::DaysPerUnit(q->spec().base_unit)});
+    }
+    return rules;
+  }
+
+  // Each document's anchor date (manifest, else its own text), and every
+  // claim's time resolved against it: before linking, which keys subjects by day.
+  void ResolveTimes(const std::vector<link::SourceText>& texts, std::vector<SourcedClaim>* claims) {
+    anchors_.clear();
+    for (const link::SourceText& text : texts) {
+      anchors_[text.source.path] = extract::ChooseAnchor(manifest_.Describe(text.source.path).published, text.sentences);
+    }
+    // A duration counted from a start date ("three years of war") is about a
+    // long-running subject: the day its sentence names is when it was said.
+    std::set<std::string> durations;
+    for (const check::ElapsedRule& rule : ElapsedRules()) durations.insert(rule.duration_template);
+    for (SourcedClaim& c : *claims) {
+      auto it = anchors_.find(c.source.path);
+      extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c.claim);
+      if (durations.count(c.claim.template_id) > 0) c.claim.time.clear();
+    }
   }
 
   // The body sentences of every document of this run, for finding copies.
@@ -555,6 +591,7 @@ class Run {
   std::unique_ptr<store::RunLock> lock_;  // declared before the store: released after it closes
   std::unique_ptr<store::Store> store_;
   std::vector<std::string> skipped_;  // "path: reason", for --strict
+  std::map<std::string, extract::TimeAnchor> anchors_;  // by document path
   int64_t run_ = 0;
   RunSummary summary_;
   std::vector<Item> batch_;                 // accepted, not yet written

@@ -560,6 +560,12 @@ class Page {
              << "</span></p>\n<p class=\"claim-value\">Value: <strong>" << EscapeHtml(c.value.display)
              << "</strong></p>\n<p class=\"claim-meta muted\">" << EscapeHtml(ModalityText(c));
         if (!c.attribution.empty()) out_ << "; attributed to " << EscapeHtml(c.attribution);
+        if (c.has_when) {
+          out_ << "; when: " << EscapeHtml(c.when.phrase) << " → " << EscapeHtml(c.when.display);
+          if (c.when.relative && c.when.resolved) {
+            out_ << " (" << EscapeHtml(c.when.rule) << ", " << EscapeHtml(c.when.anchor_evidence) << ")";
+          }
+        }
         out_ << "</p>\n<blockquote class=\"evidence\">";
         std::vector<Span> spans;
         if (!c.value_raw.empty()) spans.push_back({c.value_in_evidence.begin, c.value_in_evidence.end, {claim_id}});

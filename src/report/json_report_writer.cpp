@@ -1,5 +1,7 @@
 #include "report/json_report_writer.h"
 
+#include "extract/date_parser.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -16,6 +18,24 @@ Json Bound(double v) { return std::isinf(v) ? Json(nullptr) : Json(v); }
 
 // Three decimals: enough to read, and stable in golden files.
 double Round3(double v) { return std::round(v * 1000) / 1000; }
+
+// When the claim's event happened, and how that date was worked out.
+Json WhenJson(const EventTime& w) {
+  Json j{{"phrase", w.phrase},
+         {"resolved", w.resolved},
+         {"display", w.display},
+         {"relative", w.relative},
+         {"from", w.resolved ? Json(extract::DaysToIso(static_cast<int>(w.days.lo))) : Json(nullptr)},
+         {"to", w.resolved ? Json(extract::DaysToIso(static_cast<int>(w.days.hi))) : Json(nullptr)},
+         {"weekday", w.weekday >= 0 ? Json(std::string(extract::WeekdayName(w.weekday))) : Json(nullptr)},
+         {"rule", OrNull(w.rule)}};
+  if (w.relative) {
+    j["anchor"] = Json{{"date", OrNull(w.anchor)}, {"source", w.anchor_source}, {"evidence", OrNull(w.anchor_evidence)}};
+  } else {
+    j["anchor"] = nullptr;
+  }
+  return j;
+}
 
 Json ClaimJson(const SourcedClaim& sc) {
   const Claim& c = sc.claim;
@@ -40,6 +60,7 @@ Json ClaimJson(const SourcedClaim& sc) {
   j["modality_cue"] = OrNull(c.modality_cue);
   j["attribution"] = OrNull(c.attribution);
   j["evidence"] = c.evidence;
+  j["when"] = c.has_when ? WhenJson(c.when) : Json(nullptr);
   j["start"] = c.match_raw.begin;
   j["end"] = c.match_raw.end;
   if (!c.value_raw.empty()) {
@@ -74,6 +95,7 @@ Json FindingJson(const Finding& f) {
   for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
   return Json{{"id", f.id},
               {"kind", f.template_id},
+              {"derived_from", OrNull(f.derived_from)},
               {"subject", Json{{"id", f.subject.id},
                                {"kind", f.subject.kind},
                                {"label", f.subject.label},

@@ -1,5 +1,9 @@
 #include "report/markdown_report_writer.h"
 
+#include "extract/date_parser.h"
+
+#include <algorithm>
+
 #include <ostream>
 
 namespace crosscheck::report {
@@ -23,6 +27,20 @@ const char* Word(Verdict v) {
     case Verdict::kSingleSource: return "single source";
   }
   return "";
+}
+
+// When the claim's event happened: the phrase, what it resolved to, and the
+// anchor it was counted from ("on Wednesday → 2025-02-12, anchor 2025-02-13 (published)").
+std::string When(const Claim& c) {
+  if (!c.has_when) return "—";
+  const EventTime& w = c.when;
+  std::string out = EscapeMarkdown(w.phrase);
+  if (!w.resolved) return out + " (unresolved: no anchor date)";
+  std::string range = extract::DaysToIso(static_cast<int>(w.days.lo));
+  if (w.days.hi != w.days.lo) range += " to " + extract::DaysToIso(static_cast<int>(w.days.hi));
+  out += " → " + range;
+  if (w.relative) out += ", anchor " + w.anchor + " (" + EscapeMarkdown(w.anchor_source) + ")";
+  return out;
 }
 
 std::string Evidence(const Claim& c) {
@@ -115,7 +133,8 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
     out << "## " << Heading(v) << "\n\n";
     for (const Finding& f : data.findings) {
       if (f.verdict != v) continue;
-      out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << "\n\n";
+      out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id)
+          << (f.derived_from.empty() ? "" : " since " + EscapeMarkdown(f.derived_from)) << "\n\n";
       out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
       out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
           << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
@@ -123,14 +142,17 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
         out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
       }
       out << ".\n\n";
-      out << "| Outlet | Value | Modality | Attributed to | Evidence |\n|---|---|---|---|---|\n";
+      const bool timed = std::any_of(f.claims.begin(), f.claims.end(), [](const SourcedClaim& sc) { return sc.claim.has_when; });
+      out << "| Outlet | Value | Modality | Attributed to | " << (timed ? "When | " : "") << "Evidence |\n|---|---|---|---|---|"
+          << (timed ? "---|" : "") << "\n";
       for (const SourcedClaim& sc : f.claims) {
         const Claim& c = sc.claim;
         std::string modality(ModalityName(c.modality));
         if (!c.modality_cue.empty()) modality += " (\"" + c.modality_cue + "\")";
         out << "| " << EscapeMarkdown(sc.source.outlet) << " <br>" << EscapeMarkdown(sc.source.path) << ":"
             << c.match_raw.begin << " | " << EscapeMarkdown(c.value.display) << " | " << EscapeMarkdown(modality)
-            << " | " << (c.attribution.empty() ? "—" : EscapeMarkdown(c.attribution)) << " | " << Evidence(c)
+            << " | " << (c.attribution.empty() ? "—" : EscapeMarkdown(c.attribution)) << " | "
+            << (timed ? When(c) + " | " : "") << Evidence(c)
             << " |\n";
       }
       out << "\n";

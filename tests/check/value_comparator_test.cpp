@@ -149,14 +149,14 @@ TEST_CASE("CompareIntervals: intervals unbounded below compare by their upper en
   CHECK(Name(CompareIntervals(Open(-kInf, kInf), Open(-kInf, kInf))) == std::string("same"));
   CHECK(Name(CompareIntervals(up_to_5, Open(-kInf, kInf))) == std::string("within"));
 
-  SECTION("two unanchored dates are the same date") {
+  SECTION("two unresolved dates naming no weekday cannot be compared: compatible, never a conflict") {
     const Gazetteer places = SmallGazetteer();
     const ValueComparator comparator(places);
-    const Value a = Date(Open(-kInf, kInf), "Wednesday (unanchored)");
-    const Value b = Date(Open(-kInf, kInf), "yesterday (unanchored)");
+    const Value a = Date(Open(-kInf, kInf), "last week (unresolved)");
+    const Value b = Date(Open(-kInf, kInf), "yesterday (unresolved)");
     const Comparison result = comparator.Compare(a, b);
-    CHECK(Name(result.relation) == std::string("same"));
-    CHECK(result.reason == "Wednesday (unanchored) equals yesterday (unanchored)");
+    CHECK(Name(result.relation) == std::string("overlaps"));
+    CHECK(result.reason == "last week (unresolved) and yesterday (unresolved) cannot be compared: neither is resolved (no anchor date)");
   }
 }
 
@@ -212,6 +212,34 @@ TEST_CASE("Dates are compared as exact day intervals", "[check]") {
   const Comparison in_month = comparator.Compare(day, march);
   CHECK(in_month.relation == Relation::kWithin);
   CHECK(in_month.reason == "2025-03-18 lies within 2025-03");
+}
+
+TEST_CASE("Unresolved dates compare by the weekday they name", "[check][time]") {
+  const Gazetteer places = SmallGazetteer();
+  const ValueComparator comparator(places);
+  const Interval unbounded{-kInf, kInf, true, true};
+  auto unresolved = [&](const std::string& weekday) {
+    Value v = Date(unbounded, weekday + " (unresolved)");
+    v.id = weekday;
+    return v;
+  };
+  // 2025-02-12 (day 20131) is a Wednesday.
+  const Value wednesday_12 = Date(Interval::Point(20131), "Wednesday (2025-02-12)");
+  const Comparison both = comparator.Compare(unresolved("Wednesday"), unresolved("Wednesday"));
+  CHECK(both.relation == Relation::kSame);
+  CHECK(both.reason == "both say Wednesday (both unresolved: no anchor date; only the weekdays are compared)");
+  const Comparison differ = comparator.Compare(unresolved("Wednesday"), unresolved("Thursday"));
+  CHECK(differ.relation == Relation::kDisjoint);
+  CHECK(differ.reason == "Wednesday and Thursday are different weekdays (both unresolved: no anchor date; only the weekdays are compared)");
+  const Comparison mixed = comparator.Compare(wednesday_12, unresolved("Wednesday"));
+  CHECK(mixed.relation == Relation::kSame);
+  CHECK(mixed.reason == "both say Wednesday (Wednesday (unresolved) has no anchor date; only the weekdays are compared)");
+  CHECK(comparator.Compare(unresolved("Friday"), wednesday_12).relation == Relation::kDisjoint);
+  // No weekday to compare: the unresolved side says nothing against the other.
+  Value summer = Date(unbounded, "this summer (unresolved)");
+  const Comparison vague = comparator.Compare(summer, wednesday_12);
+  CHECK(vague.relation != Relation::kDisjoint);
+  CHECK(vague.reason == "this summer (unresolved) and Wednesday (2025-02-12) cannot be compared: this summer (unresolved) is not resolved (no anchor date)");
 }
 
 TEST_CASE("Places are compared by containment in the gazetteer", "[check]") {

@@ -111,15 +111,14 @@ TEST_CASE("ParseDate resolves a month and day without a year near the publicatio
   });
 }
 
-TEST_CASE("ParseDate resolves weekdays and relative days against the publication date", "[extract]") {
+TEST_CASE("ParseDate resolves weekdays and relative days against the publication date", "[extract][time]") {
   // 2025-02-13 is a Thursday.
   CheckDates({
       {"Wednesday", "2025-02-13", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
       {"Thursday", "2025-02-13", "2025-02-13", "2025-02-13", "Thursday (2025-02-13)"},
-      // A bare weekday is the nearest such day, before or after publication.
-      {"Friday", "2025-02-13", "2025-02-14", "2025-02-14", "Friday (2025-02-14)"},
-      {"Sunday", "2025-02-13", "2025-02-16", "2025-02-16", "Sunday (2025-02-16)"},
-      {"Saturday", "2025-02-13", "2025-02-15", "2025-02-15", "Saturday (2025-02-15)"},
+      // A bare weekday is the most recent such day on or before the anchor (news convention).
+      {"Friday", "2025-02-13", "2025-02-07", "2025-02-07", "Friday (2025-02-07)"},
+      {"Sunday", "2025-02-13", "2025-02-09", "2025-02-09", "Sunday (2025-02-09)"},
       {"Monday", "2025-02-13", "2025-02-10", "2025-02-10", "Monday (2025-02-10)"},
       {"last Thursday", "2025-02-13", "2025-02-06", "2025-02-06", "Thursday (2025-02-06)"},
       {"last Wednesday", "2025-02-13", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
@@ -130,9 +129,98 @@ TEST_CASE("ParseDate resolves weekdays and relative days against the publication
       {"today", "2025-02-13", "2025-02-13", "2025-02-13", "2025-02-13"},
       {"tomorrow", "2025-02-28", "2025-03-01", "2025-03-01", "2025-03-01"},
       {"Yesterday", "2025-03-01", "2025-02-28", "2025-02-28", "2025-02-28"},
-      {"last week", "2025-02-13", "2025-02-06", "2025-02-12", "last week (2025-02-06 to 2025-02-12)"},
-      {"this week", "2025-02-13", "2025-02-07", "2025-02-13", "this week (2025-02-07 to 2025-02-13)"},
+      {"last night", "2025-03-01", "2025-02-28", "2025-02-28", "2025-02-28"},
+      {"this morning", "2025-03-01", "2025-03-01", "2025-03-01", "2025-03-01"},
+      // Weeks run Monday to Sunday.
+      {"last week", "2025-02-13", "2025-02-03", "2025-02-09", "last week (2025-02-03 to 2025-02-09)"},
+      {"this week", "2025-02-13", "2025-02-10", "2025-02-16", "this week (2025-02-10 to 2025-02-16)"},
+      {"earlier this week", "2025-02-13", "2025-02-10", "2025-02-16", "this week (2025-02-10 to 2025-02-16)"},
+      {"next week", "2025-02-13", "2025-02-17", "2025-02-23", "next week (2025-02-17 to 2025-02-23)"},
+      // A Sunday anchor is the last day of its week.
+      {"this week", "2025-02-16", "2025-02-10", "2025-02-16", "this week (2025-02-10 to 2025-02-16)"},
+      {"last week", "2025-01-01", "2024-12-23", "2024-12-29", "last week (2024-12-23 to 2024-12-29)"},
   });
+}
+
+TEST_CASE("ParseDate: a weekday on the anchor's own weekday is the anchor itself", "[extract][time]") {
+  // 2025-02-12 is a Wednesday.
+  CheckDates({
+      {"on Wednesday", "2025-02-12", "2025-02-12", "2025-02-12", "Wednesday (2025-02-12)"},
+      {"last Wednesday", "2025-02-12", "2025-02-05", "2025-02-05", "Wednesday (2025-02-05)"},
+      {"next Wednesday", "2025-02-12", "2025-02-19", "2025-02-19", "Wednesday (2025-02-19)"},
+  });
+  crosscheck::extract::DateOptions future;
+  future.future = true;
+  auto same = ParseDate("Wednesday", "2025-02-12", future);
+  REQUIRE(same.has_value());
+  CHECK(DaysToIso(static_cast<int>(same->days.lo)) == "2025-02-12");
+  auto ahead = ParseDate("on Friday", "2025-02-12", future);
+  REQUIRE(ahead.has_value());
+  CHECK(ahead->display == "Friday (2025-02-14)");
+  CHECK(ahead->rule == "the first Friday on or after the anchor (the sentence speaks of the future)");
+  auto back = ParseDate("on Friday", "2025-02-12");
+  REQUIRE(back.has_value());
+  CHECK(back->display == "Friday (2025-02-07)");
+  CHECK(back->rule == "the most recent Friday on or before the anchor");
+  CHECK(back->weekday == 5);
+  CHECK(back->relative);
+}
+
+TEST_CASE("ParseDate crosses month, year and leap-day boundaries", "[extract][time]") {
+  CheckDates({
+      // 2025-03-01 is a Saturday: "on Friday" is the last day of February.
+      {"on Friday", "2025-03-01", "2025-02-28", "2025-02-28", "Friday (2025-02-28)"},
+      // 2024-03-01 is a Friday; Thursday is the leap day.
+      {"Thursday", "2024-03-01", "2024-02-29", "2024-02-29", "Thursday (2024-02-29)"},
+      {"yesterday", "2024-03-01", "2024-02-29", "2024-02-29", "2024-02-29"},
+      // 2025-01-01 is a Wednesday: "on Monday" is in the year before.
+      {"on Monday", "2025-01-01", "2024-12-30", "2024-12-30", "Monday (2024-12-30)"},
+      {"last month", "2025-01-15", "2024-12-01", "2024-12-31", "last month (2024-12-01 to 2024-12-31)"},
+      {"last month", "2024-03-10", "2024-02-01", "2024-02-29", "last month (2024-02-01 to 2024-02-29)"},
+      {"this month", "2025-02-13", "2025-02-01", "2025-02-28", "this month (2025-02-01 to 2025-02-28)"},
+      {"next month", "2025-12-13", "2026-01-01", "2026-01-31", "next month (2026-01-01 to 2026-01-31)"},
+      {"last year", "2025-02-13", "2024-01-01", "2024-12-31", "last year (2024-01-01 to 2024-12-31)"},
+      {"this year", "2025-02-13", "2025-01-01", "2025-12-31", "this year (2025-01-01 to 2025-12-31)"},
+  });
+}
+
+TEST_CASE("ParseDate reads seasons and months without a year as spans", "[extract][time]") {
+  CheckDates({
+      {"this summer", "2025-02-13", "2025-06-01", "2025-08-31", "this summer (2025-06-01 to 2025-08-31)"},
+      {"last summer", "2025-02-13", "2024-06-01", "2024-08-31", "last summer (2024-06-01 to 2024-08-31)"},
+      // In July, last summer is the year before's; in October, this year's.
+      {"last summer", "2025-07-10", "2024-06-01", "2024-08-31", "last summer (2024-06-01 to 2024-08-31)"},
+      {"last summer", "2025-10-10", "2025-06-01", "2025-08-31", "last summer (2025-06-01 to 2025-08-31)"},
+      {"next summer", "2025-07-10", "2026-06-01", "2026-08-31", "next summer (2026-06-01 to 2026-08-31)"},
+      {"this spring", "2025-02-13", "2025-03-01", "2025-05-31", "this spring (2025-03-01 to 2025-05-31)"},
+      {"this fall", "2025-02-13", "2025-09-01", "2025-11-30", "this fall (2025-09-01 to 2025-11-30)"},
+      // Winter runs from December into the next year; February belongs to last December's.
+      {"this winter", "2025-02-13", "2024-12-01", "2025-02-28", "this winter (2024-12-01 to 2025-02-28)"},
+      {"this winter", "2023-12-20", "2023-12-01", "2024-02-29", "this winter (2023-12-01 to 2024-02-29)"},
+      {"last winter", "2025-02-13", "2023-12-01", "2024-02-29", "last winter (2023-12-01 to 2024-02-29)"},
+      // A month without a year is the one nearest the anchor.
+      {"in February", "2025-02-13", "2025-02-01", "2025-02-28", "2025-02"},
+      {"in February", "2025-11-20", "2026-02-01", "2026-02-28", "2026-02"},
+      {"in November", "2025-02-13", "2024-11-01", "2024-11-30", "2024-11"},
+      {"last February", "2025-02-13", "2024-02-01", "2024-02-29", "2024-02"},
+      {"last March", "2025-02-13", "2024-03-01", "2024-03-31", "2024-03"},
+      {"next February", "2025-02-13", "2026-02-01", "2026-02-28", "2026-02"},
+      {"in February 2022", "", "2022-02-01", "2022-02-28", "2022-02"},
+  });
+}
+
+TEST_CASE("FutureCueBefore finds the words that put a date in the future", "[extract][time]") {
+  using crosscheck::extract::FutureCueBefore;
+  auto cue = [](std::string sentence) { return FutureCueBefore(sentence, sentence.find("Friday")); };
+  CHECK(cue("The ministers will meet in Stockholm on Friday."));
+  CHECK(cue("They'll meet on Friday."));
+  CHECK(cue("The talks are set to begin on Friday."));
+  CHECK(cue("The vote is scheduled for Friday."));
+  CHECK_FALSE(cue("He said they would meet in Munich on Friday."));
+  CHECK_FALSE(cue("They met on Friday."));
+  // Only words before the date count.
+  CHECK_FALSE(cue("On Friday they met, and they will meet again."));
+  CHECK_FALSE(cue("Williams met him on Friday."));
 }
 
 TEST_CASE("ParseDate: a leading 'on' or 'in' is ignored", "[extract]") {
@@ -154,11 +242,13 @@ TEST_CASE("ParseDate: a leading 'on' or 'in' is ignored", "[extract]") {
 
 TEST_CASE("ParseDate leaves weekdays and relative dates unanchored without a publication date", "[extract]") {
   const std::vector<std::pair<const char*, const char*>> cases = {
-      {"Wednesday", "Wednesday (unanchored)"},
-      {"last Friday", "Friday (unanchored)"},
-      {"yesterday", "yesterday (unanchored)"},
-      {"last week", "last week (unanchored)"},
-      {"February 12", "--02-12 (unanchored)"},
+      {"Wednesday", "Wednesday (unresolved)"},
+      {"last Friday", "last Friday (unresolved)"},
+      {"yesterday", "yesterday (unresolved)"},
+      {"last week", "last week (unresolved)"},
+      {"this summer", "this summer (unresolved)"},
+      {"in February", "--02 (unresolved)"},
+      {"February 12", "--02-12 (unresolved)"},
   };
   for (const auto& [text, display] : cases) {
     CAPTURE(text);
@@ -182,7 +272,7 @@ TEST_CASE("ParseDate rejects impossible dates and text that is no date", "[extra
     CAPTURE(published);
     for (const char* bad : {"February 30, 2025", "February 29, 2025", "31 April 2024", "2025-02-30", "2025-13-01",
                             "Smarch 12, 2025", "", "   ", "the 12th", "12 34", "February 12, 2025 and more",
-                            "1799", "Feb. 40, 2025", "next year", "last month please"}) {
+                            "1799", "Feb. 40, 2025", "next decade", "last month please", "last Wednesday night"}) {
       CAPTURE(bad);
       const std::optional<ParsedDate> got = ParseDate(bad, published);
       if (got) INFO("got " << got->display);
@@ -197,7 +287,9 @@ TEST_CASE("DateRegex finds the date expressions ParseDate reads", "[extract]") {
   CHECK(re.NumberOfCapturingGroups() == 0);
   for (const char* text : {"February 12, 2025", "Feb. 12", "12 February 2025", "12th of February, 2025", "February 2025",
                            "February of 2024", "2025-02-12", "Wednesday", "last Wednesday", "next Monday",
-                           "yesterday", "Today", "last week", "Sept. 3, 2024"}) {
+                           "yesterday", "Today", "last week", "Sept. 3, 2024", "this summer", "last fall",
+                           "in February", "last March", "last month", "next year", "earlier this week", "last night",
+                           "this morning"}) {
     CAPTURE(text);
     REQUIRE(RE2::FullMatch(text, re));
     CHECK(ParseDate(text, "2025-02-13").has_value());
@@ -206,8 +298,14 @@ TEST_CASE("DateRegex finds the date expressions ParseDate reads", "[extract]") {
     const std::vector<std::pair<const char*, const char*>> sentences = {
         {"They met on February 12, 2025 in Munich.", "February 12, 2025"},
         {"The call took place on Wednesday, officials said.", "Wednesday"},
-        {"The summit was held in February 2025.", "February 2025"},
+        {"The summit was held in February 2025.", "in February 2025"},
         {"He was released last week.", "last week"},
+        {"Zelenskyy said his Wednesday phone call with Trump was positive.", "Wednesday"},
+        {"Wednesday's call went well.", "Wednesday"},
+        {"The film hits theaters this summer and marks his return.", "this summer"},
+        {"Russia's invasion of Ukraine in February 2022 changed that.", "in February 2022"},
+        {"Prices may rise in May.", "in May"},
+        {"It must be done within May 2025.", "May 2025"},
     };
     for (const auto& [sentence, date] : sentences) {
       CAPTURE(sentence);
@@ -217,7 +315,8 @@ TEST_CASE("DateRegex finds the date expressions ParseDate reads", "[extract]") {
     }
   }
   SECTION("words that only look like dates are not matched") {
-    for (const char* text : {"Mayday", "Marching orders", "Sunday-school", "12 34", "Smarch 12"}) {
+    for (const char* text : {"Mayday", "Marching orders", "Sunday-school", "12 34", "Smarch 12", "may", "in may", "this weekend",
+                            "last summertime"}) {
       CAPTURE(text);
       CHECK_FALSE(RE2::FullMatch(text, re));
     }

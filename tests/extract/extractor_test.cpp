@@ -464,8 +464,8 @@ TEST_CASE("Extractor resolves dates against the publication date", "[extract]") 
     const Extraction e = Extract(Prepare("They met on Wednesday."), "meeting_date");
     INFO(DescribeAll(e));
     REQUIRE(e.claims.size() == 1);
-    CHECK(e.claims[0].value.display == "Wednesday (unanchored)");
-    CHECK(e.claims[0].value.id.empty());
+    CHECK(e.claims[0].value.display == "Wednesday (unresolved)");
+    CHECK(e.claims[0].value.id == "Wednesday");  // what an unresolved date can still be compared by
   }
 }
 

@@ -376,9 +376,9 @@ TEST_CASE("ReadTemplateFile reads a file and names it by its display path", "[ex
 TEST_CASE("TemplateTopLevelKeys lists the keys a template file may use", "[extract]") {
   const auto& keys = TemplateTopLevelKeys();
   for (const char* key : {"id", "description", "subject", "label", "value", "priority", "max_gap", "patterns", "roles",
-                          "modality", "example", "types", "exclude"}) {
+                          "modality", "example", "types", "exclude", "since"}) {
     CAPTURE(key);
     CHECK(std::count(keys.begin(), keys.end(), key) == 1);
   }
-  CHECK(keys.size() == 13);
+  CHECK(keys.size() == 14);
 }
