@@ -34,11 +34,12 @@ TEST_CASE("pipeline: two outlets with disjoint durations conflict", "[pipeline]"
   auto summary = Run(dir / "corpus", dir / "out");
   REQUIRE(summary.ok());
   CHECK(summary->documents == 2);
-  CHECK(summary->claims == 2);
+  CHECK(summary->claims == 3);  // two durations, and b's "phone call ... on Tuesday" (call_date)
   CHECK(summary->verdicts[Verdict::kConflict] == 1);
   const Json report = Report(dir / "out");
-  REQUIRE(report.at("findings").size() == 1);
+  REQUIRE(report.at("findings").size() == 2);
   const Json& f = report.at("findings")[0];
+  CHECK(f.at("kind") == "call_duration");
   CHECK(f.at("verdict") == "conflict");
   CHECK(f.at("reason").get<std::string>().find("45 min and 120 min do not overlap") != std::string::npos);
   // Without a manifest the outlet is the file's stem.
@@ -84,8 +85,9 @@ TEST_CASE("pipeline: an edited document is extracted again, the others are reuse
   REQUIRE(second.ok());
   CHECK(second->extracted == 1);
   CHECK(second->reused == 1);
-  CHECK(second->claims == 2);  // the old content's claim is not reported
+  CHECK(second->claims == 3);  // the old content's claims are not reported
   const Json report = Report(dir / "out");
+  CHECK(report.at("findings")[0].at("kind") == "call_duration");
   CHECK(report.at("findings")[0].at("verdict") == "agree");
 }
 
