@@ -30,9 +30,7 @@ TimeAnchor ChooseAnchor(std::string_view published, const std::vector<std::strin
     return anchor;
   }
   static const re2::RE2 kDates("(" + DateRegex() + ")");
-  std::optional<int> latest;
-  std::string latest_evidence;
-  for (size_t i = 0; i < sentences.size(); ++i) {
+  for (size_t i = 0; i < sentences.size() && i < kDatelineSentences; ++i) {
     re2::StringPiece input(sentences[i]);
     re2::StringPiece found;
     while (RE2::FindAndConsume(&input, kDates, &found)) {
@@ -40,24 +38,11 @@ TimeAnchor ChooseAnchor(std::string_view published, const std::vector<std::strin
       // Only a full date anchors: no anchor is needed to read it, and it names one day.
       auto date = ParseDate(text, "");
       if (!date || date->relative || date->days.lo != date->days.hi) continue;
-      const int day = static_cast<int>(date->days.lo);
-      const std::string evidence = "'" + std::string(text) + "' in sentence " + std::to_string(i + 1);
-      if (i < kDatelineSentences) {
-        anchor.source = TimeAnchor::Source::kText;
-        anchor.date = DaysToIso(day);
-        anchor.evidence = evidence + " (dateline)";
-        return anchor;
-      }
-      if (!latest || day > *latest) {
-        latest = day;
-        latest_evidence = evidence + " (the latest full date in the text)";
-      }
+      anchor.source = TimeAnchor::Source::kText;
+      anchor.date = DaysToIso(static_cast<int>(date->days.lo));
+      anchor.evidence = "'" + std::string(text) + "' in sentence " + std::to_string(i + 1) + " (dateline)";
+      return anchor;
     }
-  }
-  if (latest) {
-    anchor.source = TimeAnchor::Source::kText;
-    anchor.date = DaysToIso(*latest);
-    anchor.evidence = latest_evidence;
   }
   return anchor;
 }

@@ -2,11 +2,12 @@
 // week") are counted from, and where it came from.
 //
 // In order: the publication date the outlets manifest gives; otherwise a full
-// date the document states itself (a dateline such as "WASHINGTON, Feb. 12,
-// 2025 -" or "February 12, 2025" in its first three sentences, else the
-// latest full date anywhere in its text: an article is written no earlier than
-// the last day it names, and rarely names a later one); otherwise none, and
-// relative dates stay unresolved.
+// date the document states at its top (a dateline such as "WASHINGTON, Feb.
+// 12, 2025 -" or "February 12, 2025" in its first three sentences, where
+// headlines, bylines and datelines are); otherwise none, and relative dates
+// stay unresolved. Full dates further down are not used: a retrospective piece
+// names the days it looks back on ("they met on June 19, 1972"), and a wrong
+// anchor is worse than none.
 #pragma once
 
 #include <string>
