@@ -448,6 +448,7 @@ class Run {
     auto documents = store_->LoadSources(run_);
     if (!documents.ok()) return documents.status();
     data.documents = std::move(documents).value();
+    data.anchors = anchors_;
     for (const SourcedClaim& c : claims) ++data.claims_per_document[c.source.path];
     data.claims = claims.size();
     data.subjects = linked.subjects;

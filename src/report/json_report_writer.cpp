@@ -1,6 +1,7 @@
 #include "report/json_report_writer.h"
 
 #include "extract/date_parser.h"
+#include "extract/time_anchor.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,10 @@ Json Bound(double v) { return std::isinf(v) ? Json(nullptr) : Json(v); }
 
 // Three decimals: enough to read, and stable in golden files.
 double Round3(double v) { return std::round(v * 1000) / 1000; }
+
+Json AnchorJson(const extract::TimeAnchor& a) {
+  return Json{{"date", OrNull(a.date)}, {"source", std::string(extract::AnchorSourceName(a.source))}, {"evidence", OrNull(a.evidence)}};
+}
 
 // When the claim's event happened, and how that date was worked out.
 Json WhenJson(const EventTime& w) {
@@ -168,6 +173,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                              {"outlet", d.outlet},
                              {"url", OrNull(d.url)},
                              {"published", OrNull(d.published)},
+                             {"anchor", AnchorJson(data.anchors.count(d.path) ? data.anchors.at(d.path) : extract::TimeAnchor{})},
                              {"claims", it == data.claims_per_document.end() ? 0 : it->second}});
   }
   root["documents"] = documents;

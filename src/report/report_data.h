@@ -11,6 +11,7 @@
 #include "crosscheck/finding.h"
 #include "check/quote_drift.h"
 #include "crosscheck/source_cluster.h"
+#include "extract/time_anchor.h"
 
 namespace crosscheck::report {
 
@@ -31,6 +32,7 @@ struct FolderSources {
 struct ReportData {
   std::string corpus;                         // the corpus folder's name
   std::vector<DocumentSource> documents;      // sorted by path
+  std::map<std::string, extract::TimeAnchor> anchors;  // by document path: what relative dates count from
   std::map<std::string, size_t> claims_per_document;  // by path
   size_t claims = 0;
   size_t subjects = 0;

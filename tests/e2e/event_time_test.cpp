@@ -102,7 +102,11 @@ TEST_CASE("seeds without publication dates: weekdays stay unresolved and are com
       CHECK(when.at("anchor").at("source") == "none");
     }
   }
-  // The seeds state no full date: nothing anchors them.
+  // The seeds state no full date: nothing anchors them, and each document says so.
+  for (const Json& d : report.at("documents")) {
+    CHECK(d.at("anchor").at("source") == "none");
+    CHECK(d.at("anchor").at("date").is_null());
+  }
   for (const Json& f : report.at("findings")) CHECK(f.at("derived_from").is_null());
 }
 
@@ -169,7 +173,8 @@ TEST_CASE("event dates: outlets agree when resolved days match and conflict when
                                  "Swedish Prime Minister Anna Lindqvist and Slovak President Tomas Koval spoke by phone on Tuesday.\n");
   dir.Write("corpus/danube.txt", "Koval calls Lindqvist\n\n"
                                  "Slovak President Tomas Koval spoke with Swedish Prime Minister Anna Lindqvist by phone on Tuesday.\n");
-  // No manifest date: the dateline anchors it (a Friday), so "Thursday" is March 5.
+  // No manifest date: the dateline anchors it (a Friday), so "Thursday" is March 5. (The
+  // short headline is left out of the body sentences, so the dateline is sentence 1.)
   dir.Write("corpus/harbour.txt", "Leaders talk\n\n"
                                   "STOCKHOLM, March 6, 2026 - Anna Lindqvist and Tomas Koval spoke by phone on Thursday.\n");
   // Derived facts: four years fit March 2026 minus February 2022, six years do not.
@@ -200,6 +205,13 @@ outlet = "Courier"
 published = 2026-03-05
 )");
   const Json report = Run(dir / "corpus", dir / "out", manifest);
+  for (const Json& d : report.at("documents")) {
+    if (d.at("path") == "harbour.txt") {
+      CHECK(d.at("anchor") == Json{{"date", "2026-03-06"}, {"source", "text"}, {"evidence", "'March 6, 2026' in sentence 1 (dateline)"}});
+    } else {
+      CHECK(d.at("anchor").at("source") == "published");
+    }
+  }
   const auto calls = FindingsOf(report, "call_date");
   REQUIRE(calls.size() == 1);
   const Json& call = calls.front();
