@@ -484,6 +484,14 @@ Result<std::vector<DocumentSource>> Store::LoadSources(int64_t run) {
 Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
   try {
     std::vector<SourcedClaim> out;
+    {
+      // Sized once: growing by doubling would hold up to twice the claims while it copies.
+      SQLite::Statement count(*db_,
+                              "SELECT count(*) FROM claims WHERE document_id IN "
+                              "(SELECT document_id FROM document_sources WHERE last_run = ?)");
+      count.bind(1, run);
+      if (count.executeStep()) out.reserve(static_cast<size_t>(count.getColumn(0).getInt64()));
+    }
     // One path per content: the first in order, so output does not depend on scan order.
     SQLite::Statement st(
         *db_,
