@@ -94,6 +94,12 @@ Comparison ValueComparator::Compare(const Value& a, const Value& b) const {
     case ValueKind::kEntity:
     case ValueKind::kCategory:
       if (a.id == b.id) return {Relation::kSame, "both say " + x};
+      // Titles: a former holder of an office is not its incumbent.
+      if (a.type == "title" && (a.id == "former " + b.id || b.id == "former " + a.id)) {
+        const bool a_former = a.id.size() > b.id.size();
+        return {Relation::kDisjoint, x + (a_former ? " (no longer in office)" : " (in office)") + " and " + y +
+                                         (a_former ? " (in office)" : " (no longer in office)") + " differ"};
+      }
       return {Relation::kDisjoint, x + " and " + y + " differ"};
   }
   return {Relation::kSame, ""};
