@@ -29,6 +29,15 @@ constexpr std::array<std::string_view, 48> kNotSurnames = {
 constexpr std::array<std::string_view, 17> kParticles = {"de", "da", "di", "du", "van", "von", "der", "den", "bin",
                                                          "ibn", "al", "el", "la", "le", "dos", "das", "del"};
 
+// Words that end the names of things, not people: after a title they mean
+// the title word starts a name ("Justice Department", "Cardinal Drive").
+constexpr std::array<std::string_view, 40> kThingWords = {
+    "department", "court", "center", "centre", "drive", "street", "avenue", "road", "boulevard", "lane",
+    "county", "office", "hall", "church", "school", "university", "college", "hospital", "park", "square",
+    "house", "building", "station", "airport", "committee", "council", "party", "ministry", "agency", "service",
+    "services", "association", "foundation", "institute", "company", "corporation", "bank", "club", "stadium",
+    "bridge"};
+
 constexpr std::array<std::string_view, 6> kSuffixes = {"jr", "sr", "ii", "iii", "iv", "v"};
 
 template <size_t N>
@@ -303,7 +312,7 @@ size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs&
   // After a title, capitalised words are a name: "Police Chief Ken Barnes", "Officer Smith".
   if (saw_office) {
     auto [k, words] = surname_run(j, 3);
-    if (words >= 1) return k - i;
+    if (words >= 1 && !In(kThingWords, tokens[k - 1].key)) return k - i;
   }
   return 0;
 }
@@ -442,7 +451,18 @@ std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text,
 
 std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::string* why) const {
   const std::vector<Token> tokens = Tokenise(text);
-  const Runs runs = LookupRuns(tokens);
+  // The whole text is a title, so its words form runs whatever separates
+  // them: "Lt. Gov." is one office although a dot splits it.
+  Runs runs(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    runs[i].fill(nullptr);
+    std::string key;
+    for (size_t len = 1; len <= kMaxNameTokens && i + len <= tokens.size(); ++len) {
+      key += tokens[i + len - 1].key;
+      auto it = names_.find(key);
+      if (it != names_.end()) runs[i][len] = &it->second;
+    }
+  }
   Title title;
   std::string office;
   std::string pending;  // office modifiers waiting for their office ("Acting" before "Director")
@@ -472,6 +492,8 @@ std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::stri
         std::string key;
         for (size_t k = i; k < end; ++k) key += tokens[k].key;
         auto it = office_canonical_.find(key);
+        // Of two offices ("police spokesman Officer"), the one next to the name is the person's title.
+        office.clear();
         if (!pending.empty()) append(&office, pending);
         pending.clear();
         append(&office, it != office_canonical_.end()

@@ -120,6 +120,8 @@ TEST_CASE("EntityResolver::ParseTitle reads a title as an office", "[extract][ti
       {"Acting Police Chief", "Acting Police Chief", ""},
       {"Kremlin spokesman", "Spokesperson", "Kremlin"},
       {"Ukrainian President", "President", "Ukrainian"},
+      // Of two offices, the one next to the name.
+      {"police spokesman Officer", "Officer", "police"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -246,7 +248,8 @@ TEST_CASE("A title slot anchors a pattern as a literal word would", "[extract][t
 
 TEST_CASE("Titles compare by office: aliases agree, a former holder differs from the incumbent", "[check][titles]") {
   crosscheck::knowledge::Gazetteer places;
-  const ValueComparator comparator(places);
+  ValueComparator comparator(places);
+  comparator.SetOfficeModifiers(Resolver().knowledge().office_modifiers());
   CHECK(comparator.Compare(TitleValue("Defense Secretary"), TitleValue("Secretary of Defense")).relation == Relation::kSame);
   CHECK(comparator.Compare(TitleValue("U.S. President"), TitleValue("President")).relation == Relation::kSame);
   CHECK(comparator.Compare(TitleValue("Russian President"), TitleValue("President")).relation == Relation::kSame);
@@ -256,4 +259,34 @@ TEST_CASE("Titles compare by office: aliases agree, a former holder differs from
   CHECK(comparator.Compare(TitleValue("President"), TitleValue("Former President")).reason ==
         "President (in office) and former President (no longer in office) differ");
   CHECK(comparator.Compare(TitleValue("Vice President"), TitleValue("President")).relation == Relation::kDisjoint);
+}
+
+TEST_CASE("A more precise title is compatible with a plainer one, unless it names another office", "[check][titles]") {
+  crosscheck::knowledge::Gazetteer places;
+  ValueComparator comparator(places);
+  comparator.SetOfficeModifiers(Resolver().knowledge().office_modifiers());
+  const auto precise = comparator.Compare(TitleValue("Police Chief"), TitleValue("Chief"));
+  CHECK(precise.relation == Relation::kWithin);
+  CHECK(precise.reason == "Police Chief is a more precise title than Chief");
+  CHECK(comparator.Compare(TitleValue("Officer"), TitleValue("Police Officer")).relation == Relation::kContains);
+  CHECK(comparator.Compare(TitleValue("former Police Chief"), TitleValue("former Chief")).relation == Relation::kWithin);
+  // What an office modifier adds makes another office; so does "former".
+  CHECK(comparator.Compare(TitleValue("Deputy Chief"), TitleValue("Chief")).relation == Relation::kDisjoint);
+  CHECK(comparator.Compare(TitleValue("Acting Police Chief"), TitleValue("Police Chief")).relation == Relation::kDisjoint);
+  CHECK(comparator.Compare(TitleValue("former Police Chief"), TitleValue("Chief")).relation == Relation::kDisjoint);
+  CHECK(comparator.Compare(TitleValue("Sheriff"), TitleValue("Chief")).relation == Relation::kDisjoint);
+}
+
+TEST_CASE("A title before a word that names a thing makes no person", "[extract][titles]") {
+  const auto people = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const ResolvedMention& m : Resolver().FindMentions(text)) {
+      if (m.entity.kind == "person") out.push_back(std::string(text.substr(m.begin, m.end - m.begin)));
+    }
+    return out;
+  };
+  CHECK(people("The Justice Department said Officer Smith was hurt.") == std::vector<std::string>{"Officer Smith"});
+  CHECK(people("They lived on Cardinal Drive.").empty());
+  CHECK(people("Sheriff Court said so.").empty());
+  CHECK(people("Sheriff Terrell said so.") == std::vector<std::string>{"Sheriff Terrell"});
 }
