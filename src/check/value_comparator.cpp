@@ -114,7 +114,13 @@ Comparison ValueComparator::CompareTitles(const Value& a, const Value& b) const 
     }
     return true;
   };
-  if (narrows(wa, wb)) return {Relation::kWithin, x + " is a more precise title than " + y};
+  // "Secretary of the Interior" is a kind of "Secretary".
+  auto names_its_domain = [](const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+    return shorter.size() < longer.size() && longer[shorter.size()] == "of" &&
+           std::equal(shorter.begin(), shorter.end(), longer.begin());
+  };
+  if (narrows(wa, wb) || names_its_domain(wa, wb)) return {Relation::kWithin, x + " is a more precise title than " + y};
+  if (names_its_domain(wb, wa)) return {Relation::kContains, y + " is a more precise title than " + x};
   if (narrows(wb, wa)) return {Relation::kContains, y + " is a more precise title than " + x};
   return {Relation::kDisjoint, x + " and " + y + " differ"};
 }

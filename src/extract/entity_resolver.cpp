@@ -484,7 +484,9 @@ std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::stri
       return std::nullopt;
     }
     // The longer reading wins: "Deputy Secretary" is an office, "Deputy" before "Director" a modifier of it.
-    if (office_len >= modifier_len) {
+    // A word that is both an office and an office modifier modifies an office after it ("Deputy Sheriff").
+    const bool modifies_next = office_len == modifier_len && as_modifier->office_modifier && i + modifier_len < tokens.size();
+    if (office_len >= modifier_len && !modifies_next) {
       const size_t end = i + office_len;
       if (as_office->honorific && !as_office->modifier) {
         title.honorific = true;

@@ -122,6 +122,9 @@ TEST_CASE("EntityResolver::ParseTitle reads a title as an office", "[extract][ti
       {"Ukrainian President", "President", "Ukrainian"},
       // Of two offices, the one next to the name.
       {"police spokesman Officer", "Officer", "police"},
+      // A word both an office and an office modifier modifies the office after it.
+      {"Deputy Sheriff", "Sheriff's Deputy", ""},
+      {"Deputy", "Deputy", ""},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -275,6 +278,9 @@ TEST_CASE("A more precise title is compatible with a plainer one, unless it name
   CHECK(comparator.Compare(TitleValue("Acting Police Chief"), TitleValue("Police Chief")).relation == Relation::kDisjoint);
   CHECK(comparator.Compare(TitleValue("former Police Chief"), TitleValue("Chief")).relation == Relation::kDisjoint);
   CHECK(comparator.Compare(TitleValue("Sheriff"), TitleValue("Chief")).relation == Relation::kDisjoint);
+  CHECK(comparator.Compare(TitleValue("Secretary of the Interior"), TitleValue("Secretary")).relation == Relation::kWithin);
+  CHECK(comparator.Compare(TitleValue("Secretary"), TitleValue("Secretary of State")).relation == Relation::kContains);
+  CHECK(comparator.Compare(TitleValue("Sheriff's Deputy"), TitleValue("Deputy")).relation == Relation::kWithin);
 }
 
 TEST_CASE("A title before a word that names a thing makes no person", "[extract][titles]") {
