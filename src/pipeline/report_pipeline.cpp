@@ -481,6 +481,7 @@ class Run {
     if (observer_ != nullptr) observer_->OnStage("check");
     started = std::chrono::steady_clock::now();
     check::ValueComparator comparator(impl_.knowledge.places());
+    comparator.SetOfficeModifiers(impl_.knowledge.office_modifiers());
     for (const std::string& name : impl_.templates->types().Names()) {
       if (const auto* q = dynamic_cast<const extract::QuantitySlotType*>(impl_.templates->types().Find(name))) {
         comparator.SetTolerance(name, q->spec().tolerance);
@@ -588,14 +589,21 @@ class Run {
   // Every claim's time resolved against its document's anchor: before
   // linking, which keys subjects by day.
   void ResolveTimes(std::vector<SourcedClaim>* claims) {
-    // A duration counted from a start date ("three years of war") is about a
-    // long-running subject: the day its sentence names is when it was said.
-    std::set<std::string> durations;
-    for (const check::ElapsedRule& rule : ElapsedRules()) durations.insert(rule.duration_template);
+    // Templates whose claims a date does not date: `dated = false` (a title is
+    // no event), and durations counted from a start date ("three years of
+    // war"), whose sentence's day is when it was said.
+    std::set<std::string> undated;
+    for (const check::ElapsedRule& rule : ElapsedRules()) undated.insert(rule.duration_template);
+    for (const auto& t : impl_.templates->templates()) {
+      if (!t.spec.dated) undated.insert(t.spec.id);
+    }
     for (SourcedClaim& c : *claims) {
       auto it = anchors_.find(c.source.path);
       extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c.claim);
-      if (durations.count(c.claim.template_id) > 0) c.claim.time.clear();
+      if (undated.count(c.claim.template_id) > 0 && c.claim.value.kind != ValueKind::kDate) {
+        c.claim.time.clear();
+        c.claim.has_when = false;  // the sentence's day is not when this happened
+      }
     }
   }
 

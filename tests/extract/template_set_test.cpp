@@ -226,7 +226,7 @@ TEST_CASE("TemplateSet: a user template overrides a default template", "[extract
   for (const auto& t : (*set)->templates()) ids.push_back(t.spec.id);
   std::sort(ids.begin(), ids.end());
   CHECK(ids == std::vector<std::string>{"call_date", "call_duration", "invitation", "meeting_date", "meeting_location",
-                                        "prisoner_release", "war_age", "war_start"});
+                                        "person_title", "prisoner_release", "war_age", "war_start"});
 }
 
 TEST_CASE("TemplateSet: a type declared again replaces the earlier one, with a notice", "[extract]") {

@@ -34,10 +34,13 @@ TEST_CASE("pipeline: two outlets with disjoint durations conflict", "[pipeline]"
   auto summary = Run(dir / "corpus", dir / "out");
   REQUIRE(summary.ok());
   CHECK(summary->documents == 2);
-  CHECK(summary->claims == 3);  // two durations, and b's "phone call ... on Tuesday" (call_date)
+  CHECK(summary->claims == 5);  // the two durations, b.txt's "phone call ... on Tuesday" (call_date), a.txt's titles
   CHECK(summary->verdicts[Verdict::kConflict] == 1);
   const Json report = Report(dir / "out");
-  REQUIRE(report.at("findings").size() == 2);
+  REQUIRE(report.at("findings").size() == 4);  // the call's duration, its date, and each person's title
+  size_t titles = 0;
+  for (const Json& finding : report.at("findings")) titles += finding.at("kind") == "person_title" ? 1 : 0;
+  CHECK(titles == 2);
   const Json& f = report.at("findings")[0];
   CHECK(f.at("kind") == "call_duration");
   CHECK(f.at("verdict") == "conflict");
@@ -85,7 +88,7 @@ TEST_CASE("pipeline: an edited document is extracted again, the others are reuse
   REQUIRE(second.ok());
   CHECK(second->extracted == 1);
   CHECK(second->reused == 1);
-  CHECK(second->claims == 3);  // the old content's claims are not reported
+  CHECK(second->claims == 5);  // the old content's claims are not reported (a.txt adds two titles)
   const Json report = Report(dir / "out");
   CHECK(report.at("findings")[0].at("kind") == "call_duration");
   CHECK(report.at("findings")[0].at("verdict") == "agree");
