@@ -18,6 +18,7 @@
 
 #include "check/consistency_checker.h"
 #include "check/quote_drift.h"
+#include "check/truth_discovery.h"
 #include "check/value_comparator.h"
 #include "crosscheck/pipeline.h"
 #include "ingest/corpus_scanner.h"
@@ -414,6 +415,7 @@ class Run {
     checker.SetSourceClusters(&sources);
     std::vector<Finding> findings = checker.CheckAll(linked, *claims);
     std::vector<check::QuoteDrift> drift = check::FindQuoteDrift(*texts);
+    check::TruthDiscovery truth = check::DiscoverTruth(findings, &sources, comparator);
     summary_.subjects = linked.subjects;
     summary_.findings = findings.size();
     for (const Finding& f : findings) ++summary_.verdicts[f.verdict];
@@ -426,13 +428,14 @@ class Run {
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
-    status = WriteReport(*claims, linked, std::move(findings), std::move(sources), std::move(drift));
+    status = WriteReport(*claims, linked, std::move(findings), std::move(sources), std::move(drift), std::move(truth));
     AddStage("report", Since(started));
     return status;
   }
 
   Status WriteReport(const std::vector<SourcedClaim>& claims, const link::LinkResult& linked,
-                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift) {
+                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift,
+                     check::TruthDiscovery truth) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
@@ -449,6 +452,7 @@ class Run {
     data.findings = std::move(findings);
     data.sources = std::move(sources);
     data.quote_drift = std::move(drift);
+    data.truth = std::move(truth);
     data.diagnostics = summary_.diagnostics;
     std::stable_sort(data.diagnostics.begin(), data.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.path != b.path ? a.path < b.path : a.line < b.line;
