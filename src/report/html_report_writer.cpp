@@ -691,9 +691,9 @@ class Page {
       const std::string id = "drift-" + std::to_string(i);
       out_ << "<article class=\"drift\" id=\"" << id << "\" aria-labelledby=\"" << id << "-title\">\n<h3 id=\"" << id
            << "-title\">" << EscapeHtml(d.speaker) << "</h3>\n<p>";
+      auto words = [](const std::string& w) { return w.empty() ? std::string("(nothing)") : "<q>" + EscapeHtml(w) + "</q>"; };
       for (size_t j = 0; j < d.changes.size(); ++j) {
-        out_ << (j > 0 ? "; " : "") << "<q>" << EscapeHtml(d.changes[j].first.empty() ? "\xE2\x80\x94" : d.changes[j].first)
-             << "</q> vs <q>" << EscapeHtml(d.changes[j].second.empty() ? "\xE2\x80\x94" : d.changes[j].second) << "</q>";
+        out_ << (j > 0 ? "; " : "") << words(d.changes[j].first) << " vs " << words(d.changes[j].second);
       }
       out_ << " <span class=\"muted\">(" << Percent(d.similarity) << " of the words match)</span></p>\n"
            << "<ul class=\"evidence-grid\" aria-label=\"The two quotations\">\n";
