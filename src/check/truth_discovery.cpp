@@ -270,8 +270,14 @@ class Discovery {
         if (a == b) continue;
         const Candidate& x = s.candidates[a];
         const Candidate& y = s.candidates[b];
-        s.exclusive[a][b] = Right(x.value, x.negated, y) == 0;
-        if (x.value.kind != ValueKind::kEvent) s.within[a][b] = comparator_.Compare(x.value, y.value).relation == Relation::kWithin;
+        if (x.value.kind == ValueKind::kEvent) {
+          s.exclusive[a][b] = x.negated != y.negated;
+          continue;
+        }
+        // Other candidates are never denials: one comparison gives both relations.
+        const Relation r = comparator_.Compare(x.value, y.value).relation;
+        s.exclusive[a][b] = r == Relation::kDisjoint;
+        s.within[a][b] = r == Relation::kWithin;
       }
     }
     return s;
@@ -381,16 +387,22 @@ class Discovery {
       c.has_runner_up = true;
       c.runner_up = Estimate(s, *rival, trust, total);
     }
-    const std::string right = std::to_string(c.best.right_sources) + " of " + std::to_string(c.sources) +
-                              " independent sources are right";
+    std::string right = std::to_string(c.best.right_sources) + " of " + std::to_string(c.sources) +
+                        " independent sources are right";
+    // A source whose own claims differ is partly right.
+    if (const size_t partly = c.sources - c.best.right_sources - c.best.wrong_sources; partly > 0 && c.sources >= 2) {
+      right += ", " + std::to_string(partly) + " partly";
+    }
+    if (c.best.wrong_sources > 0) right += ", " + std::to_string(c.best.wrong_sources) + " wrong";
     if (c.sources < 2) {
       c.status = ConsensusStatus::kInsufficientEvidence;
       c.reason = "one independent source (" + c.best.value + "), nothing to weigh it against";
       return c;
     }
-    // Close by weight, or by count: trust must not turn two sources against one into a consensus.
-    if (c.has_runner_up &&
-        (c.runner_up.support >= 0.5 * c.best.support || 2 * c.runner_up.right_sources >= c.best.right_sources)) {
+    // Close by weight, or by count: trust must not turn two sources against one
+    // into a consensus, so a third or more of the sources not wholly right is contested too.
+    if (c.has_runner_up && (c.runner_up.support >= 0.5 * c.best.support ||
+                            2 * (c.sources - c.best.right_sources) >= c.best.right_sources)) {
       c.status = ConsensusStatus::kContested;
       c.reason = c.best.value + " (support " + Fixed(c.best.support) + ") against " + c.runner_up.value +
                  " (support " + Fixed(c.runner_up.support) + "); if " + c.best.value + ", " + right;
@@ -398,7 +410,6 @@ class Discovery {
     }
     c.status = ConsensusStatus::kConsensus;
     c.reason = "if " + c.best.value + ", " + right;
-    if (c.best.wrong_sources > 0) c.reason += " and " + std::to_string(c.best.wrong_sources) + " wrong";
     if (c.has_runner_up) c.reason += "; the strongest rival, " + c.runner_up.value + ", has support " + Fixed(c.runner_up.support);
     return c;
   }

@@ -45,7 +45,8 @@ namespace crosscheck::check {
 
 enum class ConsensusStatus {
   kConsensus,             // two or more independent sources, and no close rival value
-  kContested,             // a value that cannot be true with the leader has at least half its support
+  kContested,             // a value that cannot be true with the leader has at least half its support,
+                          // or a third or more of the sources are not wholly right if the leader is
   kInsufficientEvidence,  // one independent source: nothing to weigh it against
   kNoValue,               // every claim denies a value: there is nothing to propose
 };

@@ -280,3 +280,19 @@ TEST_CASE("TruthDiscovery: an outlet's many claims and copies on one subject cou
   CHECK(loud.agreement_weight == Approx(quiet.agreement_weight));
   CHECK(loud.score == Approx(quiet.score));
 }
+
+TEST_CASE("TruthDiscovery: a source whose own claims differ is partly right, and the subject contested", "[check][consensus]") {
+  const Gazetteer places;
+  const ValueComparator comparator(places);
+  const std::vector<Finding> findings = {Subject("meeting", {Claim("Mixed", "m1.txt", Category("Kyiv")),
+                                                             Claim("Mixed", "m2.txt", Category("Helsinki")),
+                                                             Claim("Plain", "p.txt", Category("Helsinki"))})};
+  const SubjectConsensus& c = ConsensusOf(DiscoverTruth(findings, nullptr, comparator), "meeting");
+  CHECK(c.best.value == "Helsinki");
+  CHECK(c.best.right_sources == 1);
+  CHECK(c.best.wrong_sources == 0);
+  REQUIRE(c.has_runner_up);
+  CHECK(c.runner_up.value == "Kyiv");
+  CHECK(c.status == ConsensusStatus::kContested);  // one of two sources backs the rival too
+  CHECK(c.reason.find("1 of 2 independent sources are right, 1 partly") != std::string::npos);
+}
