@@ -200,7 +200,8 @@ TEST_CASE("TruthDiscovery: compatible values support each other; the most precis
   const std::vector<Finding> findings = {Subject("call", {Claim("A", "a.txt", Minutes({60, kInf, true, false}, "> 60 min")),
                                                           Claim("B", "b.txt", Min(90)), Claim("C", "c.txt", Min(90)),
                                                           Claim("D", "d.txt", Minutes({81, 99, false, false}, "81-99 min"))})};
-  const SubjectConsensus& c = ConsensusOf(DiscoverTruth(findings, nullptr, comparator), "call");
+  const TruthDiscovery truth = DiscoverTruth(findings, nullptr, comparator);
+  const SubjectConsensus& c = ConsensusOf(truth, "call");
   CHECK(c.status == ConsensusStatus::kConsensus);
   CHECK(c.best.value == "90 min");
   CHECK(c.best.right_sources == 4);  // "over an hour" and "81-99 min" are right if it was 90 minutes
@@ -287,7 +288,8 @@ TEST_CASE("TruthDiscovery: a source whose own claims differ is partly right, and
   const std::vector<Finding> findings = {Subject("meeting", {Claim("Mixed", "m1.txt", Category("Kyiv")),
                                                              Claim("Mixed", "m2.txt", Category("Helsinki")),
                                                              Claim("Plain", "p.txt", Category("Helsinki"))})};
-  const SubjectConsensus& c = ConsensusOf(DiscoverTruth(findings, nullptr, comparator), "meeting");
+  const TruthDiscovery truth = DiscoverTruth(findings, nullptr, comparator);
+  const SubjectConsensus& c = ConsensusOf(truth, "meeting");
   CHECK(c.best.value == "Helsinki");
   CHECK(c.best.right_sources == 1);
   CHECK(c.best.wrong_sources == 0);
