@@ -476,6 +476,7 @@ class Run {
     if (observer_ != nullptr) observer_->OnStage("check");
     started = std::chrono::steady_clock::now();
     check::ValueComparator comparator(impl_.knowledge.places());
+    comparator.SetOfficeModifiers(impl_.knowledge.office_modifiers());
     for (const std::string& name : impl_.templates->types().Names()) {
       if (const auto* q = dynamic_cast<const extract::QuantitySlotType*>(impl_.templates->types().Find(name))) {
         comparator.SetTolerance(name, q->spec().tolerance);

@@ -615,6 +615,10 @@ class Page {
            << " <span class=\"reason\">" << EscapeHtml(f.reason) << "</span></p>\n<p class=\"meta\">Subject <code>"
            << EscapeHtml(f.subject.id) << "</code>, " << Plural(f.claims.size(), "claim", "claims") << " from "
            << Plural(f.outlets, "outlet", "outlets") << ".</p>\n";
+      for (const SelfContradiction& s : f.self_contradictions) {
+        out_ << "<p class=\"meta self-contradiction\"><strong>Contradicts itself:</strong> " << EscapeHtml(s.outlet)
+             << " <span class=\"path\">" << EscapeHtml(s.document) << "</span>: " << EscapeHtml(s.reason) << "</p>\n";
+      }
       if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) ConsensusLine(*c);
       out_ << "<ul class=\"evidence-grid\" aria-label=\"Evidence\">\n";
       for (const SourcedClaim& sc : f.claims) {
