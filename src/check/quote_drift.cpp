@@ -238,6 +238,25 @@ std::string Mark(const Quoted& q, const std::vector<bool>& marked) {
   return out;
 }
 
+// The runs Mark() puts in brackets, as byte ranges of the quote: for report
+// writers that mark them up rather than bracket them.
+std::vector<std::pair<size_t, size_t>> MarkedRanges(const Quoted& q, const std::vector<bool>& marked) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t t = 0; t < q.tokens.size(); ++t) {
+    if (!marked[t]) continue;
+    const size_t begin = q.tokens[t].begin, end = q.tokens[t].end;
+    // Adjacent marked words form one run, as in Mark(): "stop being", one space apart.
+    const bool joins = !out.empty() && (begin <= out.back().second ||  // touching, or a contraction's second form
+                                         (begin == out.back().second + 1 && q.text[begin - 1] == ' '));
+    if (joins) {
+      out.back().second = std::max(out.back().second, end);
+    } else {
+      out.push_back({begin, end});
+    }
+  }
+  return out;
+}
+
 std::string Join(const Quoted& q, const std::vector<size_t>& tokens) {
   std::string out;
   size_t last_end = std::string::npos;
@@ -310,6 +329,8 @@ std::optional<QuoteDrift> Align(const Quoted& a, const Quoted& b) {
   drift.b.quote = b.text;
   drift.a.marked = Mark(a, mark_a);
   drift.b.marked = Mark(b, mark_b);
+  drift.a.marks = MarkedRanges(a, mark_a);
+  drift.b.marks = MarkedRanges(b, mark_b);
   drift.speaker = a.speaker;
   return drift;
 }

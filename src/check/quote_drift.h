@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/source_cluster.h"
@@ -22,6 +23,7 @@ struct QuotedPassage {
   std::string outlet;
   std::string quote;     // as written, without the quotation marks
   std::string marked;    // the quote with the differing words in [brackets]
+  std::vector<std::pair<size_t, size_t>> marks;  // the bracketed runs, as byte ranges [begin, end) of `quote`
 };
 
 struct QuoteDrift {

@@ -20,6 +20,7 @@
 #include "check/consistency_checker.h"
 #include "check/elapsed_check.h"
 #include "check/quote_drift.h"
+#include "check/truth_discovery.h"
 #include "check/value_comparator.h"
 #include "crosscheck/pipeline.h"
 #include "extract/date_parser.h"
@@ -498,6 +499,8 @@ class Run {
     // Derived facts (durations against start dates) first: CheckAll takes the claims.
     std::vector<Finding> derived = check::CheckElapsed(linked, *claims, ElapsedRules(), anchors_, comparator, &sources);
     std::vector<Finding> findings = checker.CheckAll(linked, std::move(claims).value());
+    // Consensus weighs values of one subject; a derived check compares two kinds and has none.
+    check::TruthDiscovery truth = check::DiscoverTruth(findings, &sources, comparator);
     for (Finding& f : derived) findings.push_back(std::move(f));
     summary_.subjects = linked.subjects;
     summary_.subjects_checked = linked.subjects;
@@ -512,13 +515,15 @@ class Run {
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
-    status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(sources), std::move(drift));
+    status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(sources), std::move(drift),
+                         std::move(truth));
     AddStage("report", Since(started));
     return status;
   }
 
   Status WriteReport(std::map<std::string, size_t> claims_per_document, const link::LinkResult& linked,
-                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift) {
+                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift,
+                     check::TruthDiscovery truth) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
@@ -534,6 +539,7 @@ class Run {
     data.findings = std::move(findings);
     data.sources = std::move(sources);
     data.quote_drift = std::move(drift);
+    data.truth = std::move(truth);
     data.diagnostics = summary_.diagnostics;
     std::stable_sort(data.diagnostics.begin(), data.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.path != b.path ? a.path < b.path : a.line < b.line;

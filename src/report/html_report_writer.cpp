@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <ostream>
 #include <set>
@@ -115,6 +116,14 @@ mark{background:var(--mark);color:#1a1a1a;font-weight:700;padding:0 .12em;border
 .graph-scroll img,.graph-scroll svg{display:block;max-width:none;height:auto}
 figure{margin:0}
 figcaption{color:var(--muted);margin-top:.4rem}
+.consensus-line{margin:.4rem 0 0}
+.consensus-line .uncertainty{color:var(--muted)}
+.c-status{display:inline-block;border:1px solid currentColor;border-radius:4px;padding:0 .35em;font-size:.85rem;font-weight:600}
+.c-contested{color:var(--conflict)}
+.c-insufficient_evidence,.c-no_value{color:var(--single)}
+.c-consensus{color:var(--agree)}
+.reliability td.number{text-align:right;font-variant-numeric:tabular-nums}
+.drift{border:1px solid var(--line);border-radius:8px;padding:1rem;margin:0 0 1rem}
 .diagnostics li{margin-bottom:.3rem}
 .quiet-documents{border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem;margin:0 0 1rem}
 .quiet-documents summary{cursor:pointer;font-weight:700;padding:.35rem 0}
@@ -392,6 +401,46 @@ std::vector<std::string> OutletsOf(const Finding& f) {
   return {outlets.begin(), outlets.end()};
 }
 
+std::string Percent(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.0f%%", 100 * x);
+  return buffer;
+}
+
+std::string Fixed2(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", x);
+  return buffer;
+}
+
+const char* ConsensusWord(check::ConsensusStatus s) {
+  switch (s) {
+    case check::ConsensusStatus::kConsensus: return "consensus";
+    case check::ConsensusStatus::kContested: return "contested";
+    case check::ConsensusStatus::kInsufficientEvidence: return "insufficient evidence";
+    case check::ConsensusStatus::kNoValue: return "no value";
+  }
+  return "";
+}
+
+std::string ConsensusStatusTag(check::ConsensusStatus s) {
+  return "<span class=\"c-status c-" + std::string(check::ConsensusStatusName(s)) + "\">" + ConsensusWord(s) + "</span>";
+}
+
+// `text` escaped, with the byte ranges in <mark>; a range that runs past the
+// text or cuts a character in two is left unmarked.
+std::string MarkRanges(const std::string& text, const std::vector<std::pair<size_t, size_t>>& ranges) {
+  std::string out;
+  size_t at = 0;
+  for (const auto& [begin, end] : ranges) {
+    if (begin < at || begin >= end || end > text.size() || !IsBoundary(text, begin) || !IsBoundary(text, end)) continue;
+    out += EscapeHtml(std::string_view(text).substr(at, begin - at));
+    out += "<mark>" + EscapeHtml(std::string_view(text).substr(begin, end - begin)) + "</mark>";
+    at = end;
+  }
+  return out + EscapeHtml(std::string_view(text).substr(at));
+}
+
 std::string FindingElement(size_t i) { return "finding-" + std::to_string(i); }
 std::string MatrixRow(size_t i) { return "matrix-row-" + std::to_string(i); }
 std::string DocumentElement(size_t i) { return "document-" + std::to_string(i); }
@@ -421,8 +470,10 @@ class Page {
     Filters();
     Matrix();
     Findings();
+    Reliability();
     Documents();
     Copies();
+    QuoteDrift();
     Graph();
     Diagnostics();
     out_ << "</main>\n<footer class=\"page-footer\">\n<p>Written by crosscheck from the same data as report.json and "
@@ -445,7 +496,9 @@ class Page {
          << "<li><a href=\"#summary\">Summary</a></li><li><a href=\"#filters\">Filters</a></li>"
          << "<li><a href=\"#matrix\">Who says what</a></li><li><a href=\"#findings\">Findings</a></li>"
          << "<li><a href=\"#documents\">Documents</a></li><li><a href=\"#graph\">Subject graph</a></li>";
+    if (!data_.truth.outlets.empty()) out_ << "<li><a href=\"#reliability\">Outlet reliability</a></li>";
     if (!data_.sources.clusters.empty()) out_ << "<li><a href=\"#copies\">Copies</a></li>";
+    if (!data_.quote_drift.empty()) out_ << "<li><a href=\"#quote-drift\">Quotation drift</a></li>";
     if (!data_.diagnostics.empty()) out_ << "<li><a href=\"#diagnostics\">Diagnostics</a></li>";
     out_ << "</ul></nav>\n</header>\n";
   }
@@ -503,14 +556,25 @@ class Page {
          << "<table class=\"matrix\">\n<caption id=\"matrix-caption\">The value each outlet states about each subject "
             "(rows: subjects and claim kinds; columns: the outlets that make claims). Scrolls sideways when there are "
             "many outlets.</caption>\n"
-         << "<thead><tr><th scope=\"col\">Subject and kind</th><th scope=\"col\">Verdict</th>";
+         << "<thead><tr><th scope=\"col\">Subject and kind</th><th scope=\"col\">Verdict</th>"
+         << "<th scope=\"col\">Consensus</th>";
     for (const std::string& outlet : claiming_outlets_) out_ << "<th scope=\"col\">" << EscapeHtml(outlet) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
     for (size_t i = 0; i < data_.findings.size(); ++i) {
       const Finding& f = data_.findings[i];
       out_ << "<tr id=\"" << MatrixRow(i) << "\" data-finding-id=\"" << EscapeHtml(f.id) << "\"><th scope=\"row\">"
            << "<a href=\"#" << FindingElement(i) << "\">" << EscapeHtml(f.subject.label) << "</a> <span class=\"kind\">"
-           << EscapeHtml(f.template_id) << "</span></th><td>" << Badge(f.verdict) << "</td>";
+           << EscapeHtml(f.template_id) << "</span></th><td>" << Badge(f.verdict) << "</td><td>";
+      if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) {
+        if (c->status != check::ConsensusStatus::kNoValue) out_ << "<span class=\"cell-value\">" << EscapeHtml(c->best.value) << "</span>";
+        out_ << ConsensusStatusTag(c->status);
+        if (c->status == check::ConsensusStatus::kConsensus || c->status == check::ConsensusStatus::kContested) {
+          out_ << " <span class=\"muted\">" << Percent(c->best.confidence) << "</span>";
+        }
+      } else {
+        out_ << "<span aria-hidden=\"true\">\xE2\x80\x94</span><span class=\"visually-hidden\">not computed</span>";
+      }
+      out_ << "</td>";
       for (const std::string& outlet : claiming_outlets_) {
         std::vector<std::string> values;
         for (const SourcedClaim& sc : f.claims) {
@@ -530,7 +594,7 @@ class Page {
       }
       out_ << "</tr>\n";
     }
-    out_ << "<tr id=\"matrix-none\" hidden><td colspan=\"" << claiming_outlets_.size() + 2
+    out_ << "<tr id=\"matrix-none\" hidden><td colspan=\"" << claiming_outlets_.size() + 3
          << "\">No finding matches the filters.</td></tr>\n</tbody>\n</table>\n</div>\n</section>\n";
   }
 
@@ -555,6 +619,7 @@ class Page {
         out_ << "<p class=\"meta self-contradiction\"><strong>Contradicts itself:</strong> " << EscapeHtml(s.outlet)
              << " <span class=\"path\">" << EscapeHtml(s.document) << "</span>: " << EscapeHtml(s.reason) << "</p>\n";
       }
+      if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) ConsensusLine(*c);
       out_ << "<ul class=\"evidence-grid\" aria-label=\"Evidence\">\n";
       for (const SourcedClaim& sc : f.claims) {
         const Claim& c = sc.claim;
@@ -575,6 +640,77 @@ class Page {
         std::vector<Span> spans;
         if (!c.value_raw.empty()) spans.push_back({c.value_in_evidence.begin, c.value_in_evidence.end, {claim_id}});
         out_ << Highlight(c.evidence, std::move(spans), "data-claim") << "</blockquote>\n</li>\n";
+      }
+      out_ << "</ul>\n</article>\n";
+    }
+    out_ << "</section>\n";
+  }
+
+  // The subject's most likely value, how sure, and the rival value.
+  void ConsensusLine(const check::SubjectConsensus& c) {
+    out_ << "<p class=\"consensus-line\">Consensus: ";
+    if (c.status == check::ConsensusStatus::kConsensus || c.status == check::ConsensusStatus::kContested) {
+      out_ << "<strong>" << EscapeHtml(c.best.value) << "</strong> " << ConsensusStatusTag(c.status)
+           << " <span class=\"uncertainty\">confidence " << Percent(c.best.confidence) << " (90% interval "
+           << Percent(c.best.interval.lo) << "\xE2\x80\x93" << Percent(c.best.interval.hi) << ")";
+      if (c.has_runner_up) out_ << "; runner-up " << EscapeHtml(c.runner_up.value) << ", " << Percent(c.runner_up.confidence);
+      out_ << ".</span>";
+    } else {
+      out_ << ConsensusStatusTag(c.status);
+    }
+    out_ << " <span class=\"muted\">" << EscapeHtml(c.reason) << ".</span></p>\n";
+  }
+
+  // Each outlet's agreement with the consensus of the other independent sources.
+  void Reliability() {
+    const check::TruthDiscovery& truth = data_.truth;
+    if (truth.outlets.empty()) return;
+    out_ << "<section id=\"reliability\" aria-labelledby=\"reliability-title\">\n<h2 id=\"reliability-title\">Outlet "
+            "reliability</h2>\n<p class=\"muted\">How often each outlet\xE2\x80\x99s claims fit the consensus of the other "
+            "independent sources (copies of its own story excluded), each subject counting once however many claims or "
+            "copies the outlet has. The score is the weight the consensus gives the outlet: its agreement added to a "
+            "prior of 0.8 worth five subjects. Outlets with fewer than three such subjects are not rated. Agreement is "
+            "with other outlets, not with the facts.</p>\n"
+         << "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"reliability-caption\" tabindex=\"0\">\n"
+         << "<table class=\"reliability\">\n<caption id=\"reliability-caption\">Outlet reliability after "
+         << Plural(truth.iterations, "round", "rounds") << (truth.converged ? "" : " (not converged)")
+         << "; the interval is a 95% Wilson interval of the agreement.</caption>\n<thead><tr><th scope=\"col\">Outlet</th>"
+            "<th scope=\"col\">Score</th><th scope=\"col\">Agreement</th><th scope=\"col\">95% interval</th>"
+            "<th scope=\"col\">Subjects</th><th scope=\"col\">Agree</th><th scope=\"col\">Disagree</th>"
+            "<th scope=\"col\">Rating</th></tr></thead>\n<tbody>\n";
+    for (const check::OutletReliability& r : truth.outlets) {
+      const bool evidence = r.agreement_weight + r.disagreement_weight > 0;
+      out_ << "<tr><th scope=\"row\">" << EscapeHtml(r.outlet) << "</th><td class=\"number\">" << Fixed2(r.score)
+           << "</td><td class=\"number\">" << (evidence ? Percent(r.agreement_rate) : "\xE2\x80\x94") << "</td><td>"
+           << (evidence ? Percent(r.interval.lo) + "\xE2\x80\x93" + Percent(r.interval.hi) : "\xE2\x80\x94")
+           << "</td><td class=\"number\">" << r.subjects << "</td><td class=\"number\">" << r.agree
+           << "</td><td class=\"number\">" << r.disagree << "</td><td>"
+           << (r.enough_evidence ? "rated" : "insufficient evidence") << "</td></tr>\n";
+    }
+    out_ << "</tbody>\n</table>\n</div>\n</section>\n";
+  }
+
+  // One speaker's words quoted differently by two documents, the differing words marked.
+  void QuoteDrift() {
+    if (data_.quote_drift.empty()) return;
+    out_ << "<section id=\"quote-drift\" aria-labelledby=\"quote-drift-title\">\n<h2 id=\"quote-drift-title\">"
+            "Quotation drift</h2>\n<p class=\"muted\">The same speaker\xE2\x80\x99s words, quoted differently; the "
+            "differing words are highlighted. Punctuation, contractions and spellings of names are not counted.</p>\n";
+    for (size_t i = 0; i < data_.quote_drift.size(); ++i) {
+      const check::QuoteDrift& d = data_.quote_drift[i];
+      const std::string id = "drift-" + std::to_string(i);
+      out_ << "<article class=\"drift\" id=\"" << id << "\" aria-labelledby=\"" << id << "-title\">\n<h3 id=\"" << id
+           << "-title\">" << EscapeHtml(d.speaker) << "</h3>\n<p>";
+      auto words = [](const std::string& w) { return w.empty() ? std::string("(nothing)") : "<q>" + EscapeHtml(w) + "</q>"; };
+      for (size_t j = 0; j < d.changes.size(); ++j) {
+        out_ << (j > 0 ? "; " : "") << words(d.changes[j].first) << " vs " << words(d.changes[j].second);
+      }
+      out_ << " <span class=\"muted\">(" << Percent(d.similarity) << " of the words match)</span></p>\n"
+           << "<ul class=\"evidence-grid\" aria-label=\"The two quotations\">\n";
+      for (const check::QuotedPassage* p : {&d.a, &d.b}) {
+        out_ << "<li class=\"claim\"><p class=\"claim-outlet\">" << EscapeHtml(p->outlet) << " <span class=\"path muted\">"
+             << EscapeHtml(p->document) << "</span></p>\n<blockquote>" << MarkRanges(p->quote, p->marks)
+             << "</blockquote></li>\n";
       }
       out_ << "</ul>\n</article>\n";
     }

@@ -95,10 +95,54 @@ Json SelfContradictionsJson(const std::vector<SelfContradiction>& list) {
   return out;
 }
 
-Json FindingJson(const Finding& f) {
+Json IntervalJson(const check::ShareInterval& i) { return Json::array({Round3(i.lo), Round3(i.hi)}); }
+
+Json EstimateJson(const check::ValueEstimate& e) {
+  return Json{{"value", e.value},
+              {"support", Round3(e.support)},
+              {"against", Round3(e.against)},
+              {"confidence", Round3(e.confidence)},
+              {"interval", IntervalJson(e.interval)},
+              {"right_sources", e.right_sources},
+              {"wrong_sources", e.wrong_sources}};
+}
+
+Json ConsensusJson(const check::SubjectConsensus& c) {
+  const bool has_value = c.status != check::ConsensusStatus::kNoValue;
+  return Json{{"status", std::string(check::ConsensusStatusName(c.status))},
+              {"reason", c.reason},
+              {"sources", c.sources},
+              {"candidates", c.candidates},
+              {"best", has_value ? EstimateJson(c.best) : Json(nullptr)},
+              {"runner_up", c.has_runner_up ? EstimateJson(c.runner_up) : Json(nullptr)}};
+}
+
+Json OutletReliabilityJson(const check::TruthDiscovery& truth) {
+  Json outlets = Json::array();
+  for (const check::OutletReliability& r : truth.outlets) {
+    const bool evidence = r.agreement_weight + r.disagreement_weight > 0;
+    outlets.push_back(Json{{"outlet", r.outlet},
+                           {"rating", r.enough_evidence ? "rated" : "insufficient_evidence"},
+                           {"score", Round3(r.score)},
+                           {"agreement_rate", evidence ? Json(Round3(r.agreement_rate)) : Json(nullptr)},
+                           {"interval", IntervalJson(r.interval)},
+                           {"subjects", r.subjects},
+                           {"agree", r.agree},
+                           {"disagree", r.disagree},
+                           {"claims", r.claims},
+                           {"agreement_weight", Round3(r.agreement_weight)},
+                           {"disagreement_weight", Round3(r.disagreement_weight)}});
+  }
+  return Json{{"method", "truthfinder"},
+              {"iterations", truth.iterations},
+              {"converged", truth.converged},
+              {"outlets", outlets}};
+}
+
+Json FindingJson(const Finding& f, const check::SubjectConsensus* consensus = nullptr) {
   Json claims = Json::array();
   for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
-  return Json{{"id", f.id},
+  Json out{{"id", f.id},
               {"kind", f.template_id},
               {"derived_from", OrNull(f.derived_from)},
               {"subject", Json{{"id", f.subject.id},
@@ -111,8 +155,10 @@ Json FindingJson(const Finding& f) {
               {"reason", f.reason},
               {"outlets", f.outlets},
               {"sources", f.sources},
-              {"self_contradictions", SelfContradictionsJson(f.self_contradictions)},
-              {"claims", claims}};
+              {"self_contradictions", SelfContradictionsJson(f.self_contradictions)}};
+  if (consensus != nullptr) out["consensus"] = ConsensusJson(*consensus);
+  out["claims"] = claims;
+  return out;
 }
 
 Json CopyLinkJson(const CopyLink& link) {
@@ -212,6 +258,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
   }
   root["quote_drift"] = drift;
   root["findings"] = nullptr;  // streamed below, in this place
+  root["outlet_reliability"] = OutletReliabilityJson(data.truth);
   Json diagnostics = Json::array();
   for (const Diagnostic& d : data.diagnostics) {
     diagnostics.push_back(Json{{"severity", d.severity == Diagnostic::Severity::kNotice    ? "notice"
@@ -240,7 +287,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
     }
     out << "[";
     for (size_t i = 0; i < data.findings.size(); ++i) {
-      out << (i == 0 ? "\n    " : ",\n    ") << Dump(FindingJson(data.findings[i]), 4);
+      out << (i == 0 ? "\n    " : ",\n    ") << Dump(FindingJson(data.findings[i], data.truth.Find(data.findings[i].id)), 4);
     }
     out << "\n  ]";
   }

@@ -10,6 +10,7 @@
 #include "crosscheck/document.h"
 #include "crosscheck/finding.h"
 #include "check/quote_drift.h"
+#include "check/truth_discovery.h"
 #include "crosscheck/source_cluster.h"
 #include "extract/time_anchor.h"
 
@@ -40,6 +41,7 @@ struct ReportData {
   std::vector<Finding> findings;              // conflicts first
   SourceClusters sources;                     // copies of one story; documents == 0 when not computed
   std::vector<check::QuoteDrift> quote_drift;  // one speaker quoted differently by two documents
+  check::TruthDiscovery truth;                // consensus per finding and outlet reliability; empty when not computed
   std::vector<Diagnostic> diagnostics;        // sorted by path, then line
   std::map<std::string, DocumentStats> document_stats;  // by path; may be empty (then not shown)
   // The subject graph drawn by Graphviz `dot -Tsvg` (see graphviz_renderer.h);

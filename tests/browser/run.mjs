@@ -317,6 +317,41 @@ async function checkReport(browser, name, report) {
     }
   }
   check(highlighted > 0, `${name}: at least one highlight was checked`);
+
+  // Consensus: every finding names its most likely value (or says why there is none).
+  const consensusLines = await page.evaluate(() =>
+    [...document.querySelectorAll("article.finding")].map((a) => ({
+      finding: a.dataset.findingId,
+      line: a.querySelector(".consensus-line") ? a.querySelector(".consensus-line").textContent : null,
+    })));
+  for (const f of findings) {
+    if (!f.consensus) continue;
+    const shown = consensusLines.find((c) => c.finding === f.id);
+    check(shown !== undefined && shown.line !== null, `${name}: finding ${f.id} shows its consensus`);
+    if (!shown || shown.line === null) continue;
+    if (f.consensus.status === "consensus" || f.consensus.status === "contested") {
+      check(shown.line.includes(f.consensus.best.value), `${name}: finding ${f.id} names its consensus value`);
+    } else {
+      check(shown.line.includes(f.consensus.status === "no_value" ? "no value" : "insufficient evidence"),
+        `${name}: finding ${f.id} says why it has no consensus`);
+    }
+  }
+  // Outlet reliability: one row per outlet, in report.json's order.
+  const reliabilityRows = await page.locator("table.reliability tbody th").allTextContents();
+  checkEqual(reliabilityRows, json.outlet_reliability.outlets.map((r) => r.outlet), `${name}: the reliability table has a row per outlet`);
+  // Quotation drift: both quotations as text, exactly the bracketed words of report.json marked.
+  const drift = await page.evaluate(() =>
+    [...document.querySelectorAll("#quote-drift article.drift")].map((a) =>
+      [...a.querySelectorAll("blockquote")].map((b) => ({ text: b.textContent, marks: [...b.querySelectorAll("mark")].map((m) => m.textContent) }))));
+  checkEqual(drift.length, json.quote_drift.length, `${name}: every quotation drift is shown`);
+  const bracketed = (marked) => [...marked.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]);
+  json.quote_drift.forEach((d, i) => {
+    if (!drift[i] || drift[i].length !== 2) return check(false, `${name}: quotation drift ${i} shows two quotations`);
+    [d.a, d.b].forEach((p, side) => {
+      checkEqual(drift[i][side].text, p.quote, `${name}: quotation drift ${i} shows ${p.document}'s words as text`);
+      checkEqual(drift[i][side].marks, bracketed(p.marked), `${name}: quotation drift ${i} marks the words that differ in ${p.document}`);
+    });
+  });
   // Documents view: every claim's value is inside a highlight in its document's sentence.
   const documentMarks = await page.evaluate(() =>
     [...document.querySelectorAll("article.document mark")].map((m) => ({

@@ -73,3 +73,26 @@ TEST_CASE("quote drift: different speakers and different statements are never al
   });
   CHECK(drift.empty());
 }
+
+TEST_CASE("quote drift: the marked runs are byte ranges of the quote, adjacent words joined", "[check][quotes]") {
+  const auto drift = FindQuoteDrift({
+      Doc("a.txt", {"\"We will not stop being there for the people of Ukraine,\" Hegseth said."}),
+      Doc("b.txt", {"Hegseth said: \"We will never ever stop being there for the people of Ukraine.\""}),
+  });
+  REQUIRE(drift.size() == 1);
+  for (const auto* p : {&drift[0].a, &drift[0].b}) {
+    // Rebuild the bracketed form from the ranges: both must tell the same story.
+    std::string rebuilt;
+    size_t at = 0;
+    for (const auto& [begin, end] : p->marks) {
+      REQUIRE(at <= begin);
+      REQUIRE(begin < end);
+      REQUIRE(end <= p->quote.size());
+      rebuilt += p->quote.substr(at, begin - at) + "[" + p->quote.substr(begin, end - begin) + "]";
+      at = end;
+    }
+    rebuilt += p->quote.substr(at);
+    CHECK(rebuilt == p->marked);
+  }
+  CHECK(drift[0].b.marks.size() == 1);  // "never ever": one run
+}

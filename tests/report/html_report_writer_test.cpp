@@ -302,3 +302,53 @@ TEST_CASE("report.html embeds Graphviz's SVG as an image, else draws the built-i
     CHECK_THAT(Write(empty), Catch::Contains("No findings: no template matched any sentence of the corpus."));
   }
 }
+
+TEST_CASE("report.html shows consensus, outlet reliability and quotation drift, escaped and marked", "[report][html][consensus]") {
+  ReportData data = MakeData();
+  const std::string payload = "<script>alert(5)</script>";
+  crosscheck::check::SubjectConsensus c;
+  c.finding_id = data.findings[0].id;
+  c.status = crosscheck::check::ConsensusStatus::kContested;
+  c.sources = 2;
+  c.best.value = "Genève" + payload;
+  c.best.confidence = 0.5;
+  c.has_runner_up = true;
+  c.runner_up.value = "Zürich";
+  c.reason = "if Genève, 1 of 2 independent sources are right";
+  data.truth.consensus[c.finding_id] = c;
+  crosscheck::check::SubjectConsensus single;
+  single.finding_id = data.findings[1].id;
+  single.status = crosscheck::check::ConsensusStatus::kInsufficientEvidence;
+  single.sources = 1;
+  single.best.value = "90 min";
+  single.reason = "one independent source (90 min), nothing to weigh it against";
+  data.truth.consensus[single.finding_id] = single;
+  crosscheck::check::OutletReliability r;
+  r.outlet = payload;
+  r.subjects = 1;
+  r.disagree = 1;
+  r.disagreement_weight = 1;
+  r.score = 0.667;
+  data.truth.outlets = {r};
+  data.truth.iterations = 3;
+  data.truth.converged = true;
+  crosscheck::check::QuoteDrift d;
+  d.speaker = "Trump" + payload;
+  d.a = {"a.txt", "Ålands Tidning", "stop being killed ü", "stop [being] killed ü", {{5, 10}}};
+  d.b = {"b.txt", "Zürcher Blatt", "stop getting killed " + payload, "", {{5, 12}, {999, 1000}}};  // the second is out of range
+  d.changes = {{"being", "getting"}};
+  data.quote_drift = {d};
+
+  const std::string html = Write(data);
+  CHECK(html.find("<script>alert(5)") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("<th scope=\"col\">Consensus</th>"));
+  CHECK_THAT(html, Catch::Contains("<strong>Genève&lt;script&gt;alert(5)&lt;/script&gt;</strong> <span class=\"c-status c-contested\">contested</span>"));
+  CHECK_THAT(html, Catch::Contains("runner-up Zürich, 0%"));
+  CHECK_THAT(html, Catch::Contains("<span class=\"c-status c-insufficient_evidence\">insufficient evidence</span>"));
+  CHECK_THAT(html, Catch::Contains("<section id=\"reliability\""));
+  CHECK_THAT(html, Catch::Contains("<tr><th scope=\"row\">&lt;script&gt;alert(5)&lt;/script&gt;</th><td class=\"number\">0.67</td>"));
+  CHECK_THAT(html, Catch::Contains("<a href=\"#quote-drift\">"));
+  CHECK_THAT(html, Catch::Contains("<blockquote>stop <mark>being</mark> killed ü</blockquote>"));
+  CHECK_THAT(html, Catch::Contains("<blockquote>stop <mark>getting</mark> killed &lt;script&gt;"));
+  CHECK_THAT(html, Catch::Contains("<q>being</q> vs <q>getting</q>"));
+}

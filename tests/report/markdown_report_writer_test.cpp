@@ -266,3 +266,44 @@ TEST_CASE("Documents that contradict themselves get their own section", "[report
   CHECK_THAT(md, Catch::Contains("## Documents that contradict themselves\n\n- AP (ap.txt), "));
   CHECK_THAT(md, Catch::Contains(": 4 and 5 do not overlap\n"));
 }
+
+TEST_CASE("The Markdown report gives each finding's consensus and an outlet reliability table, escaped", "[report][consensus]") {
+  ReportData data = MakeData();
+  crosscheck::check::SubjectConsensus c;
+  c.finding_id = data.findings[1].id;
+  c.status = crosscheck::check::ConsensusStatus::kContested;
+  c.sources = 2;
+  c.best.value = "240 min|<b>";
+  c.best.confidence = 0.5;
+  c.best.interval = {0.1, 0.9};
+  c.has_runner_up = true;
+  c.runner_up.value = "300 min";
+  c.runner_up.confidence = 0.5;
+  c.reason = "240 min (support 0.80) against 300 min (support 0.80); if 240 min, 1 of 2 independent sources are right, 1 wrong";
+  data.truth.consensus[c.finding_id] = c;
+  crosscheck::check::SubjectConsensus single;
+  single.finding_id = data.findings[2].id;
+  single.status = crosscheck::check::ConsensusStatus::kInsufficientEvidence;
+  single.sources = 1;
+  single.reason = "one independent source (Ukraine), nothing to weigh it against";
+  data.truth.consensus[single.finding_id] = single;
+  crosscheck::check::OutletReliability r;
+  r.outlet = "BBC|*x*";
+  r.subjects = 3;
+  r.agree = 2;
+  r.disagree = 1;
+  r.agreement_weight = 2;
+  r.disagreement_weight = 1;
+  r.agreement_rate = 2.0 / 3;
+  r.interval = {0.2, 0.94};
+  r.score = 0.75;
+  r.enough_evidence = true;
+  data.truth.outlets = {r};
+  const std::string md = Write(data);
+  CHECK_THAT(md, Catch::Contains("**Consensus: 240 min\\|&lt;b&gt; (contested)** — confidence 50% (90% interval 10%–90%); "
+                                 "runner-up 300 min, 50% — 240 min (support 0.80)"));
+  CHECK_THAT(md, Catch::Contains("**Consensus: insufficient evidence** — one independent source (Ukraine), nothing to weigh it against"));
+  CHECK_THAT(md, Catch::Contains("## Outlet reliability"));
+  CHECK_THAT(md, Catch::Contains("| BBC\\|\\*x\\* | 0.75 | 67% (20%–94%) | 3 | 2 | 1 | rated |"));
+  CHECK(md.find("<b>") == std::string::npos);
+}
