@@ -86,8 +86,14 @@ int Test(const TemplatesFlags& flags, const GlobalFlags& global, bool lint) {
     }
   }
   if (!lint || global.quiet == 0) {
-    std::cerr << (lint ? "templates lint: " : "templates test: ") << total - failed << " of " << total
-              << " examples pass" << (failed > 0 ? "" : "; no errors") << "\n";
+    std::cerr << (lint ? "templates lint: " : "templates test: ");
+    if (total == 0) {
+      // "0 of 0 examples pass" read like a failure; say what was checked instead.
+      std::cerr << "the templates load without errors, but they have no examples to run "
+                   "(add [[example]] entries to test them)\n";
+    } else {
+      std::cerr << total - failed << " of " << total << " examples pass" << (failed > 0 ? "" : "; no errors") << "\n";
+    }
   }
   return failed > 0 ? static_cast<int>(ExitCode::kInvalidInput) : 0;
 }

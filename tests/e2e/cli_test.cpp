@@ -130,6 +130,14 @@ TEST_CASE("cli: templates test PATH runs only the examples of templates under PA
     CHECK(output.find("2 of 3 examples pass") != std::string::npos);
     CHECK(output.find("crowd_bad") != std::string::npos);
   }
+  SECTION("templates without examples load and say there is nothing to run") {
+    out.Write("bare/size.toml",
+              "id = \"crowd_bare\"\ndescription = \"x\"\nsubject = \"protest\"\nvalue = \"count\"\n"
+              "patterns = [\"{value} (people|protesters) gathered\"]\n");
+    CHECK(RunCommand(Crosscheck("templates lint " + (out / "bare").string()), &output) == 0);
+    CHECK(output.find("no examples to run") != std::string::npos);
+    CHECK(output.find("0 of 0") == std::string::npos);
+  }
 }
 
 TEST_CASE("cli: explain shows matches, values, modality and how roles were found", "[cli]") {

@@ -88,7 +88,7 @@ std::set<std::string> OutletsSaying(const Json& finding, const std::string& valu
 
 TEST_CASE("examples: both template sets lint clean and their examples pass", "[e2e][examples]") {
   const std::string cd = "cd " + SourceDir().string() + " && " + BinaryPath().string();
-  for (const std::string folder :
+  for (const std::string& folder :
        {std::string(kQuakeTemplates) + " --knowledge " + kQuakeKnowledge, std::string(kGvaTemplates)}) {
     std::string lint;
     std::string test;
@@ -96,7 +96,7 @@ TEST_CASE("examples: both template sets lint clean and their examples pass", "[e
     CHECK(RunCommand(cd + " templates test " + folder, &test) == 0);
     INFO(lint << "\n" << test);
     CHECK(test.find("; no errors") != std::string::npos);
-    CHECK(test.find(" 0 of 0 ") == std::string::npos);
+    CHECK(test.find("no examples to run") == std::string::npos);
   }
 }
 
