@@ -46,8 +46,8 @@ if [[ ! -f "$corpus/.complete" ]]; then
   "$build/bench/bench_corpus" --out "$corpus" --size "$size" --seed "$seed"
   touch "$corpus/.complete"
 fi
-bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
-echo "== corpus $corpus: $(find "$corpus" -name '*.txt' | wc -l) articles, $bytes bytes; machine load: $(uptime | sed 's/.*load average: //')"
+bytes=$(find "$corpus/" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+echo "== corpus $corpus: $(find "$corpus/" -name '*.txt' | wc -l) articles, $bytes bytes; machine load: $(uptime | sed 's/.*load average: //')"
 
 # Runs a command under /usr/bin/time; prints "wall_seconds peak_rss_kib" on fd 3.
 timed() {

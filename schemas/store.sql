@@ -22,6 +22,16 @@ CREATE TABLE runs (
   findings              INTEGER NOT NULL DEFAULT 0
 );
 
+-- The report a completed run wrote, or kept because it was already on disk:
+-- a re-run whose key matches and whose report files still have this digest
+-- writes nothing new (src/pipeline/report_pipeline.cpp says what the key covers).
+CREATE TABLE run_reports (
+  run_id        INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  report_key    TEXT    NOT NULL,                     -- SHA-256 of everything the report is made from
+  report_digest TEXT    NOT NULL,                     -- SHA-256 of the report files' SHA-256s
+  subjects      INTEGER NOT NULL
+);
+
 -- One row per distinct content (SHA-256 of the original bytes).
 CREATE TABLE documents (
   id             INTEGER PRIMARY KEY,

@@ -55,6 +55,9 @@ struct RunSummary {
                                    // too large, binary, empty, a link loop, a folder that cannot be listed
   size_t claims = 0;
   size_t subjects = 0;
+  size_t subjects_checked = 0;     // subjects this run linked and checked (0 when it kept the report)
+  bool report_kept = false;        // the corpus, store and build were unchanged since the last
+                                   // report and its files were intact: they were kept, not rewritten
   size_t findings = 0;
   std::map<Verdict, size_t> verdicts;
   uint64_t bytes = 0;              // bytes of article text read

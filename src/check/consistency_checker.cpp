@@ -104,12 +104,35 @@ std::string JoinNames(const std::set<std::string>& names) {
 
 }  // namespace
 
-Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
+namespace {
+
+Finding FindingFor(const link::SubjectGroup& group) {
   Finding f;
   f.template_id = group.template_id;
   f.subject = group.subject;
   f.id = group.template_id + "/" + group.subject.id;
+  f.claims.reserve(group.claims.size());
+  return f;
+}
+
+// Conflicts first, flat contradictions before weak ones, then by id.
+void SortFindings(std::vector<Finding>* findings) {
+  std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
+    if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
+    if (a.strength != b.strength) return a.strength == ConflictStrength::kFirm;  // flat contradictions first
+    return a.id < b.id;
+  });
+}
+
+}  // namespace
+
+Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
+  Finding f = FindingFor(group);
   for (size_t index : group.claims) f.claims.push_back(claims[index]);
+  return Judge(std::move(f));
+}
+
+Finding ConsistencyChecker::Judge(Finding f) const {
   std::sort(f.claims.begin(), f.claims.end(), [](const SourcedClaim& a, const SourcedClaim& b) {
     return a.source.path != b.source.path ? a.source.path < b.source.path
                                           : a.claim.match_raw.begin < b.claim.match_raw.begin;
@@ -236,11 +259,25 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
   std::vector<Finding> findings;
   findings.reserve(linked.groups.size());
   for (const link::SubjectGroup& group : linked.groups) findings.push_back(Check(group, claims));
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
-    if (a.strength != b.strength) return a.strength == ConflictStrength::kFirm;  // flat contradictions first
-    return a.id < b.id;
-  });
+  SortFindings(&findings);
+  return findings;
+}
+
+std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims) const {
+  std::vector<Finding> findings;
+  findings.reserve(linked.groups.size());
+  std::vector<bool> moved(claims.size(), false);
+  for (const link::SubjectGroup& group : linked.groups) {
+    Finding f = FindingFor(group);
+    for (size_t index : group.claims) {
+      // A claim in two groups is copied into the second: only its first use may take it.
+      f.claims.push_back(moved[index] ? claims[index] : std::move(claims[index]));
+      moved[index] = true;
+    }
+    findings.push_back(Judge(std::move(f)));
+  }
+  std::vector<SourcedClaim>().swap(claims);
+  SortFindings(&findings);
   return findings;
 }
 

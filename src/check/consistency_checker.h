@@ -32,8 +32,13 @@ class ConsistencyChecker {
   Finding Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const;
   // Findings for every group, conflicts first, then compatible, agree and single source.
   std::vector<Finding> CheckAll(const link::LinkResult& linked, const std::vector<SourcedClaim>& claims) const;
+  // The same, moving the claims into the findings instead of copying them:
+  // a corpus's claims are then held once, not twice. `claims` is emptied.
+  std::vector<Finding> CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims) const;
 
  private:
+  Finding Judge(Finding finding) const;  // the verdict on a finding's claims, which it holds
+
   const ValueComparator* comparator_;
   const SourceClusters* clusters_ = nullptr;
 };

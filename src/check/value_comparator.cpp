@@ -1,6 +1,8 @@
 #include "check/value_comparator.h"
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace crosscheck::check {
 namespace {
@@ -57,6 +59,72 @@ Relation CompareIntervals(const Interval& a, const Interval& b) {
   return Relation::kOverlaps;
 }
 
+namespace {
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words(1);
+  for (char c : text) {
+    if (c == ' ') {
+      if (!words.back().empty()) words.emplace_back();
+    } else {
+      words.back().push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+constexpr std::string_view kFormer = "former ";
+
+}  // namespace
+
+void ValueComparator::SetOfficeModifiers(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    for (const std::string& lower : LowerWords(w)) office_modifiers_.insert(lower);
+  }
+}
+
+// Titles are offices by canonical name. A former holder is not the incumbent;
+// an office named more precisely ("Police Chief") is a kind of the plainer
+// one ("Chief"), unless what it adds makes it another office ("Deputy Chief").
+Comparison ValueComparator::CompareTitles(const Value& a, const Value& b) const {
+  const std::string& x = a.display;
+  const std::string& y = b.display;
+  const bool a_former = a.id.rfind(kFormer, 0) == 0;
+  const bool b_former = b.id.rfind(kFormer, 0) == 0;
+  if (a_former != b_former) {
+    const std::string_view a_office = std::string_view(a.id).substr(a_former ? kFormer.size() : 0);
+    const std::string_view b_office = std::string_view(b.id).substr(b_former ? kFormer.size() : 0);
+    if (a_office == b_office) {
+      return {Relation::kDisjoint, x + (a_former ? " (no longer in office)" : " (in office)") + " and " + y +
+                                       (a_former ? " (in office)" : " (no longer in office)") + " differ"};
+    }
+    return {Relation::kDisjoint, x + " and " + y + " differ"};
+  }
+  // Both former, or both in office: compare the offices.
+  const std::vector<std::string> wa = LowerWords(std::string_view(a.id).substr(a_former ? kFormer.size() : 0));
+  const std::vector<std::string> wb = LowerWords(std::string_view(b.id).substr(b_former ? kFormer.size() : 0));
+  // Whether `shorter` ends `longer` and the words before it leave the office what it is.
+  auto narrows = [&](const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+    if (shorter.size() >= longer.size()) return false;
+    const size_t extra = longer.size() - shorter.size();
+    if (!std::equal(shorter.begin(), shorter.end(), longer.begin() + static_cast<std::ptrdiff_t>(extra))) return false;
+    for (size_t i = 0; i < extra; ++i) {
+      if (office_modifiers_.count(longer[i]) > 0) return false;
+    }
+    return true;
+  };
+  // "Secretary of the Interior" is a kind of "Secretary".
+  auto names_its_domain = [](const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+    return shorter.size() < longer.size() && longer[shorter.size()] == "of" &&
+           std::equal(shorter.begin(), shorter.end(), longer.begin());
+  };
+  if (narrows(wa, wb) || names_its_domain(wa, wb)) return {Relation::kWithin, x + " is a more precise title than " + y};
+  if (names_its_domain(wb, wa)) return {Relation::kContains, y + " is a more precise title than " + x};
+  if (narrows(wb, wa)) return {Relation::kContains, y + " is a more precise title than " + x};
+  return {Relation::kDisjoint, x + " and " + y + " differ"};
+}
+
 double ValueComparator::ToleranceFor(const std::string& type) const {
   auto it = tolerances_.find(type);
   return it == tolerances_.end() ? kDefaultTolerance : it->second;
@@ -94,6 +162,7 @@ Comparison ValueComparator::Compare(const Value& a, const Value& b) const {
     case ValueKind::kEntity:
     case ValueKind::kCategory:
       if (a.id == b.id) return {Relation::kSame, "both say " + x};
+      if (a.type == "title") return CompareTitles(a, b);
       return {Relation::kDisjoint, x + " and " + y + " differ"};
   }
   return {Relation::kSame, ""};

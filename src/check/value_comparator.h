@@ -8,6 +8,8 @@
 #pragma once
 
 #include <map>
+#include <set>
+#include <vector>
 #include <string>
 
 #include "crosscheck/claim.h"
@@ -37,13 +39,18 @@ class ValueComparator {
   explicit ValueComparator(knowledge::Gazetteer&&) = delete;  // keeps a pointer: no temporaries
   // Per value type (by name), how much a single reported figure may be rounded.
   void SetTolerance(const std::string& type, double tolerance) { tolerances_[type] = tolerance; }
+  // Words that make an office another office when they precede it ("Deputy",
+  // "Acting"): "Deputy Chief" is no kind of "Chief", "Police Chief" is.
+  void SetOfficeModifiers(const std::vector<std::string>& words);
   // Compares two values of the same claim kind. Modality is not considered here.
   Comparison Compare(const Value& a, const Value& b) const;
 
  private:
   double ToleranceFor(const std::string& type) const;
+  Comparison CompareTitles(const Value& a, const Value& b) const;
   const knowledge::Gazetteer* places_;
   std::map<std::string, double> tolerances_;
+  std::set<std::string> office_modifiers_;  // lower case
 };
 
 // Interval relation of a to b.

@@ -26,6 +26,7 @@ struct RoleSpec {
   bool from_context = false; // may be filled from the sentence and the ones before it
   bool identifies = true;    // part of the subject's identity (false: recorded, not used to tell subjects apart)
   SourcePos pos;
+  uint32_t max = 0;          // at most this many fillers (0: no limit); 1 makes its slots match one entity, not a list
 };
 
 struct PatternSpec {
@@ -56,6 +57,7 @@ struct ClaimTemplate {
   std::vector<std::string> exclude;  // words that, near a match, mean it is not this claim
   int priority = 0;           // higher wins when two templates claim the same words
   uint32_t max_gap_words = 8; // what "..." in a pattern may skip
+  bool dated = true;          // false: a date in the sentence does not date the claim (a title is no event)
   std::vector<TemplateExample> examples;
   SourcePos pos;              // of the template (its id)
   SourcePos value_pos;        // of the `value` key

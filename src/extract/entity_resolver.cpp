@@ -29,6 +29,15 @@ constexpr std::array<std::string_view, 48> kNotSurnames = {
 constexpr std::array<std::string_view, 17> kParticles = {"de", "da", "di", "du", "van", "von", "der", "den", "bin",
                                                          "ibn", "al", "el", "la", "le", "dos", "das", "del"};
 
+// Words that end the names of things, not people: after a title they mean
+// the title word starts a name ("Justice Department", "Cardinal Drive").
+constexpr std::array<std::string_view, 40> kThingWords = {
+    "department", "court", "center", "centre", "drive", "street", "avenue", "road", "boulevard", "lane",
+    "county", "office", "hall", "church", "school", "university", "college", "hospital", "park", "square",
+    "house", "building", "station", "airport", "committee", "council", "party", "ministry", "agency", "service",
+    "services", "association", "foundation", "institute", "company", "corporation", "bank", "club", "stadium",
+    "bridge"};
+
 constexpr std::array<std::string_view, 6> kSuffixes = {"jr", "sr", "ii", "iii", "iv", "v"};
 
 template <size_t N>
@@ -204,6 +213,30 @@ EntityResolver::EntityResolver(const knowledge::KnowledgeBase& knowledge) : know
   }
   for (const std::string& office : knowledge.offices()) AddFlag(office, &Names::office);
   for (const std::string& modifier : knowledge.modifiers()) AddFlag(modifier, &Names::modifier);
+  // Honorifics precede names like offices do; former and office modifiers are modifiers.
+  for (const std::string& honorific : knowledge.honorifics()) {
+    AddFlag(honorific, &Names::office);
+    AddFlag(honorific, &Names::honorific);
+  }
+  for (const std::string& former : knowledge.former()) {
+    AddFlag(former, &Names::modifier);
+    AddFlag(former, &Names::former);
+  }
+  for (const std::string& modifier : knowledge.office_modifiers()) {
+    AddFlag(modifier, &Names::modifier);
+    AddFlag(modifier, &Names::office_modifier);
+  }
+  // An office's canonical name: its [[office]] entry's name, else the first
+  // spelling listed, capitalised ("defense attorney" -> "Defense attorney").
+  for (const std::string& office : knowledge.offices()) {
+    std::string name = office;
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    office_canonical_.emplace(Key(office), name);
+  }
+  for (const knowledge::OfficeNames& office : knowledge.office_names()) {
+    office_canonical_[Key(office.name)] = office.name;
+    for (const std::string& alias : office.aliases) office_canonical_[Key(alias)] = office.name;
+  }
   for (const std::string& given : knowledge.given_names()) given_names_.insert(given);
 }
 
@@ -300,7 +333,7 @@ size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs&
   // After a title, capitalised words are a name: "Police Chief Ken Barnes", "Officer Smith".
   if (saw_office) {
     auto [k, words] = surname_run(j, 3);
-    if (words >= 1) return k - i;
+    if (words >= 1 && !In(kThingWords, tokens[k - 1].key)) return k - i;
   }
   return 0;
 }
@@ -339,6 +372,7 @@ std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text,
       ResolvedMention m;
       m.begin = tokens[i].begin;
       m.end = tokens[i + len - 1].end;
+      m.name_begin = tokens[name_start].begin;
       m.entity = ResolvePerson(text.substr(m.begin, m.end - m.begin));
       out.push_back(std::move(m));
       i += len;
@@ -434,6 +468,83 @@ std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text,
     i += used;
   }
   return out;
+}
+
+std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::string* why) const {
+  const std::vector<Token> tokens = Tokenise(text);
+  // The whole text is a title, so its words form runs whatever separates
+  // them: "Lt. Gov." is one office although a dot splits it.
+  Runs runs(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    runs[i].fill(nullptr);
+    std::string key;
+    for (size_t len = 1; len <= kMaxNameTokens && i + len <= tokens.size(); ++len) {
+      key += tokens[i + len - 1].key;
+      auto it = names_.find(key);
+      if (it != names_.end()) runs[i][len] = &it->second;
+    }
+  }
+  Title title;
+  std::string office;
+  std::string pending;  // office modifiers waiting for their office ("Acting" before "Director")
+  auto append = [](std::string* to, std::string_view words) {
+    if (!to->empty()) to->push_back(' ');
+    to->append(words);
+  };
+  size_t i = 0;
+  // "the defense secretary", "a former president": an article is no part of the office.
+  static constexpr std::array<std::string_view, 7> kDeterminers = {"the", "a", "an", "his", "her", "its", "their"};
+  if (i < tokens.size() && In(kDeterminers, tokens[i].key)) ++i;
+  while (i < tokens.size()) {
+    const Names* as_office = nullptr;
+    const Names* as_modifier = nullptr;
+    const size_t office_len = Longest(runs, i, [](const Names& e, size_t) { return e.office; }, &as_office);
+    const size_t modifier_len = Longest(runs, i, [](const Names& e, size_t) { return e.modifier; }, &as_modifier);
+    if (office_len == 0 && modifier_len == 0) {
+      *why = "'" + std::string(tokens[i].word) + "' is no part of a title";
+      return std::nullopt;
+    }
+    // The longer reading wins: "Deputy Secretary" is an office, "Deputy" before "Director" a modifier of it.
+    // A word that is both an office and an office modifier modifies an office after it ("Deputy Sheriff").
+    const bool modifies_next = office_len == modifier_len && as_modifier->office_modifier && i + modifier_len < tokens.size();
+    if (office_len >= modifier_len && !modifies_next) {
+      const size_t end = i + office_len;
+      if (as_office->honorific && !as_office->modifier) {
+        title.honorific = true;
+      } else {
+        std::string key;
+        for (size_t k = i; k < end; ++k) key += tokens[k].key;
+        auto it = office_canonical_.find(key);
+        // Of two offices ("police spokesman Officer"), the one next to the name is the person's title.
+        office.clear();
+        if (!pending.empty()) append(&office, pending);
+        pending.clear();
+        append(&office, it != office_canonical_.end()
+                            ? std::string_view(it->second)
+                            : text.substr(tokens[i].begin, tokens[end - 1].end - tokens[i].begin));
+      }
+      i = end;
+      continue;
+    }
+    const std::string_view words = text.substr(tokens[i].begin, tokens[i + modifier_len - 1].end - tokens[i].begin);
+    if (as_modifier->former) {
+      title.former = true;
+    } else if (as_modifier->office_modifier) {
+      std::string word(words);
+      if (word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+      append(&pending, word);
+    } else {
+      append(&title.qualifier, words);
+    }
+    i += modifier_len;
+  }
+  if (office.empty() && !pending.empty()) office = pending;  // "the deputy": the modifier is all there is
+  title.office = office;
+  if (title.office.empty() && !title.honorific) {
+    *why = "'" + std::string(text) + "' names no office";
+    return std::nullopt;
+  }
+  return title;
 }
 
 EntityRef EntityResolver::ResolvePerson(std::string_view mention) const {

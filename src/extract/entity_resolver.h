@@ -33,6 +33,21 @@ struct ResolvedMention {
   size_t begin = 0;
   size_t end = 0;
   EntityRef entity;
+  // Where a person's name starts after a leading title ("Defense Secretary
+  // Pete Hegseth"): the title is [begin, name_begin). 0 or begin: no title.
+  size_t name_begin = 0;
+  bool HasTitle() const { return name_begin > begin; }
+};
+
+// A title read as an office: "Former U.S. President" is the office President,
+// no longer held, qualified by "U.S.".
+struct Title {
+  std::string office;      // canonical name, office modifiers included ("Secretary of Defense", "Acting Director")
+  bool former = false;     // "former", "ex-": no longer held
+  std::string qualifier;   // words that qualify the office without changing it ("Russian", "U.S.")
+  bool honorific = false;  // only an honorific ("Mr.", "Dr."): no office
+  // How titles compare: "former President" differs from "President".
+  std::string Id() const { return former ? "former " + office : office; }
 };
 
 // Surnames of people a document has named in full, so that a later bare
@@ -57,6 +72,11 @@ class EntityResolver {
   // people keep their name as written, without titles.
   EntityRef ResolvePerson(std::string_view mention) const;
 
+  // Reads a title ("Former U.S. President", "the defense secretary") as an
+  // office, using the knowledge base's offices, modifiers and office names.
+  // Empty when some word is no part of a title (`why` says which).
+  std::optional<Title> ParseTitle(std::string_view text, std::string* why) const;
+
   const knowledge::KnowledgeBase& knowledge() const { return *knowledge_; }
 
   // The lookup key of a run of words: lower case, without dots, spaces,
@@ -80,6 +100,9 @@ class EntityResolver {
     int place = -1;         // best gazetteer index
     bool office = false;    // "President", "Secretary of State"
     bool modifier = false;  // "Former", "U.S.", or a nationality ("Russian")
+    bool honorific = false;        // "Mr.", "Dr.": an office-like word that names no office
+    bool former = false;           // "former", "ex-"
+    bool office_modifier = false;  // "Deputy", "Acting": part of the office it precedes
   };
 
   static constexpr size_t kMaxNameTokens = 8;
@@ -116,6 +139,7 @@ class EntityResolver {
   ViewSet first_keys_;   // keys of tokens that start some name
   std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kFirstKeyBits / 64, 0);
   ViewSet given_names_;  // as written, case-sensitive
+  std::unordered_map<std::string, std::string> office_canonical_;  // office key -> canonical office name
   size_t max_tokens_ = 1;
 };
 

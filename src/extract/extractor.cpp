@@ -228,6 +228,10 @@ class DocumentExtraction {
                (role.from_context ? " (in this sentence and the " + std::to_string(kContextSentences) + " before it)" : "");
         return std::nullopt;
       }
+      if (role.max > 0 && count > role.max) {
+        *why = "role '" + role.name + "' takes at most " + std::to_string(role.max) + ", found " + std::to_string(count);
+        return std::nullopt;
+      }
     }
     const size_t scope_begin = LookbackStart(text, match_begin);
     if (std::string excluded = FindCue(t.exclude.get(), text, scope_begin, LookaheadEnd(text, match_end));
@@ -244,7 +248,7 @@ class DocumentExtraction {
       claim.modality_cue = cue;
     }
     claim.attribution = attribution_.Find(tagged, match_begin, match_end);
-    claim.time = EventDay(plain);
+    if (t.spec.dated) claim.time = EventDay(plain);
     return claim;
   }
 

@@ -10,12 +10,18 @@ std::string Marked(char kind) {
   return std::string("\\x01\\x0") + static_cast<char>('0' + kind) + "[^\\x01\\x02]*\\x02";
 }
 
+// An optional title marked just before a person.
+std::string OptionalTitle() { return "(?:" + Marked(kTitleMark) + "\\s*)?"; }
+
 }  // namespace
 
-std::string MarkedPersonRegex() { return Marked(kPersonMark); }
+std::string MarkedPersonRegex() { return OptionalTitle() + Marked(kPersonMark); }
 std::string MarkedOrganisationRegex() { return Marked(kOrganisationMark); }
 std::string MarkedPlaceRegex() { return Marked(kPlaceMark); }
-std::string MarkedActorRegex() { return "\\x01[\\x03-\\x05][^\\x01\\x02]*\\x02"; }
+std::string MarkedActorRegex() {
+  return "(?:" + OptionalTitle() + Marked(kPersonMark) + "|\\x01[\\x04\\x05][^\\x01\\x02]*\\x02)";
+}
+std::string MarkedTitleRegex() { return Marked(kTitleMark); }
 
 std::string StripMarks(std::string_view marked) {
   std::string out;
@@ -64,10 +70,27 @@ TaggedSentence MentionTagger::Tag(std::string_view sentence, const SurnameMap* s
     const char close[2] = {kMarkEnd, '\0'};
     Mention m;
     m.entity = found.entity;
-    m.text = {static_cast<uint32_t>(found.begin), static_cast<uint32_t>(found.end)};
+    size_t name_begin = found.begin;
+    if (found.HasTitle()) {
+      // The title gets markers of its own, ending where its last word ends.
+      size_t title_end = found.name_begin;
+      while (title_end > found.begin && (sentence[title_end - 1] == ' ' || sentence[title_end - 1] == '\n')) --title_end;
+      const char title_open[2] = {kMarkBegin, kTitleMark};
+      m.title = {static_cast<uint32_t>(found.begin), static_cast<uint32_t>(title_end)};
+      m.title_marked.begin = static_cast<uint32_t>(tagged.marked.size());
+      mark(static_cast<uint32_t>(found.begin), title_open);
+      copy(found.begin, title_end);
+      tagged.map.AddReplacement(static_cast<uint32_t>(tagged.marked.size()), static_cast<uint32_t>(title_end),
+                                static_cast<uint32_t>(title_end));
+      tagged.marked.push_back(kMarkEnd);
+      m.title_marked.end = static_cast<uint32_t>(tagged.marked.size());
+      copy(title_end, found.name_begin);
+      name_begin = found.name_begin;
+    }
+    m.text = {static_cast<uint32_t>(name_begin), static_cast<uint32_t>(found.end)};
     m.marked.begin = static_cast<uint32_t>(tagged.marked.size());
-    mark(static_cast<uint32_t>(found.begin), open);
-    copy(found.begin, found.end);
+    mark(static_cast<uint32_t>(name_begin), open);
+    copy(name_begin, found.end);
     tagged.map.AddReplacement(static_cast<uint32_t>(tagged.marked.size()), static_cast<uint32_t>(found.end),
                               static_cast<uint32_t>(found.end));
     tagged.marked.push_back(close[0]);

@@ -9,6 +9,12 @@
 //   "Putin invited Trump to Moscow."
 //   -> "\x01\x03Putin\x02 invited \x01\x03Trump\x02 to \x01\x05Moscow\x02."
 //
+// A title before a person's name is marked on its own, just before the name,
+// so that a pattern can match the title and the person apart ("{value} {person}"
+// for "Defense Secretary Pete Hegseth"); a person slot takes the title along:
+//
+//   "Defense Secretary Pete Hegseth" -> "\x01\x06Defense Secretary\x02 \x01\x03Pete Hegseth\x02"
+//
 // An entity slot then matches one marked span (or a list of them), while the
 // words stay visible to literal words and other slot types. An OffsetMap leads
 // from marked offsets back to the sentence.
@@ -29,11 +35,14 @@ inline constexpr char kMarkEnd = '\x02';
 inline constexpr char kPersonMark = '\x03';
 inline constexpr char kOrganisationMark = '\x04';
 inline constexpr char kPlaceMark = '\x05';
+inline constexpr char kTitleMark = '\x06';  // a title before a person's name
 
 struct Mention {
   EntityRef entity;
-  ByteRange text;    // in the sentence
-  ByteRange marked;  // in the marked text, markers included
+  ByteRange text;    // the name, in the sentence (after the title, if any)
+  ByteRange marked;  // the name, in the marked text, markers included
+  ByteRange title;         // a person's leading title, in the sentence; empty when none
+  ByteRange title_marked;  // the title, in the marked text, markers included
 };
 
 struct TaggedSentence {
@@ -54,11 +63,13 @@ class MentionTagger {
   const EntityResolver* resolver_;
 };
 
-// RE2 fragments matching one marked mention of a kind.
+// RE2 fragments matching one marked mention of a kind. A person (and an
+// actor) includes the title marked before it, when there is one.
 std::string MarkedPersonRegex();
 std::string MarkedOrganisationRegex();
 std::string MarkedPlaceRegex();
 std::string MarkedActorRegex();
+std::string MarkedTitleRegex();
 
 // Removes markers: what a marked span says in plain words.
 std::string StripMarks(std::string_view marked);

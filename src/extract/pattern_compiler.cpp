@@ -32,7 +32,7 @@ class Compiler {
       return Error(pos_, std::string("unexpected '") + text_[pos_] + "'" +
                              (text_[pos_] == ')' || text_[pos_] == ']' ? " without a matching opening bracket" : ""));
     }
-    if (out_.words.empty()) {
+    if (out_.words.empty() && !has_anchor_slot_) {
       return Error(0, "pattern has no literal word; it would match any sentence naming a " +
                           std::string("person or place, so at least one word is required"));
     }
@@ -259,6 +259,7 @@ class Compiler {
     }
     SlotBinding binding;
     binding.role = role;
+    bool single = false;  // the role takes one filler: match one entity, not a list
     if (role == "value") {
       if (tmpl_.value_type == "event") {
         Error(open, "{value} slot in a template whose value type is 'event' (events have no value slot)");
@@ -279,6 +280,7 @@ class Compiler {
         return false;
       }
       if (type_name.empty()) type_name = spec->type;
+      single = spec->max == 1;
     }
     binding.type = types_.Find(type_name);
     if (binding.type == nullptr) {
@@ -299,8 +301,9 @@ class Compiler {
                           "', which names no entity; roles take person, organisation, actor or place");
       return false;
     }
+    has_anchor_slot_ = has_anchor_slot_ || binding.type->anchors_pattern();
     out_.slots.push_back(binding);
-    *out = "(" + binding.type->regex() + ")";
+    *out = "(" + (single ? binding.type->single_regex() : binding.type->regex()) + ")";
     return true;
   }
 
@@ -318,6 +321,7 @@ class Compiler {
   const TypeRegistry& types_;
   size_t pos_ = 0;
   bool has_value_ = false;
+  bool has_anchor_slot_ = false;  // a slot whose words identify the claim ({value:title})
   CompiledPattern out_;
   Status error_;
 };

@@ -51,6 +51,12 @@ class SlotType {
   void set_description(std::string description) { description_ = std::move(description); }
   // RE2 syntax, without capturing groups.
   const std::string& regex() const { return regex_; }
+  // What the slot matches for a role that takes one filler (`max = 1`):
+  // entity types match one mention instead of a list.
+  virtual std::string single_regex() const { return regex_; }
+  // True when the slot's own words say which claim this is, as a literal word
+  // would ("Defense Secretary"): a pattern may then have no literal word.
+  virtual bool anchors_pattern() const { return false; }
   // True when slots of this type name entities and can fill subject roles.
   virtual bool names_entities() const { return false; }
   // Parses matched text (the sentence's own words, without entity markers).

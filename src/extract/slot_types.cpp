@@ -29,6 +29,32 @@ std::string EntityRegex(EntitySlotType::Accepts accepts) {
   return "";
 }
 
+std::string SingleEntityRegex(EntitySlotType::Accepts accepts) {
+  switch (accepts) {
+    case EntitySlotType::Accepts::kPerson: return MarkedPersonRegex();
+    case EntitySlotType::Accepts::kOrganisation: return MarkedOrganisationRegex();
+    case EntitySlotType::Accepts::kActor: return MarkedActorRegex();
+  }
+  return "";
+}
+
+// A marked title, or the words of a title standing alone: up to three
+// modifiers ("former", "U.S.", "Russian", "acting") and an office.
+std::string TitleRegex(const knowledge::KnowledgeBase& knowledge) {
+  std::vector<std::string> offices = knowledge.offices();
+  offices.insert(offices.end(), knowledge.honorifics().begin(), knowledge.honorifics().end());
+  std::vector<std::string> modifiers = knowledge.modifiers();
+  modifiers.insert(modifiers.end(), knowledge.former().begin(), knowledge.former().end());
+  modifiers.insert(modifiers.end(), knowledge.office_modifiers().begin(), knowledge.office_modifiers().end());
+  const auto& places = knowledge.places();
+  for (size_t i = 0; i < places.size(); ++i) {
+    const auto& demonyms = places.place(static_cast<int>(i)).demonyms;
+    modifiers.insert(modifiers.end(), demonyms.begin(), demonyms.end());
+  }
+  return "(?:" + MarkedTitleRegex() + "|(?i:(?:(?:" + LiteralAlternation(modifiers) + ")\\s+){0,3}(?:" +
+         LiteralAlternation(offices) + ")))";
+}
+
 std::vector<EntityRef> MentionsOf(const SlotContext& context, std::string_view kind) {
   std::vector<EntityRef> out;
   if (context.tagged == nullptr) return out;
@@ -70,6 +96,8 @@ Value MakeEntityValue(const std::string& type, const EntityRef& e) {
 EntitySlotType::EntitySlotType(std::string name, Accepts accepts, const EntityResolver& resolver)
     : SlotType(std::move(name), EntityRegex(accepts)), accepts_(accepts), resolver_(&resolver) {}
 
+std::string EntitySlotType::single_regex() const { return SingleEntityRegex(accepts_); }
+
 std::string EntitySlotType::Describe() const {
   switch (accepts_) {
     case Accepts::kPerson: return "one or more people (\"Vance and Rubio\"); titles are dropped, aliases resolved";
@@ -109,6 +137,32 @@ bool PlaceSlotType::Parse(std::string_view text, const SlotContext& context, Slo
   v.display = gazetteer.place(gazetteer.FindById(place->canonical)).name;
   out->value = v;
   out->entities.push_back(*place);
+  return true;
+}
+
+// ---- TitleSlotType ---------------------------------------------------------
+
+TitleSlotType::TitleSlotType(std::string name, const EntityResolver& resolver)
+    : SlotType(std::move(name), TitleRegex(resolver.knowledge())), resolver_(&resolver) {}
+
+std::string TitleSlotType::Describe() const {
+  return "a person's office or title (\"Defense Secretary\", \"Former President\"); aliases of one office compare as the same";
+}
+
+bool TitleSlotType::Parse(std::string_view text, const SlotContext&, SlotValue* out, std::string* why) const {
+  std::optional<Title> title = resolver_->ParseTitle(text, why);
+  if (!title) return false;
+  if (title->office.empty()) {
+    *why = "'" + std::string(text) + "' is an honorific, not an office";
+    return false;
+  }
+  Value v;
+  v.kind = ValueKind::kCategory;
+  v.type = name();
+  v.id = title->Id();
+  v.text = std::string(text);
+  v.display = v.id;
+  out->value = v;
   return true;
 }
 
@@ -266,6 +320,7 @@ TypeRegistry::TypeRegistry(const EntityResolver& resolver) : resolver_(&resolver
   Add(std::make_unique<PlaceSlotType>("place", resolver));
   Add(std::make_unique<DateSlotType>());
   Add(std::make_unique<QuoteSlotType>());
+  Add(std::make_unique<TitleSlotType>("title", resolver));
 }
 
 bool TypeRegistry::Add(std::unique_ptr<SlotType> type) {

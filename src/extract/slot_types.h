@@ -24,6 +24,7 @@ class EntitySlotType : public SlotType {
   EntitySlotType(std::string name, Accepts accepts, const EntityResolver& resolver);
   std::string Describe() const override;
   bool names_entities() const override { return true; }
+  std::string single_regex() const override;
   bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
 
  private:
@@ -36,6 +37,21 @@ class PlaceSlotType : public SlotType {
   PlaceSlotType(std::string name, const EntityResolver& resolver);
   std::string Describe() const override { return "a place from the gazetteer (compared by containment)"; }
   bool names_entities() const override { return true; }
+  bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
+
+ private:
+  const EntityResolver* resolver_;
+};
+
+// A person's office or title ("Former President", "the defense secretary"):
+// a title marked before a person's name, or the words of one standing alone.
+// The value is the office's canonical name from the knowledge base, "former "
+// before it when no longer held; nationalities and places only qualify it.
+class TitleSlotType : public SlotType {
+ public:
+  TitleSlotType(std::string name, const EntityResolver& resolver);
+  std::string Describe() const override;
+  bool anchors_pattern() const override { return true; }
   bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
 
  private:

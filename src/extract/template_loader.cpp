@@ -55,7 +55,7 @@ void ReadTypes(util::TomlErrors& errors, const toml::table& root, TemplateFile* 
       continue;
     }
     if (name == "person" || name == "organisation" || name == "actor" || name == "place" || name == "date" ||
-        name == "quote" || name == "event" || name == "value") {
+        name == "quote" || name == "title" || name == "event" || name == "value") {
       errors.Add(key.source(), "type '" + name + "' is built in and cannot be redefined");
       continue;
     }
@@ -168,6 +168,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
   if (const toml::node* v = root.get("value")) t.value_pos = PosOf(doc, v->source());
   t.label = errors.String(root, "label", false).value_or(t.subject_kind + " of {participants}");
   t.priority = static_cast<int>(errors.Integer(root, "priority", false).value_or(0));
+  t.dated = errors.Boolean(root, "dated", false).value_or(true);
   if (auto gap = errors.Integer(root, "max_gap", false)) {
     if (*gap < 1 || *gap > 20) {
       errors.Add(*root.get("max_gap"), "'max_gap' must be between 1 and 20 words");
@@ -182,7 +183,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
         errors.Add(node, "role '" + std::string(key.str()) + "' must be a table, e.g. { type = \"person\", min = 1 }");
         continue;
       }
-      errors.CheckKeys(*r, {"type", "min", "context", "identifies"});
+      errors.CheckKeys(*r, {"type", "min", "max", "context", "identifies"});
       RoleSpec role;
       role.name = std::string(key.str());
       role.pos = PosOf(doc, key.source());
@@ -190,6 +191,15 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
       auto min = errors.Integer(*r, "min", false).value_or(0);
       if (min < 0 || min > 10) errors.Add(*r->get("min"), "'min' must be between 0 and 10");
       role.min = static_cast<uint32_t>(std::max<int64_t>(0, min));
+      if (auto max = errors.Integer(*r, "max", false)) {
+        if (*max < 1 || *max > 10) {
+          errors.Add(*r->get("max"), "'max' must be between 1 and 10");
+        } else if (*max < min) {
+          errors.Add(*r->get("max"), "'max' (" + std::to_string(*max) + ") is below 'min' (" + std::to_string(min) + ")");
+        } else {
+          role.max = static_cast<uint32_t>(*max);
+        }
+      }
       role.from_context = errors.Boolean(*r, "context", false).value_or(false);
       role.identifies = errors.Boolean(*r, "identifies", false).value_or(true);
       if (role.name == "value") errors.Add(key.source(), "'value' is reserved for the value slot; name the role otherwise");
@@ -246,7 +256,7 @@ void ReadTemplate(util::TomlErrors& errors, const toml::table& root, const std::
 const std::vector<std::string>& TemplateTopLevelKeys() {
   static const std::vector<std::string> kKeys = {"id",       "description", "subject",  "label",   "value",
                                                  "priority", "max_gap",     "patterns", "roles",   "modality",
-                                                 "example",  "types",       "exclude"};
+                                                 "example",  "types",       "exclude",  "dated"};
   return kKeys;
 }
 

@@ -90,6 +90,18 @@ void AppendUnique(std::vector<std::string>* list, const std::vector<std::string>
   }
 }
 
+void ReadOfficeNames(util::TomlErrors& errors, const toml::table& root, KnowledgeBase* kb) {
+  for (const toml::table* t : errors.Tables(root, "office", false)) {
+    errors.CheckKeys(*t, {"name", "aliases"});
+    auto name = errors.String(*t, "name", true);
+    OfficeNames office;
+    office.aliases = errors.Strings(*t, "aliases", false);
+    if (!name) continue;
+    office.name = *name;
+    kb->AddOfficeNames(std::move(office));
+  }
+}
+
 }  // namespace
 
 std::string DisplayPath(const fs::path& path) {
@@ -121,6 +133,20 @@ std::vector<fs::path> ListTomlFiles(const fs::path& folder) {
 }
 
 void KnowledgeBase::AddOffices(const std::vector<std::string>& offices) { AppendUnique(&offices_, offices); }
+
+void KnowledgeBase::AddOfficeNames(OfficeNames names) {
+  // Every name of an office is an office before a person's name too.
+  AddOffices({names.name});
+  AddOffices(names.aliases);
+  // A second entry with a name already loaded adds its aliases to that office.
+  for (OfficeNames& known : office_names_) {
+    if (known.name == names.name) {
+      AppendUnique(&known.aliases, names.aliases);
+      return;
+    }
+  }
+  office_names_.push_back(std::move(names));
+}
 
 void KnowledgeBase::AddGivenNames(const std::vector<std::string>& names) {
   for (const std::string& n : names) {
@@ -154,13 +180,17 @@ Result<KnowledgeBase> KnowledgeBase::Load(const std::vector<fs::path>& folders) 
       kb.files_.push_back(display);
       util::TomlErrors errors(*doc);
       const toml::table& root = doc->root();
-      errors.CheckKeys(root, {"place", "person", "organisation", "offices", "modifiers", "given_names", "drop_lines",
-                              "end_markers"});
+      errors.CheckKeys(root, {"place", "person", "organisation", "offices", "modifiers", "honorifics", "former",
+                              "office_modifiers", "office", "given_names", "drop_lines", "end_markers"});
       ReadPlaces(errors, root, &kb.places_);
       ReadEntities(errors, root, "person", EntityKind::kPerson, &kb.entities_);
       ReadEntities(errors, root, "organisation", EntityKind::kOrganisation, &kb.entities_);
       AppendUnique(&kb.offices_, errors.Strings(root, "offices", false));
       AppendUnique(&kb.modifiers_, errors.Strings(root, "modifiers", false));
+      AppendUnique(&kb.honorifics_, errors.Strings(root, "honorifics", false));
+      AppendUnique(&kb.former_, errors.Strings(root, "former", false));
+      AppendUnique(&kb.office_modifiers_, errors.Strings(root, "office_modifiers", false));
+      ReadOfficeNames(errors, root, &kb);
       kb.AddGivenNames(errors.Strings(root, "given_names", false));
       ReadPatterns(errors, root, "drop_lines", &kb.drop_lines_);
       ReadPatterns(errors, root, "end_markers", &kb.end_markers_);

@@ -110,6 +110,7 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
     g.claims.push_back(i);
   }
 
+  std::set<std::string> taken_ids;
   for (auto& [kind, key_groups] : by_kind) {
     std::vector<KeyGroup*> groups;
     for (auto& [key, g] : key_groups) groups.push_back(&g);
@@ -230,6 +231,9 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
       std::string slug;
       for (const std::string& name : names) slug += (slug.empty() ? "" : "+") + Slug(name);
       subject.id = kind + ":" + (slug.empty() ? "unspecified" : slug) + (subject.time.empty() ? "" : "@" + subject.time);
+      // Names differing only in punctuation ("Shockley-Zalabak", "Shockley Zalabak") slug alike; ids stay unique.
+      const std::string base_id = subject.id;
+      for (int k = 2; !taken_ids.insert(subject.id).second; ++k) subject.id = base_id + "~" + std::to_string(k);
 
       std::map<std::string, std::vector<size_t>> by_template;
       for (size_t index : claim_indices) by_template[claims[index].claim.template_id].push_back(index);

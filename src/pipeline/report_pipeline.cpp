@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -25,6 +26,7 @@
 #include "ingest/outlet_manifest.h"
 #include "link/source_clusters.h"
 #include "link/subject_linker.h"
+#include "pipeline/atomic_file.h"
 #include "pipeline/engine_impl.h"
 #include "pipeline/ordered_workers.h"
 #include "report/graphviz_renderer.h"
@@ -34,6 +36,7 @@
 #include "report/report_data.h"
 #include "store/run_lock.h"
 #include "store/store.h"
+#include "report_fingerprint.h"
 #include "util/content_hash.h"
 
 namespace crosscheck {
@@ -43,52 +46,6 @@ namespace fs = std::filesystem;
 
 // Graphviz takes minutes on graphs much larger than this; the built-in layout does not.
 constexpr size_t kMaxGraphvizVertices = 3000;
-
-// Writes a file whole or not at all: a crash mid-write leaves the previous
-// report. The temporary file is made afresh (O_EXCL, O_NOFOLLOW), so a link
-// planted under its name is never written through, and it is synced before the
-// rename so that after a power cut the report is the old one or the new one.
-Status WriteFileAtomically(const fs::path& path, const std::string& contents) {
-  const fs::path temp = path.string() + ".tmp";
-  std::error_code ignored;
-  fs::remove(temp, ignored);  // a leftover from a killed run, or a planted link (removed, not followed)
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    const int error = errno;
-    return Status::IoError(path.generic_string() + ": cannot write: " + std::strerror(error));
-  }
-  size_t written = 0;
-  int error = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      error = n < 0 ? errno : EIO;
-      break;
-    }
-    written += static_cast<size_t>(n);
-  }
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
-  if (error != 0) {
-    fs::remove(temp, ignored);
-    return Status::IoError(path.generic_string() + ": write failed: " + std::strerror(error) +
-                           (error == ENOSPC ? " (the disk is full; the previous file is kept)" : ""));
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);  // replaces a link named `path` itself, never its target
-  if (ec) {
-    fs::remove(temp, ignored);
-    return Status::IoError(path.generic_string() + ": cannot replace: " + ec.message());
-  }
-  // The rename is durable once the folder is synced.
-  if (const int dir = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
-  return Status::Ok();
-}
 
 // Fails early, with a clear message, when the output folder cannot be
 // written (read-only mount, permissions): better than after an hour of extraction.
@@ -388,23 +345,137 @@ class Run {
     summary_.stages.push_back({std::move(name), seconds, static_cast<uint64_t>(usage.ru_maxrss)});
   }
 
+  // Everything a report is made from, hashed: the build, the engine
+  // (templates, knowledge, extractor), the options that change the files, the
+  // corpus name, what ingest reported, and each document of this run with its
+  // source and the content and extraction the store holds for it.
+  Result<std::string> ReportKey() {
+    util::Sha256 key;
+    auto field = [&key](std::string_view text) {
+      key.Update(std::to_string(text.size()));
+      key.Update(":");
+      key.Update(text);
+    };
+    field(kReportSourceFingerprint);
+    field(engine_.fingerprint());
+    field(options_.graphviz_dot);
+    field(CorpusName());
+    field(std::to_string(summary_.skipped));
+    for (const Diagnostic& d : summary_.diagnostics) {
+      field(std::to_string(static_cast<int>(d.severity)));
+      field(d.path);
+      field(std::to_string(d.line));
+      field(d.message);
+    }
+    try {
+      SQLite::Statement st(store_->database(),
+                           "SELECT ds.path, ds.outlet, ifnull(ds.url, ''), ifnull(ds.published, ''), d.id, d.content_hash, "
+                           "ifnull(d.extracted_with, '') FROM document_sources ds JOIN documents d ON d.id = ds.document_id "
+                           "WHERE ds.last_run = ? ORDER BY ds.path");
+      st.bind(1, run_);
+      while (st.executeStep()) {
+        for (int column = 0; column < 7; ++column) field(st.getColumn(column).getString());
+      }
+    } catch (const SQLite::Exception& e) {
+      return Status::StoreError(summary_.db.generic_string() + ": reading the run's documents: " + e.what());
+    }
+    return key.HexDigest();
+  }
+
+  // The report files, in the order their digests are combined.
+  std::vector<fs::path> ReportFiles() const {
+    return {options_.out_dir / "report.json", options_.out_dir / "report.md", options_.out_dir / "report.html"};
+  }
+
+  static std::string CombinedDigest(const std::vector<std::string>& digests) {
+    util::Sha256 combined;
+    for (const std::string& d : digests) combined.Update(d + "\n");
+    return combined.HexDigest();
+  }
+
+  // An unchanged corpus, store and build: when the latest report was made
+  // from the same key and its files are still exactly what it wrote, linking,
+  // checking and writing would give the same bytes, so the files stay.
+  Result<bool> KeepUnchangedReport(const std::string& key) {
+    auto latest = store_->LatestReport();
+    if (!latest.ok()) return latest.status();
+    if (!latest->has_value() || (*latest)->key != key) return false;
+    std::vector<std::string> digests;
+    for (const fs::path& file : ReportFiles()) {
+      digests.push_back(pipeline::FileSha256Hex(file));
+      if (digests.back().empty()) return false;
+    }
+    if (CombinedDigest(digests) != (*latest)->digest) return false;
+    const store::ReportRecord& record = **latest;
+    auto verdicts = store_->CountVerdicts();
+    if (!verdicts.ok()) return verdicts.status();
+    Status status = store_->AdoptFindings(run_);
+    if (!status.ok()) return status;
+    status = store_->RecordReport(run_, record);
+    if (!status.ok()) return status;
+    summary_.claims = record.claims;
+    summary_.subjects = record.subjects;
+    summary_.findings = record.findings;
+    summary_.verdicts = std::move(verdicts).value();
+    summary_.report_kept = true;
+    SetReportPaths();
+    std::error_code ignored;
+    for (const fs::path& file : ReportFiles()) fs::remove(file.string() + ".tmp", ignored);  // a killed run's leftovers
+    return true;
+  }
+
+  void SetReportPaths() {
+    const std::vector<fs::path> files = ReportFiles();
+    summary_.report_json = files[0];
+    summary_.report_md = files[1];
+    summary_.report_html = files[2];
+  }
+
   Status CheckAndReport() {
-    if (observer_ != nullptr) observer_->OnStage("link");
     auto started = std::chrono::steady_clock::now();
+    auto key = ReportKey();
+    if (!key.ok()) return key.status();
+    report_key_ = std::move(key).value();
+    auto kept = KeepUnchangedReport(report_key_);
+    if (!kept.ok()) return kept.status();
+    store_seconds_ += Since(started);
+    if (*kept) {
+      AddStage("store", store_seconds_);
+      AddStage("link", 0);
+      AddStage("check", 0);
+      AddStage("report", 0);
+      return Status::Ok();
+    }
+    if (observer_ != nullptr) observer_->OnStage("link");
+    // Copies of one story and quote drift first, from the documents' texts,
+    // which are let go before the claims are loaded: the two never share memory.
+    started = std::chrono::steady_clock::now();
+    SourceClusters sources;
+    std::vector<check::QuoteDrift> drift;
+    double link_seconds = 0;
+    double check_seconds = 0;
+    {
+      auto texts = LoadDocumentTexts();
+      if (!texts.ok()) return texts.status();
+      sources = link::DetectSourceClusters(*texts);
+      link_seconds += Since(started);
+      started = std::chrono::steady_clock::now();
+      drift = check::FindQuoteDrift(*texts);
+      check_seconds += Since(started);
+    }
+    started = std::chrono::steady_clock::now();
     auto claims = store_->LoadClaims(run_);
     if (!claims.ok()) return claims.status();
     store_seconds_ += Since(started);
     summary_.claims = claims->size();
     started = std::chrono::steady_clock::now();
     link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
-    auto texts = LoadDocumentTexts();
-    if (!texts.ok()) return texts.status();
-    SourceClusters sources = link::DetectSourceClusters(*texts);
     link::AddSourceClusters(sources, &linked.graph);
-    const double link_seconds = Since(started);
+    link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
     started = std::chrono::steady_clock::now();
     check::ValueComparator comparator(impl_.knowledge.places());
+    comparator.SetOfficeModifiers(impl_.knowledge.office_modifiers());
     for (const std::string& name : impl_.templates->types().Names()) {
       if (const auto* q = dynamic_cast<const extract::QuantitySlotType*>(impl_.templates->types().Find(name))) {
         comparator.SetTolerance(name, q->spec().tolerance);
@@ -412,12 +483,15 @@ class Run {
     }
     check::ConsistencyChecker checker(comparator);
     checker.SetSourceClusters(&sources);
-    std::vector<Finding> findings = checker.CheckAll(linked, *claims);
-    std::vector<check::QuoteDrift> drift = check::FindQuoteDrift(*texts);
+    // The report needs only counts of the claims; the findings take the claims themselves.
+    std::map<std::string, size_t> claims_per_document;
+    for (const SourcedClaim& c : *claims) ++claims_per_document[c.source.path];
+    std::vector<Finding> findings = checker.CheckAll(linked, std::move(claims).value());
     summary_.subjects = linked.subjects;
+    summary_.subjects_checked = linked.subjects;
     summary_.findings = findings.size();
     for (const Finding& f : findings) ++summary_.verdicts[f.verdict];
-    const double check_seconds = Since(started);
+    check_seconds += Since(started);
     started = std::chrono::steady_clock::now();
     Status status = store_->ReplaceFindings(run_, findings);
     if (!status.ok()) return status;
@@ -426,24 +500,22 @@ class Run {
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
-    status = WriteReport(*claims, linked, std::move(findings), std::move(sources), std::move(drift));
+    status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(sources), std::move(drift));
     AddStage("report", Since(started));
     return status;
   }
 
-  Status WriteReport(const std::vector<SourcedClaim>& claims, const link::LinkResult& linked,
+  Status WriteReport(std::map<std::string, size_t> claims_per_document, const link::LinkResult& linked,
                      std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
-    data.corpus = fs::absolute(options_.corpus).lexically_normal().filename().string();
-    if (data.corpus.empty()) data.corpus = fs::absolute(options_.corpus).lexically_normal().parent_path().filename().string();
-    data.corpus = ingest::DisplayPath(data.corpus);  // a folder name need not be UTF-8; the report is
+    data.corpus = CorpusName();
     auto documents = store_->LoadSources(run_);
     if (!documents.ok()) return documents.status();
     data.documents = std::move(documents).value();
-    for (const SourcedClaim& c : claims) ++data.claims_per_document[c.source.path];
-    data.claims = claims.size();
+    data.claims_per_document = std::move(claims_per_document);
+    data.claims = summary_.claims;
     data.subjects = linked.subjects;
     data.skipped_documents = summary_.skipped;
     data.findings = std::move(findings);
@@ -456,20 +528,32 @@ class Run {
     status = LoadDocumentStats(&data);
     if (!status.ok()) return status;
     data.graph_svg = DrawGraph(linked.graph);
-    std::ostringstream json;
-    report::WriteJsonReport(data, json);
-    std::ostringstream markdown;
-    report::WriteMarkdownReport(data, markdown);
-    std::ostringstream html;
-    report::WriteHtmlReport(data, html);
-    summary_.report_json = options_.out_dir / "report.json";
-    summary_.report_md = options_.out_dir / "report.md";
-    summary_.report_html = options_.out_dir / "report.html";
-    status = WriteFileAtomically(summary_.report_json, json.str());
-    if (!status.ok()) return status;
-    status = WriteFileAtomically(summary_.report_md, markdown.str());
-    if (!status.ok()) return status;
-    return WriteFileAtomically(summary_.report_html, html.str());
+    SetReportPaths();
+    // Each report streams straight to its file: they are several times the
+    // size of the claims on large corpora.
+    const std::vector<std::function<void(std::ostream&)>> writers = {
+        [&data](std::ostream& out) { report::WriteJsonReport(data, out); },
+        [&data](std::ostream& out) { report::WriteMarkdownReport(data, out); },
+        [&data](std::ostream& out) { report::WriteHtmlReport(data, out); }};
+    const std::vector<fs::path> files = ReportFiles();
+    std::vector<std::string> digests;
+    for (size_t i = 0; i < files.size(); ++i) {
+      auto digest = pipeline::WriteFileAtomically(files[i], writers[i]);
+      if (!digest.ok()) return digest.status();
+      digests.push_back(std::move(digest).value());
+    }
+    store::ReportRecord record;
+    record.key = report_key_;
+    record.digest = CombinedDigest(digests);
+    record.subjects = summary_.subjects;
+    return store_->RecordReport(run_, record);
+  }
+
+  // The corpus folder's name, as the report gives it.
+  std::string CorpusName() const {
+    std::string corpus = fs::absolute(options_.corpus).lexically_normal().filename().string();
+    if (corpus.empty()) corpus = fs::absolute(options_.corpus).lexically_normal().parent_path().filename().string();
+    return ingest::DisplayPath(corpus);  // a folder name need not be UTF-8; the report is
   }
 
   // The body sentences of every document of this run, for finding copies.
@@ -556,6 +640,7 @@ class Run {
   std::unique_ptr<store::Store> store_;
   std::vector<std::string> skipped_;  // "path: reason", for --strict
   int64_t run_ = 0;
+  std::string report_key_;  // see ReportKey()
   RunSummary summary_;
   std::vector<Item> batch_;                 // accepted, not yet written
   // Content this run extracts, by hash: what copies of it inherit.

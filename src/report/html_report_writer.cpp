@@ -550,7 +550,12 @@ class Page {
            << EscapeHtml(f.template_id) << "</span></h3>\n<p class=\"verdict-line\">" << Badge(f.verdict)
            << " <span class=\"reason\">" << EscapeHtml(f.reason) << "</span></p>\n<p class=\"meta\">Subject <code>"
            << EscapeHtml(f.subject.id) << "</code>, " << Plural(f.claims.size(), "claim", "claims") << " from "
-           << Plural(f.outlets, "outlet", "outlets") << ".</p>\n<ul class=\"evidence-grid\" aria-label=\"Evidence\">\n";
+           << Plural(f.outlets, "outlet", "outlets") << ".</p>\n";
+      for (const SelfContradiction& s : f.self_contradictions) {
+        out_ << "<p class=\"meta self-contradiction\"><strong>Contradicts itself:</strong> " << EscapeHtml(s.outlet)
+             << " <span class=\"path\">" << EscapeHtml(s.document) << "</span>: " << EscapeHtml(s.reason) << "</p>\n";
+      }
+      out_ << "<ul class=\"evidence-grid\" aria-label=\"Evidence\">\n";
       for (const SourcedClaim& sc : f.claims) {
         const Claim& c = sc.claim;
         const std::string claim_id = StableClaimId(sc);

@@ -112,6 +112,20 @@ Json SourceClustersJson(const SourceClusters& sources) {
   return clusters;
 }
 
+// `value` as dump(2) writes it at `indent` spaces of nesting: JSON strings
+// never hold a raw line break, so every line break is one of the layout's.
+std::string Dump(const Json& value, size_t indent) {
+  std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  if (indent == 0) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(indent, ' ');
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string FindingsJson(const std::vector<const Finding*>& findings) {
@@ -169,9 +183,7 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                          {"changes", changes}});
   }
   root["quote_drift"] = drift;
-  Json findings = Json::array();
-  for (const Finding& f : data.findings) findings.push_back(FindingJson(f));
-  root["findings"] = findings;
+  root["findings"] = nullptr;  // streamed below, in this place
   Json diagnostics = Json::array();
   for (const Diagnostic& d : data.diagnostics) {
     diagnostics.push_back(Json{{"severity", d.severity == Diagnostic::Severity::kNotice    ? "notice"
@@ -182,7 +194,29 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                                {"message", d.message}});
   }
   root["diagnostics"] = diagnostics;
-  out << root.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  // Written as root.dump(2) would write it, but one finding at a time: the
+  // findings, with every claim, are most of the report, and their whole tree
+  // would take several times the report's size in memory.
+  out << "{";
+  bool first = true;
+  for (const auto& [key, value] : root.items()) {
+    out << (first ? "\n  " : ",\n  ") << Dump(Json(key), 0) << ": ";
+    first = false;
+    if (key != "findings") {
+      out << Dump(value, 2);
+      continue;
+    }
+    if (data.findings.empty()) {
+      out << "[]";
+      continue;
+    }
+    out << "[";
+    for (size_t i = 0; i < data.findings.size(); ++i) {
+      out << (i == 0 ? "\n    " : ",\n    ") << Dump(FindingJson(data.findings[i]), 4);
+    }
+    out << "\n  ]";
+  }
+  out << (first ? "}" : "\n}") << '\n';
 }
 
 }  // namespace crosscheck::report

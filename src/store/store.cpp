@@ -484,6 +484,14 @@ Result<std::vector<DocumentSource>> Store::LoadSources(int64_t run) {
 Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
   try {
     std::vector<SourcedClaim> out;
+    {
+      // Sized once: growing by doubling would hold up to twice the claims while it copies.
+      SQLite::Statement count(*db_,
+                              "SELECT count(*) FROM claims WHERE document_id IN "
+                              "(SELECT document_id FROM document_sources WHERE last_run = ?)");
+      count.bind(1, run);
+      if (count.executeStep()) out.reserve(static_cast<size_t>(count.getColumn(0).getInt64()));
+    }
     // One path per content: the first in order, so output does not depend on scan order.
     SQLite::Statement st(
         *db_,
@@ -707,6 +715,76 @@ Status Store::AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnos
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
     return FromException(e, "recording diagnostics");
+  }
+}
+
+Result<std::optional<ReportRecord>> Store::LatestReport() {
+  try {
+    std::optional<ReportRecord> none;
+    SQLite::Statement st(*db_,
+                         "SELECT r.id, rr.report_key, rr.report_digest, r.claims, rr.subjects, r.findings "
+                         "FROM runs r LEFT JOIN run_reports rr ON rr.run_id = r.id "
+                         "WHERE r.status = 'completed' ORDER BY r.id DESC LIMIT 1");
+    if (!st.executeStep() || st.getColumn(1).isNull()) return none;
+    ReportRecord record;
+    record.run = st.getColumn(0).getInt64();
+    record.key = ColumnText(st, 1);
+    record.digest = ColumnText(st, 2);
+    record.claims = static_cast<size_t>(st.getColumn(3).getInt64());
+    record.subjects = static_cast<size_t>(st.getColumn(4).getInt64());
+    record.findings = static_cast<size_t>(st.getColumn(5).getInt64());
+    // A later run that failed after replacing the findings leaves findings
+    // that are not this report's.
+    SQLite::Statement findings(*db_, "SELECT count(*), count(*) FILTER (WHERE run_id != ?) FROM findings");
+    findings.bind(1, record.run);
+    findings.executeStep();
+    if (static_cast<size_t>(findings.getColumn(0).getInt64()) != record.findings || findings.getColumn(1).getInt64() != 0) {
+      return none;
+    }
+    return std::optional<ReportRecord>(std::move(record));
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading the previous report");
+  }
+}
+
+Status Store::RecordReport(int64_t run, const ReportRecord& record) {
+  try {
+    SQLite::Statement& st = Cached(
+        "INSERT OR REPLACE INTO run_reports (run_id, report_key, report_digest, subjects) VALUES (?, ?, ?, ?)");
+    st.bind(1, run);
+    st.bind(2, record.key);
+    st.bind(3, record.digest);
+    st.bind(4, static_cast<int64_t>(record.subjects));
+    st.exec();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "recording the report");
+  }
+}
+
+Status Store::AdoptFindings(int64_t run) {
+  try {
+    SQLite::Statement& st = Cached("UPDATE findings SET run_id = ? WHERE run_id != ?");
+    st.bind(1, run);
+    st.bind(2, run);
+    st.exec();
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "keeping the findings");
+  }
+}
+
+Result<std::map<Verdict, size_t>> Store::CountVerdicts() {
+  try {
+    std::map<Verdict, size_t> counts;
+    SQLite::Statement& st = Cached("SELECT verdict, count(*) FROM findings GROUP BY verdict");
+    while (st.executeStep()) {
+      Verdict verdict{};
+      if (ParseVerdict(ColumnText(st, 0), &verdict)) counts[verdict] = static_cast<size_t>(st.getColumn(1).getInt64());
+    }
+    return counts;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "counting verdicts");
   }
 }
 

@@ -14,6 +14,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,7 +30,7 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
 
@@ -43,6 +44,16 @@ struct DocumentWrite {
 struct StoredDocument {
   int64_t id = 0;
   std::string extracted_with;
+};
+
+// The report a completed run wrote (or kept), keyed on what it was made from.
+struct ReportRecord {
+  int64_t run = 0;
+  std::string key;     // SHA-256 of everything the report is made from (see report_pipeline.cpp)
+  std::string digest;  // SHA-256 of the report files' own SHA-256s
+  size_t claims = 0;
+  size_t subjects = 0;
+  size_t findings = 0;
 };
 
 struct RunCounts {
@@ -99,6 +110,17 @@ class Store {
   // Replaces subjects and findings with those of `run`, in one transaction.
   Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings);
   Status AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics);
+
+  // The report of the latest completed run, when it recorded one and the
+  // findings stored are still that run's (no later run replaced them).
+  Result<std::optional<ReportRecord>> LatestReport();
+  // Records the report `run` wrote or kept (record.run is ignored).
+  Status RecordReport(int64_t run, const ReportRecord& record);
+  // Makes the stored findings `run`'s, for a run that keeps the previous
+  // report: they are what it would have found.
+  Status AdoptFindings(int64_t run);
+  // How many stored findings have each verdict.
+  Result<std::map<Verdict, size_t>> CountVerdicts();
 
   // For queries the CLI views run directly (read-only use).
   SQLite::Database& database() { return *db_; }

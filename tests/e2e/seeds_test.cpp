@@ -178,6 +178,50 @@ TEST_CASE("seeds: Trump's 'stop being killed' (003) is 'stop getting killed' in 
   }
 }
 
+TEST_CASE("seeds: every outlet that gives Hegseth a title calls him Secretary of Defense", "[e2e][seeds][titles]") {
+  if (SeedsAbsent()) return;
+  // All five articles write "Defense Secretary Pete Hegseth"; 000 and 002 are one story, so four sources.
+  const std::vector<Json> titles = FindingsOf(*SeedsReport(), "person_title");
+  const Json* hegseth = nullptr;
+  for (const Json& f : titles) {
+    if (f.at("subject").at("participants") == Json::array({"Pete Hegseth"})) hegseth = &f;
+  }
+  REQUIRE(hegseth != nullptr);
+  CHECK(hegseth->at("verdict") == "agree");
+  CHECK(DocumentsOf(*hegseth) == std::set<std::string>{"000", "001", "002", "003", "004"});
+  CHECK(hegseth->at("sources") == 4);
+  for (const Json& c : hegseth->at("claims")) CHECK(c.at("value") == "Secretary of Defense");
+  CHECK(hegseth->at("self_contradictions").empty());
+}
+
+TEST_CASE("seeds: 001 calls Trump \"Former President\" and later \"President\", and contradicts itself", "[e2e][seeds][titles][self]") {
+  if (SeedsAbsent()) return;
+  const Json& report = *SeedsReport();
+  const std::vector<Json> titles = FindingsOf(report, "person_title");
+  const Json* trump = nullptr;
+  for (const Json& f : titles) {
+    if (f.at("subject").at("participants") == Json::array({"Donald Trump"})) trump = &f;
+  }
+  REQUIRE(trump != nullptr);
+  REQUIRE(trump->at("self_contradictions").size() == 1);
+  const Json& self = trump->at("self_contradictions")[0];
+  CHECK(self.at("document").get<std::string>().substr(0, 3) == "001");
+  CHECK(self.at("reason") == "former President (no longer in office) and President (in office) differ");
+  // Every other outlet calls him President: 001's "Former President" is the conflict.
+  CHECK(trump->at("verdict") == "conflict");
+  std::set<std::string> former;
+  for (const Json& c : trump->at("claims")) {
+    if (c.at("value") == "former President") former.insert(c.at("document").get<std::string>().substr(0, 3));
+  }
+  CHECK(former == std::set<std::string>{"001"});
+  // The same title twice, or "President" beside "Russian President" or "Ukrainian President", is no contradiction:
+  // 001 is the only document flagged, for Trump only.
+  size_t flagged = 0;
+  for (const Json& f : titles) flagged += f.at("self_contradictions").size();
+  CHECK(flagged == 1);
+  CHECK(report.at("summary").at("self_contradictions").get<int>() >= 1);
+}
+
 TEST_CASE("seeds: every claim keeps its evidence", "[e2e][seeds]") {
   if (SeedsAbsent()) return;
   for (const Json& f : SeedsReport()->at("findings")) {

@@ -29,7 +29,7 @@ TEST_CASE("Every example embedded in the default templates passes", "[extract]")
 TEST_CASE("The default templates exist, each with at least five examples", "[extract]") {
   std::map<std::string, TemplateInfo> by_id;
   for (const TemplateInfo& t : DefaultEngine().Templates()) by_id[t.id] = t;
-  for (const char* id : {"call_duration", "meeting_location", "invitation", "prisoner_release"}) {
+  for (const char* id : {"call_duration", "meeting_location", "invitation", "prisoner_release", "person_title"}) {
     CAPTURE(id);
     REQUIRE(by_id.count(id) == 1);
     const TemplateInfo& t = by_id[id];
@@ -46,4 +46,5 @@ TEST_CASE("The default templates exist, each with at least five examples", "[ext
   CHECK(by_id["meeting_location"].value_type == "place");
   CHECK(by_id["invitation"].value_type == "place");
   CHECK(by_id["prisoner_release"].value_type == "event");
+  CHECK(by_id["person_title"].value_type == "title");
 }

@@ -36,6 +36,9 @@ const MentionTagger& Tagger() {
 std::string Person(const std::string& s) { return std::string{kMarkBegin, kPersonMark} + s + kMarkEnd; }
 std::string Org(const std::string& s) { return std::string{kMarkBegin, kOrganisationMark} + s + kMarkEnd; }
 std::string PlaceMark(const std::string& s) { return std::string{kMarkBegin, kPlaceMark} + s + kMarkEnd; }
+std::string TitleMark(const std::string& s) {
+  return std::string{kMarkBegin, crosscheck::extract::kTitleMark} + s + kMarkEnd;
+}
 
 }  // namespace
 
@@ -47,7 +50,8 @@ TEST_CASE("MentionTagger wraps each mention in markers of its kind", "[extract]"
   const std::vector<Case> cases = {
       {"Putin invited Trump to Moscow.", Person("Putin") + " invited " + Person("Trump") + " to " + PlaceMark("Moscow") + "."},
       {"The Kremlin confirmed the call.", "The " + Org("Kremlin") + " confirmed the call."},
-      {"Russian President Vladimir Putin spoke.", Person("Russian President Vladimir Putin") + " spoke."},
+      // A title is marked on its own, just before the name.
+      {"Russian President Vladimir Putin spoke.", TitleMark("Russian President") + " " + Person("Vladimir Putin") + " spoke."},
       {"Vance flew to Riyadh, Saudi Arabia on Friday.",
        Person("Vance") + " flew to " + PlaceMark("Riyadh, Saudi Arabia") + " on Friday."},
       {"Russia's release of Marc Fogel", PlaceMark("Russia") + "'s release of " + Person("Marc Fogel")},

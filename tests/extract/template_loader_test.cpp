@@ -305,6 +305,10 @@ TEST_CASE("ParseTemplateText reports errors as file:line:column", "[extract]") {
       {"role without a type", Minimal("", "[roles.who]\nmin = 1\n"), "7:1", "missing required key 'type'"},
       {"role min out of range", Minimal("", "[roles.who]\ntype = \"person\"\nmin = 11\n"), "9:7",
        "'min' must be between 0 and 10"},
+      {"role max out of range", Minimal("", "[roles.who]\ntype = \"person\"\nmax = 0\n"), "9:7",
+       "'max' must be between 1 and 10"},
+      {"role max below min", Minimal("", "[roles.who]\ntype = \"person\"\nmin = 2\nmax = 1\n"), "10:7",
+       "'max' (1) is below 'min' (2)"},
       {"role context not a boolean", Minimal("", "[roles.who]\ntype = \"person\"\ncontext = \"yes\"\n"), "9:11",
        "'context' must be true or false, not string"},
       {"role named value", Minimal("", "[roles.value]\ntype = \"person\"\n"), "7:8", "'value' is reserved for the value slot"},
@@ -376,9 +380,9 @@ TEST_CASE("ReadTemplateFile reads a file and names it by its display path", "[ex
 TEST_CASE("TemplateTopLevelKeys lists the keys a template file may use", "[extract]") {
   const auto& keys = TemplateTopLevelKeys();
   for (const char* key : {"id", "description", "subject", "label", "value", "priority", "max_gap", "patterns", "roles",
-                          "modality", "example", "types", "exclude"}) {
+                          "modality", "example", "types", "exclude", "dated"}) {
     CAPTURE(key);
     CHECK(std::count(keys.begin(), keys.end(), key) == 1);
   }
-  CHECK(keys.size() == 13);
+  CHECK(keys.size() == 14);
 }

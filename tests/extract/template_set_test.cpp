@@ -225,7 +225,7 @@ TEST_CASE("TemplateSet: a user template overrides a default template", "[extract
   std::vector<std::string> ids;
   for (const auto& t : (*set)->templates()) ids.push_back(t.spec.id);
   std::sort(ids.begin(), ids.end());
-  CHECK(ids == std::vector<std::string>{"call_duration", "invitation", "meeting_location", "prisoner_release"});
+  CHECK(ids == std::vector<std::string>{"call_duration", "invitation", "meeting_location", "person_title", "prisoner_release"});
 }
 
 TEST_CASE("TemplateSet: a type declared again replaces the earlier one, with a notice", "[extract]") {

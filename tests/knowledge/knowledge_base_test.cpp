@@ -229,6 +229,47 @@ TEST_CASE("KnowledgeBase::Load reports errors as file:line:column", "[knowledge]
   }
 }
 
+TEST_CASE("KnowledgeBase::Load reads how titles read as offices", "[knowledge][titles]") {
+  TempDir base;
+  TempDir user;
+  base.Write("titles.toml", R"(offices = ["President"]
+honorifics = ["Mr."]
+former = ["former"]
+office_modifiers = ["Acting"]
+
+[[office]]
+name = "Secretary of Defense"
+aliases = ["Defense Secretary"]
+)");
+  // A user's file adds a name to a default office, and an office of its own.
+  user.Write("mine.toml", R"([[office]]
+name = "Secretary of Defense"
+aliases = ["War Secretary"]
+
+[[office]]
+name = "Harbour Master"
+)");
+  auto loaded = KnowledgeBase::Load({base.path(), user.path()});
+  REQUIRE(loaded.ok());
+  const KnowledgeBase& kb = loaded.value();
+  CHECK(kb.honorifics() == std::vector<std::string>{"Mr."});
+  CHECK(kb.former() == std::vector<std::string>{"former"});
+  CHECK(kb.office_modifiers() == std::vector<std::string>{"Acting"});
+  REQUIRE(kb.office_names().size() == 2);
+  CHECK(kb.office_names()[0].name == "Secretary of Defense");
+  CHECK(kb.office_names()[0].aliases == std::vector<std::string>{"Defense Secretary", "War Secretary"});
+  CHECK(kb.office_names()[1].name == "Harbour Master");
+  // Every name of an office is an office before a name.
+  CHECK(kb.offices() == std::vector<std::string>{"President", "Secretary of Defense", "Defense Secretary",
+                                                 "War Secretary", "Harbour Master"});
+  SECTION("errors name the file, line and column") {
+    user.Write("bad.toml", "[[office]]\naliases = [\"X\"]\n\n[[office]]\nname = \"Y\"\nrank = 3\n");
+    const std::string message = LoadError({base.path(), user.path()});
+    CHECK(message.find(DisplayPath(user / "bad.toml") + ":1:1: missing required key 'name'") != std::string::npos);
+    CHECK(message.find(DisplayPath(user / "bad.toml") + ":6:1: unknown key 'rank'") != std::string::npos);
+  }
+}
+
 TEST_CASE("KnowledgeBase::Load collects the errors of every file and folder", "[knowledge]") {
   TempDir dir;
   const fs::path a = dir.Write("a.toml", "[[place]]\nname = \"X\"\nkind = \"village\"\n");

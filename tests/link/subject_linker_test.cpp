@@ -104,6 +104,19 @@ TEST_CASE("Claims with the same participants make one subject", "[link]") {
   CHECK(g.subject.time.empty());
 }
 
+TEST_CASE("Subjects whose names differ only in punctuation keep distinct ids", "[link]") {
+  // Two spellings nobody listed: different entities, one slug.
+  const std::vector<SourcedClaim> claims = {
+      MakeClaim("BBC", {"Pam Shockley-Zalabak", kTrump}),
+      MakeClaim("CNN", {"Pam Shockley Zalabak", kTrump}),
+  };
+  const LinkResult result = LinkSubjects(claims, kRules);
+  REQUIRE(result.groups.size() == 2);
+  CHECK(result.groups[0].subject.id != result.groups[1].subject.id);
+  std::set<std::string> ids = {result.groups[0].subject.id, result.groups[1].subject.id};
+  CHECK(ids == std::set<std::string>{"call:donald-trump+pam-shockley-zalabak", "call:donald-trump+pam-shockley-zalabak~2"});
+}
+
 TEST_CASE("Participant sets that overlap enough merge; one shared person does not", "[link]") {
   struct Case {
     const char* name;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "crosscheck/pipeline.h"
+#include "store/store.h"
 #include "test_support.h"
 
 namespace crosscheck::testing {
@@ -63,7 +64,8 @@ TEST_CASE("pipeline: the report is the same with 1 and 4 extraction threads", "[
   CHECK(four->extracted == one->extracted);
   CHECK(four->reused == one->reused);
   CHECK(four->claims == one->claims);
-  CHECK(one->claims == 32);  // a call and a meeting per distinct article: copies are reported once
+  // A call, a meeting and two titles (Prime Minister, President) per distinct article: copies are reported once.
+  CHECK(one->claims == 64);
   RequireSameReports(dir / "one", dir / "four");
 }
 
@@ -95,15 +97,29 @@ TEST_CASE("pipeline: a re-run extracts only new and changed documents", "[pipeli
   auto first = Run(dir / "corpus", dir / "out", 2);
   REQUIRE(first.ok());
   CHECK(first->extracted == 100);
+  CHECK_FALSE(first->report_kept);
+  CHECK(first->subjects > 0);
+  CHECK(first->subjects_checked == first->subjects);
   const std::string report = ReadFile(dir / "out" / "report.json");
 
-  SECTION("unchanged: nothing is extracted and the report is the same") {
+  SECTION("unchanged: nothing is extracted or checked, and the report files are kept") {
     auto again = Run(dir / "corpus", dir / "out", 2);
     REQUIRE(again.ok());
     CHECK(again->extracted == 0);
     CHECK(again->reused == 100);
+    CHECK(again->report_kept);
+    CHECK(again->subjects_checked == 0);
     CHECK(again->claims == first->claims);
+    CHECK(again->subjects == first->subjects);
+    CHECK(again->findings == first->findings);
+    CHECK(again->verdicts == first->verdicts);
     CHECK(ReadFile(dir / "out" / "report.json") == report);
+    // The store's findings are the kept run's, for `crosscheck show` and `conflicts`.
+    auto store = store::Store::OpenForReading(dir / "out" / "crosscheck.db");
+    REQUIRE(store.ok());
+    auto findings = (*store)->LoadFindings();
+    REQUIRE(findings.ok());
+    CHECK(findings->size() == first->findings);
   }
   SECTION("one changed and one new document: only those two are extracted") {
     dir.Write("corpus/outlet-3/article-3.txt",
@@ -115,7 +131,76 @@ TEST_CASE("pipeline: a re-run extracts only new and changed documents", "[pipeli
     CHECK(again->extracted == 2);
     CHECK(again->reused == 99);
     CHECK(again->documents == 102);
+    CHECK_FALSE(again->report_kept);
+    CHECK(again->subjects_checked == again->subjects);
     CHECK(ReadFile(dir / "out" / "report.json") != report);
+  }
+}
+
+TEST_CASE("pipeline: a report is kept only while its files and everything it was made from are unchanged",
+          "[pipeline][incremental]") {
+  TempDir dir;
+  WriteCorpus(&dir, 20);
+  auto first = Run(dir / "corpus", dir / "out", 1);
+  REQUIRE(first.ok());
+  CHECK_FALSE(first->report_kept);
+  const std::string json = ReadFile(dir / "out" / "report.json");
+  const std::string markdown = ReadFile(dir / "out" / "report.md");
+  const std::string html = ReadFile(dir / "out" / "report.html");
+
+  SECTION("an edited report file is written again") {
+    dir.Write("out/report.md", markdown + "edited\n");
+    auto again = Run(dir / "corpus", dir / "out", 1);
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->report_kept);
+    CHECK(again->subjects_checked == first->subjects);
+    CHECK(ReadFile(dir / "out" / "report.md") == markdown);
+    // And once written again, the next run keeps it.
+    auto third = Run(dir / "corpus", dir / "out", 1);
+    REQUIRE(third.ok());
+    CHECK(third->report_kept);
+  }
+  SECTION("a missing report file is written again") {
+    fs::remove(dir / "out" / "report.html");
+    auto again = Run(dir / "corpus", dir / "out", 1);
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->report_kept);
+    CHECK(ReadFile(dir / "out" / "report.html") == html);
+  }
+  SECTION("another output folder on the same store gets its own report") {
+    RunOptions options;
+    options.corpus = dir / "corpus";
+    options.out_dir = dir / "elsewhere";
+    options.db = dir / "out" / "crosscheck.db";
+    options.jobs = 1;
+    options.graphviz_dot = "";
+    auto again = RunReport(DefaultEngine(), options, nullptr);
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->report_kept);
+    CHECK(again->extracted == 0);
+    CHECK(ReadFile(dir / "elsewhere" / "report.json") == json);
+  }
+  SECTION("a changed outlet manifest makes a new report") {
+    dir.Write("corpus/outlets.toml", "[[document]]\npath = \"outlet-1/*\"\noutlet = \"Renamed Daily\"\n");
+    auto again = Run(dir / "corpus", dir / "out", 1);
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->report_kept);
+    CHECK(again->extracted == 0);
+    CHECK(ReadFile(dir / "out" / "report.json") != json);
+  }
+  SECTION("a run on another corpus with the same store in between makes a new report") {
+    // That run's findings replace this corpus's in the store.
+    dir.Write("other/a.txt", "Anna Lindqvist and Tomas Koval spoke by phone for three hours on Tuesday.\n");
+    RunOptions options;
+    options.corpus = dir / "other";
+    options.out_dir = dir / "other-out";
+    options.db = dir / "out" / "crosscheck.db";
+    options.graphviz_dot = "";
+    REQUIRE(RunReport(DefaultEngine(), options, nullptr).ok());
+    auto again = Run(dir / "corpus", dir / "out", 1);
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->report_kept);
+    CHECK(ReadFile(dir / "out" / "report.json") == json);
   }
 }
 

@@ -34,10 +34,11 @@ TEST_CASE("pipeline: two outlets with disjoint durations conflict", "[pipeline]"
   auto summary = Run(dir / "corpus", dir / "out");
   REQUIRE(summary.ok());
   CHECK(summary->documents == 2);
-  CHECK(summary->claims == 2);
+  CHECK(summary->claims == 4);  // the two durations, and a.txt's titles (Prime Minister, President)
   CHECK(summary->verdicts[Verdict::kConflict] == 1);
   const Json report = Report(dir / "out");
-  REQUIRE(report.at("findings").size() == 1);
+  REQUIRE(report.at("findings").size() == 3);  // the call, then each person's title
+  CHECK(report.at("findings")[1].at("kind") == "person_title");
   const Json& f = report.at("findings")[0];
   CHECK(f.at("verdict") == "conflict");
   CHECK(f.at("reason").get<std::string>().find("45 min and 120 min do not overlap") != std::string::npos);
@@ -84,7 +85,7 @@ TEST_CASE("pipeline: an edited document is extracted again, the others are reuse
   REQUIRE(second.ok());
   CHECK(second->extracted == 1);
   CHECK(second->reused == 1);
-  CHECK(second->claims == 2);  // the old content's claim is not reported
+  CHECK(second->claims == 4);  // the old content's claim is not reported (a.txt adds two titles)
   const Json report = Report(dir / "out");
   CHECK(report.at("findings")[0].at("verdict") == "agree");
 }

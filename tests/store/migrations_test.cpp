@@ -241,3 +241,32 @@ TEST_CASE("A refused store is not switched to WAL", "[store]") {
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == version);
 }
+
+TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "v2.db";
+  {
+    auto store = crosscheck::store::Store::Open(path);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
+  }
+  {
+    // What version 2 had: everything but the table version 3 adds.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE run_reports; PRAGMA user_version = 2");
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  CHECK((*store)->schema_version() == crosscheck::store::kSchemaVersion);
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  CHECK(db.tableExists("run_reports"));
+  CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  // A migrated store has no report recorded: its next run writes one.
+  auto latest = (*store)->LatestReport();
+  REQUIRE(latest.ok());
+  CHECK_FALSE(latest->has_value());
+}
