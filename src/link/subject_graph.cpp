@@ -36,14 +36,22 @@ std::string DotString(const std::string& text) {
 }  // namespace
 
 Vertex SubjectGraph::Add(VertexKind kind, const std::string& key, const std::string& label) {
+  if (overflowed_) return 0;
   auto it = index_.find({kind, key});
   if (it != index_.end()) return it->second;
+  if (boost::num_vertices(graph_) >= max_vertices_) {
+    overflowed_ = true;
+    Graph().swap(graph_);
+    decltype(index_)().swap(index_);
+    return 0;
+  }
   Vertex v = boost::add_vertex(VertexData{kind, key, label}, graph_);
   index_.emplace(std::make_pair(kind, key), v);
   return v;
 }
 
 void SubjectGraph::Connect(Vertex a, Vertex b, const std::string& label) {
+  if (overflowed_) return;
   if (!boost::edge(a, b, graph_).second) boost::add_edge(a, b, EdgeData{label}, graph_);
 }
 

@@ -7,7 +7,9 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <cstddef>
 #include <iosfwd>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,16 +33,26 @@ using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
 class SubjectGraph {
  public:
-  // The vertex for (kind, key), created with `label` on first use.
+  // The graph is only drawn while small: past `max_vertices` it lets go of
+  // every vertex and ignores further ones, so a large corpus holds no vertex
+  // per claim that nobody will draw.
+  explicit SubjectGraph(size_t max_vertices = std::numeric_limits<size_t>::max()) : max_vertices_(max_vertices) {}
+
+  // The vertex for (kind, key), created with `label` on first use. Once the
+  // graph overflowed, adds nothing and returns a vertex that Connect ignores.
   Vertex Add(VertexKind kind, const std::string& key, const std::string& label);
   void Connect(Vertex a, Vertex b, const std::string& label);
 
+  // True when more than max_vertices were added: graph() is then empty.
+  bool overflowed() const { return overflowed_; }
   const Graph& graph() const { return graph_; }
   size_t CountVertices(VertexKind kind) const;
   // Graphviz DOT, for `dot -Tsvg`.
   void WriteGraphviz(std::ostream& out) const;
 
  private:
+  size_t max_vertices_;
+  bool overflowed_ = false;
   Graph graph_;
   std::map<std::pair<VertexKind, std::string>, Vertex> index_;
 };

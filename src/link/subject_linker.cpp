@@ -77,7 +77,7 @@ std::string Slug(const std::string& text) {
 }
 
 LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules,
-                        const knowledge::Gazetteer* places) {
+                        const knowledge::Gazetteer* places, size_t max_graph_vertices) {
   // Place participants, by name, for containment.
   std::set<std::string> place_names;
   for (const SourcedClaim& c : claims) {
@@ -90,7 +90,7 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
     if (places == nullptr || !place_names.count(inner) || !place_names.count(outer)) return false;
     return places->IsWithin(places->FindById(inner), places->FindById(outer));
   };
-  LinkResult result;
+  LinkResult result{SubjectGraph(max_graph_vertices), {}, 0};
   // Per subject kind: identical participant sets first, then merges between sets.
   std::map<std::string, std::map<std::pair<Names, std::string>, KeyGroup>> by_kind;
   for (size_t i = 0; i < claims.size(); ++i) {
@@ -265,6 +265,7 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
         group.template_id = template_id;
         group.claims = indices;
         for (size_t index : indices) {
+          if (result.graph.overflowed()) break;
           const SourcedClaim& sc = claims[index];
           const Vertex claim = result.graph.Add(VertexKind::kClaim, StableClaimId(sc),
                                                 sc.claim.template_id + ": " + sc.claim.value.display);

@@ -13,6 +13,7 @@
 // pairs of claims.
 #pragma once
 
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -47,9 +48,11 @@ struct LinkResult {
 // Claims whose dates differ by more than this are about different events.
 inline constexpr int kMaxSameEventDays = 7;
 
-// `places` (may be null) relates place participants by containment.
+// `places` (may be null) relates place participants by containment. The
+// graph holds at most `max_graph_vertices` (see SubjectGraph::overflowed).
 LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules,
-                        const knowledge::Gazetteer* places = nullptr);
+                        const knowledge::Gazetteer* places = nullptr,
+                        size_t max_graph_vertices = std::numeric_limits<size_t>::max());
 
 // "donald-trump+vladimir-putin"
 std::string Slug(const std::string& text);

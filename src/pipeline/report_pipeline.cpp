@@ -469,7 +469,10 @@ class Run {
     store_seconds_ += Since(started);
     summary_.claims = claims->size();
     started = std::chrono::steady_clock::now();
-    link::LinkResult linked = link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places());
+    // The graph is kept only as large as Graphviz will draw it.
+    const size_t graph_vertices = options_.graphviz_dot.empty() ? 0 : kMaxGraphvizVertices;
+    link::LinkResult linked =
+        link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places(), graph_vertices);
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
@@ -607,11 +610,12 @@ class Run {
   // The subject graph drawn by Graphviz, or "" for report.html's built-in
   // layout when dot is not wanted, missing, slow or failing (a notice says so).
   std::string DrawGraph(const link::SubjectGraph& graph) {
-    if (options_.graphviz_dot.empty() || boost::num_vertices(graph.graph()) == 0) return "";
-    if (boost::num_vertices(graph.graph()) > kMaxGraphvizVertices) {
+    if (options_.graphviz_dot.empty()) return "";
+    if (graph.overflowed() || boost::num_vertices(graph.graph()) > kMaxGraphvizVertices) {
       Notify("the subject graph is too large for Graphviz; report.html draws the built-in layout");
       return "";
     }
+    if (boost::num_vertices(graph.graph()) == 0) return "";
     std::ostringstream dot;
     graph.WriteGraphviz(dot);
     report::GraphvizOptions graphviz;

@@ -430,6 +430,59 @@ TEST_CASE("The subject graph links documents, claims, entities and subjects", "[
   CHECK(boost::degree(static_cast<size_t>(find(VertexKind::kEntity, "person:" + kTrump)), g) == 3);
 }
 
+TEST_CASE("The subject graph past its vertex limit lets go of every vertex; the groups stay the same", "[link]") {
+  std::vector<SourcedClaim> claims = {
+      MakeClaim("BBC", {kTrump, kPutin}),
+      MakeClaim("CNN", {kTrump, kPutin}),
+      MakeClaim("AP", {kTrump, kZelensky}),
+  };
+  claims[1].claim.roles.push_back(RoleFiller{"moderator", "Steve Witkoff", "person", "Witkoff", "sentence", 0});
+  const LinkResult whole = LinkSubjects(claims, kRules);
+  REQUIRE(boost::num_vertices(whole.graph.graph()) == 12);
+  CHECK_FALSE(whole.graph.overflowed());
+
+  const LinkResult exact = LinkSubjects(claims, kRules, nullptr, 12);
+  CHECK_FALSE(exact.graph.overflowed());
+  CHECK(boost::num_vertices(exact.graph.graph()) == 12);
+  CHECK(boost::num_edges(exact.graph.graph()) == boost::num_edges(whole.graph.graph()));
+
+  for (size_t limit : {size_t{0}, size_t{1}, size_t{11}}) {
+    INFO("limit " << limit);
+    const LinkResult capped = LinkSubjects(claims, kRules, nullptr, limit);
+    CHECK(capped.graph.overflowed());
+    CHECK(boost::num_vertices(capped.graph.graph()) == 0);
+    CHECK(boost::num_edges(capped.graph.graph()) == 0);
+    CHECK(capped.subjects == whole.subjects);
+    REQUIRE(capped.groups.size() == whole.groups.size());
+    for (size_t i = 0; i < whole.groups.size(); ++i) {
+      CHECK(capped.groups[i].subject.id == whole.groups[i].subject.id);
+      CHECK(capped.groups[i].subject.label == whole.groups[i].subject.label);
+      CHECK(capped.groups[i].template_id == whole.groups[i].template_id);
+      CHECK(capped.groups[i].claims == whole.groups[i].claims);
+    }
+  }
+}
+
+TEST_CASE("SubjectGraph counts only new vertices against its limit and ignores all after overflowing", "[link]") {
+  crosscheck::link::SubjectGraph graph(2);
+  const auto a = graph.Add(VertexKind::kEntity, "person:X", "X");
+  const auto b = graph.Add(VertexKind::kDocument, "a.txt", "a.txt");
+  CHECK(graph.Add(VertexKind::kEntity, "person:X", "X again") == a);  // not new: no overflow
+  graph.Connect(a, b, "from");
+  CHECK_FALSE(graph.overflowed());
+  CHECK(boost::num_vertices(graph.graph()) == 2);
+  CHECK(boost::num_edges(graph.graph()) == 1);
+
+  graph.Add(VertexKind::kClaim, "c1", "c1");
+  CHECK(graph.overflowed());
+  CHECK(boost::num_vertices(graph.graph()) == 0);
+  const auto later = graph.Add(VertexKind::kClaim, "c2", "c2");
+  graph.Connect(later, graph.Add(VertexKind::kEntity, "person:X", "X"), "role");
+  CHECK(boost::num_vertices(graph.graph()) == 0);
+  CHECK(boost::num_edges(graph.graph()) == 0);
+  CHECK(graph.CountVertices(VertexKind::kEntity) == 0);
+}
+
 TEST_CASE("SubjectGraph::Add returns the same vertex for the same kind and key", "[link]") {
   crosscheck::link::SubjectGraph graph;
   const auto a = graph.Add(VertexKind::kEntity, "person:X", "X");
