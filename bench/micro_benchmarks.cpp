@@ -12,6 +12,7 @@
 #include "extract/mention_tagger.h"
 #include "extract/quantity.h"
 #include "extract/slot_types.h"
+#include "link/source_clusters.h"
 #include "pipeline/engine_impl.h"
 #include "text/sentence_splitter.h"
 #include "text/text_normaliser.h"
@@ -108,5 +109,54 @@ void BM_ParseQuantity(benchmark::State& state) {
 BENCHMARK(BM_ParseQuantity);
 
 }  // namespace
+
+// Documents built like the bench corpus: stock sentences drawn from a small
+// pool (which every large corpus has), sentences of their own, and one
+// document in twelve a copy of an earlier one with a line added on top.
+std::vector<SourceText> TemplatedDocuments(size_t count) {
+  uint64_t state = 42;
+  auto next = [&state] {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  };
+  const char* const kWords[] = {"minister", "said", "talks", "river", "budget", "council", "harbour", "vote",
+                                "energy", "court", "strike", "summit", "market", "grain", "rail", "border"};
+  auto sentence = [&](size_t words) {
+    std::string s = "The";
+    for (size_t w = 0; w < words; ++w) s += std::string(" ") + kWords[next() % 16] + std::to_string(next() % 50);
+    return s + ".";
+  };
+  std::vector<std::string> stock;
+  for (size_t i = 0; i < 40; ++i) stock.push_back(sentence(14));
+  std::vector<SourceText> docs(count);
+  for (size_t i = 0; i < count; ++i) {
+    SourceText& d = docs[i];
+    d.source.path = "outlet-" + std::to_string(i % 40) + "/" + std::to_string(1000000 + i) + ".txt";
+    d.source.outlet = "outlet-" + std::to_string(i % 40);
+    if (i >= 10 && i % 12 == 0) {
+      d.sentences = docs[i - 1 - next() % 10].sentences;
+      d.sentences.insert(d.sentences.begin(), "Share this article on every network you like.");
+    } else {
+      for (size_t k = 0; k < 30; ++k) d.sentences.push_back(k % 3 == 0 ? stock[next() % stock.size()] : sentence(12 + next() % 10));
+    }
+    d.content_hash = std::to_string(std::hash<std::string>{}(d.sentences.front() + d.sentences.back()));
+  }
+  return docs;
+}
+
+void BM_DetectSourceClusters(benchmark::State& state) {
+  const std::vector<SourceText> docs = TemplatedDocuments(static_cast<size_t>(state.range(0)));
+  size_t bytes = 0;
+  for (const SourceText& d : docs) {
+    for (const std::string& s : d.sentences) bytes += s.size() + 1;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(link::DetectSourceClusters(docs));
+  SetBytes(state, bytes);
+  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations() * docs.size()), benchmark::Counter::kIsRate);
+}
+// Time per document must stay flat as the corpus grows: no quadratic candidate pairs.
+BENCHMARK(BM_DetectSourceClusters)->Arg(250)->Arg(1000)->Arg(4000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

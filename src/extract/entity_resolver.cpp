@@ -149,8 +149,29 @@ std::string EntityResolver::Key(std::string_view words) {
   return key;
 }
 
+namespace {
+
+// FNV-1a, folded to the bit table's size.
+size_t FirstKeyBit(std::string_view key, size_t bits) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return static_cast<size_t>((h ^ (h >> 32)) & (bits - 1));
+}
+
+}  // namespace
+
+bool EntityResolver::MayStartName(std::string_view key) const {
+  const size_t bit = FirstKeyBit(key, kFirstKeyBits);
+  return (first_key_bits_[bit / 64] >> (bit % 64)) & 1;
+}
+
 void EntityResolver::Remember(const std::vector<Token>& tokens) {
   first_keys_.insert(tokens.front().key);
+  const size_t bit = FirstKeyBit(tokens.front().key, kFirstKeyBits);
+  first_key_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
   max_tokens_ = std::max(max_tokens_, std::min(tokens.size(), kMaxNameTokens));
 }
 
@@ -223,7 +244,7 @@ EntityResolver::Runs EntityResolver::LookupRuns(const std::vector<Token>& tokens
   Runs runs(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     runs[i].fill(nullptr);
-    if (first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
+    if (!MayStartName(tokens[i].key) || first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
     std::string key;
     const size_t limit = std::min(max_tokens_, tokens.size() - i);
     for (size_t len = 1; len <= limit; ++len) {
@@ -305,7 +326,7 @@ size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs&
     return std::make_pair(k, words);
   };
   // A given name and a surname: "Marc Fogel", "Sherie Lash".
-  if (given_names_.count(std::string(tokens[j].word)) > 0) {
+  if (given_names_.find(tokens[j].word) != given_names_.end()) {
     auto [k, words] = surname_run(j + 1, 2);
     if (words >= 1) return k - i;
   }

@@ -123,10 +123,22 @@ class EntityResolver {
   // A person starting at token i: returns the number of tokens, 0 if none.
   size_t MatchPerson(const std::vector<Token>& tokens, const Runs& runs, size_t i, size_t* name_start) const;
 
+  // Lets the sets be searched with a string_view, without building a string.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  // One bit per hash of each key that starts some name: most words of a text
+  // start none, and one bit test turns them away before any hash table lookup.
+  static constexpr size_t kFirstKeyBits = size_t{1} << 16;
+  bool MayStartName(std::string_view key) const;
+
   const knowledge::KnowledgeBase* knowledge_;
   std::unordered_map<std::string, Names> names_;
-  std::unordered_set<std::string> first_keys_;   // keys of tokens that start some name
-  std::unordered_set<std::string> given_names_;  // as written, case-sensitive
+  ViewSet first_keys_;   // keys of tokens that start some name
+  std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kFirstKeyBits / 64, 0);
+  ViewSet given_names_;  // as written, case-sensitive
   std::unordered_map<std::string, std::string> office_canonical_;  // office key -> canonical office name
   size_t max_tokens_ = 1;
 };

@@ -14,8 +14,8 @@ namespace crosscheck::ingest {
 namespace {
 
 // Common words that say nothing about a story's topic.
-const std::unordered_set<std::string>& Stopwords() {
-  static const std::unordered_set<std::string> kWords = {
+const std::unordered_set<std::string_view>& Stopwords() {
+  static const std::unordered_set<std::string_view> kWords = {
       "about", "above", "after", "again", "against", "also", "although", "among", "another", "around",
       "back", "because", "been", "before", "being", "between", "both", "came", "come", "could",
       "days", "does", "doing", "down", "during", "each", "even", "ever", "every", "first",
@@ -32,25 +32,35 @@ const std::unordered_set<std::string>& Stopwords() {
   return kWords;
 }
 
-std::vector<std::string> ContentWords(std::string_view text) {
-  // Deduplicated while reading: a paragraph of megabytes (one runaway line)
-  // costs its vocabulary in memory, not a string per word.
-  std::unordered_set<std::string> unique;
-  std::string word;
+// The distinct content words of `text` (lower case, 4 letters or more, no
+// stopwords), as sorted 64-bit hashes: comparing paragraphs needs only which
+// words they share, and a hash per word spares a string per word.
+std::vector<uint64_t> ContentWords(std::string_view text) {
+  std::vector<uint64_t> words;
+  char word[16];  // the longest stopword fits; longer words only need their hash
+  size_t length = 0;
+  uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
   auto flush = [&] {
-    if (word.size() >= 4 && Stopwords().count(word) == 0) unique.insert(word);
-    word.clear();
+    if (length >= 4 && (length > sizeof word || Stopwords().count(std::string_view(word, length)) == 0)) {
+      words.push_back(hash);
+    }
+    length = 0;
+    hash = 0xcbf29ce484222325ull;
   };
   for (char c : text) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')) {
+      const char lower = static_cast<char>(u | 0x20);
+      if (length < sizeof word) word[length] = lower;
+      ++length;
+      hash = (hash ^ static_cast<unsigned char>(lower)) * 0x100000001b3ull;
     } else {
       flush();
     }
   }
   flush();
-  std::vector<std::string> words(std::make_move_iterator(unique.begin()), std::make_move_iterator(unique.end()));
   std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
 
@@ -107,7 +117,7 @@ struct Paragraph {
   size_t first_range;  // index into kept ranges
   size_t last_range;
   uint32_t bytes = 0;
-  std::vector<std::string> words;
+  std::vector<uint64_t> words;  // ContentWords
 };
 
 }  // namespace
@@ -185,9 +195,9 @@ BodyText BoilerplateFilter::Apply(std::string_view text) const {
   }
   const size_t n = paragraphs.size();
   if (n < 3) return body;
-  std::unordered_map<std::string, size_t> first_seen;
+  std::unordered_map<uint64_t, size_t> first_seen;
   for (size_t i = 0; i < n; ++i) {
-    for (const std::string& w : paragraphs[i].words) first_seen.emplace(w, i);
+    for (uint64_t w : paragraphs[i].words) first_seen.emplace(w, i);
   }
   constexpr size_t kMaxTrailerParagraphs = 30;
   constexpr size_t kMinJudgedWords = 8;
@@ -206,7 +216,7 @@ BodyText BoilerplateFilter::Apply(std::string_view text) const {
       const auto& words = paragraphs[k].words;
       if (words.size() < kMinJudgedWords) continue;
       size_t shared = 0;
-      for (const std::string& w : words) shared += first_seen[w] < t ? 1 : 0;
+      for (uint64_t w : words) shared += first_seen[w] < t ? 1 : 0;
       judged_words += words.size();
       off_topic = shared * 100 < words.size() * 12;  // under 12% shared
     }

@@ -15,15 +15,19 @@ namespace {
 constexpr size_t kShingleWords = 5;
 constexpr size_t kExamples = 3;
 
-// A sentence or quotation kept as evidence: its key and its text.
+// A sentence or quotation kept as evidence: its key and its text. Sentences
+// point into the caller's documents, which outlive the detection; quotations
+// own their text (newlines inside become spaces).
 struct Passage {
   uint64_t key = 0;
   size_t words = 0;
-  std::string text;
+  const std::string* sentence = nullptr;
+  std::string quote;
+  const std::string& text() const { return sentence != nullptr ? *sentence : quote; }
 };
 
 struct Features {
-  std::vector<uint64_t> shingles;  // sorted, unique
+  std::vector<uint64_t> shingles;  // sorted, unique; common ones removed before measuring
   MinHashSignature signature{};
   std::vector<Passage> sentences;  // long sentences, sorted by key, unique
   std::vector<Passage> quotes;     // sorted by key, unique
@@ -33,27 +37,44 @@ bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-// Lower-case words of `text`; punctuation and spacing never matter.
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
+// Calls `on_word(hash)` with StableHash of each lower-cased word of `text`, in
+// order, and `on_break()` at each '|'. Punctuation and spacing never matter.
+// Hashing as it scans spares a string per word.
+template <typename OnWord, typename OnBreak>
+void ScanWords(std::string_view text, OnWord&& on_word, OnBreak&& on_break) {
+  constexpr uint64_t kBasis = 0xcbf29ce484222325ull;  // StableHash's FNV-1a
+  constexpr uint64_t kPrime = 0x100000001b3ull;
+  uint64_t h = kBasis;
+  bool in_word = false;
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     if (IsWordByte(c)) {
-      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+      h ^= c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+      h *= kPrime;
+      in_word = true;
+      continue;
     }
+    if (in_word) on_word(h);
+    h = kBasis;
+    in_word = false;
+    if (ch == '|') on_break();
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  if (in_word) on_word(h);
 }
 
-uint64_t KeyOf(const std::vector<std::string>& words) {
+// The key of a passage (its lower-cased words) and how many words it has.
+uint64_t KeyOf(std::string_view text, size_t* words) {
   uint64_t key = 0x5eed;
-  for (const std::string& w : words) key = HashCombine(key, StableHash(w));
+  size_t count = 0;
+  ScanWords(text, [&](uint64_t h) { key = HashCombine(key, h), ++count; }, [] {});
+  *words = count;
   return key;
+}
+
+size_t WordCount(std::string_view text) {
+  size_t count = 0;
+  ScanWords(text, [&](uint64_t) { ++count; }, [] {});
+  return count;
 }
 
 void SortUnique(std::vector<Passage>* passages) {
@@ -68,59 +89,48 @@ Features Describe(const SourceText& doc, const SourceClusterOptions& options) {
   // Sentences joined with newlines: a quotation may run over several sentences.
   std::string text;
   std::vector<size_t> starts;
+  starts.reserve(doc.sentences.size());
+  size_t length = 0;
+  for (const std::string& s : doc.sentences) length += s.size() + 1;
+  text.reserve(length);
   for (const std::string& s : doc.sentences) {
     starts.push_back(text.size());
     text += s;
     text += '\n';
   }
-  std::vector<ByteRange> quotes = text::FindQuotations(text);
-  std::vector<bool> quoted(text.size(), false);
-  for (const ByteRange& q : quotes) {
-    std::fill(quoted.begin() + q.begin, quoted.begin() + q.end, true);
-    const std::string_view inside = std::string_view(text).substr(q.begin, q.size());
-    std::vector<std::string> words = Words(inside);
-    if (words.size() >= options.min_quote_words) {
-      std::string shown(inside);
-      std::replace(shown.begin(), shown.end(), '\n', ' ');
-      f.quotes.push_back({KeyOf(words), words.size(), std::move(shown)});
-    }
-  }
   // Quotations become breaks: a 5-gram never spans one.
   std::string outside = text;
-  for (size_t i = 0; i < outside.size(); ++i) {
-    if (quoted[i]) outside[i] = '|';
+  for (const ByteRange& q : text::FindQuotations(text)) {
+    std::fill(outside.begin() + q.begin, outside.begin() + q.end, '|');
+    const std::string_view inside = std::string_view(text).substr(q.begin, q.size());
+    size_t words = 0;
+    const uint64_t key = KeyOf(inside, &words);
+    if (words >= options.min_quote_words) {
+      Passage p{key, words, nullptr, std::string(inside)};
+      std::replace(p.quote.begin(), p.quote.end(), '\n', ' ');
+      f.quotes.push_back(std::move(p));
+    }
   }
-  std::vector<std::string> run;
+  std::vector<uint64_t> run;  // word hashes since the last break
   auto flush_run = [&] {
     for (size_t i = 0; i + kShingleWords <= run.size(); ++i) {
       uint64_t h = 0x5111;
-      for (size_t k = 0; k < kShingleWords; ++k) h = HashCombine(h, StableHash(run[i + k]));
+      for (size_t k = 0; k < kShingleWords; ++k) h = HashCombine(h, run[i + k]);
       f.shingles.push_back(h);
     }
     run.clear();
   };
-  std::string word;
-  for (char ch : outside) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (IsWordByte(c)) {
-      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
-      continue;
-    }
-    if (!word.empty()) run.push_back(std::move(word));
-    word.clear();
-    if (ch == '|') flush_run();
-  }
-  if (!word.empty()) run.push_back(std::move(word));
+  ScanWords(outside, [&](uint64_t h) { run.push_back(h); }, flush_run);
   flush_run();
   std::sort(f.shingles.begin(), f.shingles.end());
   f.shingles.erase(std::unique(f.shingles.begin(), f.shingles.end()), f.shingles.end());
-  f.signature = ComputeMinHash(f.shingles);
 
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const std::string_view unquoted = std::string_view(outside).substr(starts[i], doc.sentences[i].size());
-    if (Words(unquoted).size() < options.min_sentence_words) continue;
-    std::vector<std::string> words = Words(doc.sentences[i]);
-    f.sentences.push_back({KeyOf(words), words.size(), doc.sentences[i]});
+    if (WordCount(unquoted) < options.min_sentence_words) continue;
+    size_t words = 0;
+    const uint64_t key = KeyOf(doc.sentences[i], &words);
+    f.sentences.push_back({key, words, &doc.sentences[i], {}});
   }
   SortUnique(&f.sentences);
   SortUnique(&f.quotes);
@@ -143,7 +153,7 @@ size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& 
 
 // Passages of `a` whose key `b` has too, longest first; `common` keys are left out.
 std::vector<const Passage*> SharedPassages(const std::vector<Passage>& a, const std::vector<Passage>& b,
-                                           const std::set<uint64_t>& common) {
+                                           const std::vector<uint64_t>& common) {
   std::vector<const Passage*> shared;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     if (a[i].key < b[j].key) {
@@ -151,7 +161,7 @@ std::vector<const Passage*> SharedPassages(const std::vector<Passage>& a, const 
     } else if (b[j].key < a[i].key) {
       ++j;
     } else {
-      if (common.count(a[i].key) == 0) shared.push_back(&a[i]);
+      if (!std::binary_search(common.begin(), common.end(), a[i].key)) shared.push_back(&a[i]);
       ++i, ++j;
     }
   }
@@ -193,9 +203,70 @@ class UnionFind {
   std::vector<size_t> parent_;
 };
 
-// Keys found in more documents than this are boilerplate or stock phrases,
-// not evidence of copying: a wire story's family is found by its wording.
-size_t CommonThreshold(size_t documents) { return std::max<size_t>(8, documents / 20); }
+// Keys found in more documents than this are boilerplate, template or stock
+// phrases, not evidence of copying: a wire story's family is found by its
+// wording. 5% of a small corpus; never more than `common_cap` documents, or
+// mid-frequency phrases would pair a large corpus's documents quadratically.
+size_t CommonThreshold(size_t documents, const SourceClusterOptions& options) {
+  return std::max<size_t>(8, std::min(documents / 20, options.common_cap));
+}
+
+
+// The shingles found in more than `limit` documents, sorted. A small
+// counting table over shingle hashes first rules out almost every shingle (its
+// counts can only be too high), then the few left are counted exactly: exact
+// without a map entry per distinct shingle of the corpus.
+std::vector<uint64_t> CommonShingles(const std::vector<Features>& features, size_t limit) {
+  size_t total = 0;
+  for (const Features& f : features) total += f.shingles.size();
+  size_t slots = 1024;
+  while (slots < total && slots < (size_t{1} << 23)) slots <<= 1;
+  std::vector<uint16_t> sketch(slots, 0);
+  auto slot = [&](uint64_t shingle) -> uint16_t& { return sketch[(shingle ^ (shingle >> 29)) & (slots - 1)]; };
+  for (const Features& f : features) {
+    for (uint64_t s : f.shingles) {
+      uint16_t& count = slot(s);
+      if (count != UINT16_MAX) ++count;
+    }
+  }
+  std::unordered_map<uint64_t, size_t> exact;
+  for (const Features& f : features) {
+    for (uint64_t s : f.shingles) {
+      if (slot(s) > limit) ++exact[s];
+    }
+  }
+  std::vector<uint64_t> common;
+  for (const auto& [shingle, count] : exact) {
+    if (count > limit) common.push_back(shingle);
+  }
+  std::sort(common.begin(), common.end());
+  return common;
+}
+
+// Removes the sorted `common` values from the sorted `values`.
+void RemoveCommon(const std::vector<uint64_t>& common, std::vector<uint64_t>* values) {
+  if (common.empty()) return;
+  values->erase(std::remove_if(values->begin(), values->end(),
+                               [&](uint64_t v) { return std::binary_search(common.begin(), common.end(), v); }),
+                values->end());
+}
+
+// Documents grouped by a key they share: (key, document) pairs sorted, so each
+// group lists its documents in ascending order.
+using Keyed = std::vector<std::pair<uint64_t, uint32_t>>;
+
+template <typename OnGroup>
+void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
+  std::sort(keyed->begin(), keyed->end());
+  std::vector<uint32_t> group;
+  for (size_t i = 0; i < keyed->size();) {
+    size_t j = i;
+    group.clear();
+    while (j < keyed->size() && (*keyed)[j].first == (*keyed)[i].first) group.push_back((*keyed)[j++].second);
+    on_group((*keyed)[i].first, group);
+    i = j;
+  }
+}
 
 }  // namespace
 
@@ -204,6 +275,7 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
   result.documents = input.size();
   // Work in path order, so the result does not depend on the input order.
   std::vector<const SourceText*> docs;
+  docs.reserve(input.size());
   for (const SourceText& d : input) docs.push_back(&d);
   std::sort(docs.begin(), docs.end(), [](const SourceText* a, const SourceText* b) { return a->source.path < b->source.path; });
   const size_t n = docs.size();
@@ -211,43 +283,59 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
   features.reserve(n);
   for (const SourceText* d : docs) features.push_back(Describe(*d, options));
 
-  // Candidate pairs, from buckets of documents sharing a key.
-  std::set<std::pair<size_t, size_t>> candidates;
-  auto add_bucket = [&](const std::vector<size_t>& bucket) {
+  // Wording found in many documents is a template or a stock phrase, not
+  // evidence of copying: it neither makes candidates nor counts when measuring.
+  const size_t common_limit = CommonThreshold(n, options);
+  const std::vector<uint64_t> common_shingles = CommonShingles(features, common_limit);
+  for (Features& f : features) {
+    RemoveCommon(common_shingles, &f.shingles);
+    if (f.shingles.size() >= options.min_shingles) f.signature = ComputeMinHash(f.shingles);
+  }
+
+  // Candidate pairs, from groups of documents sharing a key.
+  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  auto add_bucket = [&](const std::vector<uint32_t>& bucket) {
     if (bucket.size() < 2) return;
     if (bucket.size() > options.full_bucket) {
-      for (size_t k = 1; k < bucket.size(); ++k) candidates.insert({bucket[0], bucket[k]});
+      for (size_t k = 1; k < bucket.size(); ++k) candidates.emplace_back(bucket[0], bucket[k]);
       return;
     }
     for (size_t x = 0; x < bucket.size(); ++x) {
-      for (size_t y = x + 1; y < bucket.size(); ++y) candidates.insert({bucket[x], bucket[y]});
+      for (size_t y = x + 1; y < bucket.size(); ++y) candidates.emplace_back(bucket[x], bucket[y]);
     }
   };
-  std::unordered_map<std::string, std::vector<size_t>> by_hash;
-  std::unordered_map<uint64_t, std::vector<size_t>> by_band;
-  std::unordered_map<uint64_t, std::vector<size_t>> by_sentence;
-  std::unordered_map<uint64_t, std::vector<size_t>> by_quote;
+  {
+    std::unordered_map<std::string_view, std::vector<uint32_t>> by_hash;
+    for (size_t i = 0; i < n; ++i) by_hash[docs[i]->content_hash].push_back(static_cast<uint32_t>(i));
+    for (const auto& [hash, bucket] : by_hash) add_bucket(bucket);
+  }
+  Keyed by_band;
+  Keyed by_sentence;
+  Keyed by_quote;
   for (size_t i = 0; i < n; ++i) {
-    by_hash[docs[i]->content_hash].push_back(i);
+    const auto doc = static_cast<uint32_t>(i);
     if (features[i].shingles.size() >= options.min_shingles) {
-      for (uint64_t key : LshBandKeys(features[i].signature)) by_band[key].push_back(i);
+      for (uint64_t key : LshBandKeys(features[i].signature)) by_band.emplace_back(key, doc);
     }
-    for (const Passage& p : features[i].sentences) by_sentence[p.key].push_back(i);
-    for (const Passage& p : features[i].quotes) by_quote[p.key].push_back(i);
+    for (const Passage& p : features[i].sentences) by_sentence.emplace_back(p.key, doc);
+    for (const Passage& p : features[i].quotes) by_quote.emplace_back(p.key, doc);
   }
-  const size_t common_limit = CommonThreshold(n);
-  std::set<uint64_t> common_sentences;
-  std::set<uint64_t> common_quotes;
-  for (const auto& [hash, bucket] : by_hash) add_bucket(bucket);
-  for (const auto& [key, bucket] : by_band) add_bucket(bucket);
-  for (const auto& [key, bucket] : by_sentence) {
-    if (bucket.size() > common_limit) common_sentences.insert(key);
+  std::vector<uint64_t> common_sentences;
+  std::vector<uint64_t> common_quotes;
+  ForEachGroup(&by_band, [&](uint64_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); });
+  ForEachGroup(&by_sentence, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
+    if (bucket.size() > common_limit) common_sentences.push_back(key);
     else add_bucket(bucket);
-  }
-  for (const auto& [key, bucket] : by_quote) {
-    if (bucket.size() > common_limit) common_quotes.insert(key);
+  });
+  ForEachGroup(&by_quote, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
+    if (bucket.size() > common_limit) common_quotes.push_back(key);
     else add_bucket(bucket);
-  }
+  });
+  Keyed().swap(by_band);
+  Keyed().swap(by_sentence);
+  Keyed().swap(by_quote);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   result.candidate_pairs = candidates.size();
 
   // Measure each candidate exactly; keep the pairs that are copies.
@@ -259,38 +347,46 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
   for (const auto& [i, j] : candidates) {
     const Features& fa = features[i];
     const Features& fb = features[j];
+    const bool identical = docs[i]->content_hash == docs[j]->content_hash;
+    const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles);
+    const size_t union_size = fa.shingles.size() + fb.shingles.size() - shared_shingles;
+    const size_t shorter = std::min(fa.shingles.size(), fb.shingles.size());
+    const double similarity = union_size == 0 ? 0 : static_cast<double>(shared_shingles) / union_size;
+    const double containment = shorter == 0 ? 0 : static_cast<double>(shared_shingles) / shorter;
+    // Cheap tests first: most candidates fail on the shingles alone.
+    if (!identical && (shorter < options.min_shingles ||
+                       (similarity < options.near_duplicate && containment < options.rewrite_containment))) {
+      continue;
+    }
+    std::vector<const Passage*> sentences = SharedPassages(fa.sentences, fb.sentences, common_sentences);
+    if (!identical && similarity < options.near_duplicate && shared_shingles < options.rewrite_min_shingles &&
+        sentences.empty()) {
+      continue;
+    }
+    std::vector<const Passage*> quotes = SharedPassages(fa.quotes, fb.quotes, common_quotes);
     CopyLink link;
     link.a = docs[i]->source.path;
     link.b = docs[j]->source.path;
-    link.shared_shingles = SharedCount(fa.shingles, fb.shingles);
-    const size_t union_size = fa.shingles.size() + fb.shingles.size() - link.shared_shingles;
-    const size_t shorter = std::min(fa.shingles.size(), fb.shingles.size());
-    link.similarity = union_size == 0 ? 0 : static_cast<double>(link.shared_shingles) / union_size;
-    link.containment = shorter == 0 ? 0 : static_cast<double>(link.shared_shingles) / shorter;
-    std::vector<const Passage*> sentences = SharedPassages(fa.sentences, fb.sentences, common_sentences);
-    std::vector<const Passage*> quotes = SharedPassages(fa.quotes, fb.quotes, common_quotes);
+    link.shared_shingles = shared_shingles;
+    link.similarity = similarity;
+    link.containment = containment;
     link.shared_sentence_count = sentences.size();
     link.shared_quote_count = quotes.size();
-    for (size_t k = 0; k < sentences.size() && k < kExamples; ++k) link.shared_sentences.push_back(sentences[k]->text);
-    for (size_t k = 0; k < quotes.size() && k < kExamples; ++k) link.shared_quotes.push_back(quotes[k]->text);
+    for (size_t k = 0; k < sentences.size() && k < kExamples; ++k) link.shared_sentences.push_back(sentences[k]->text());
+    for (size_t k = 0; k < quotes.size() && k < kExamples; ++k) link.shared_quotes.push_back(quotes[k]->text());
 
     const std::string& shorter_path = fa.shingles.size() <= fb.shingles.size() ? link.a : link.b;
-    if (docs[i]->content_hash == docs[j]->content_hash) {
+    if (identical) {
       link.kind = "identical";
       link.similarity = link.containment = 1;
       link.reason = "identical text";
-    } else if (shorter < options.min_shingles) {
-      continue;
     } else if (link.similarity >= options.near_duplicate) {
       link.kind = "near-duplicate";
       link.reason = "near-duplicate: similarity " + Fixed2(link.similarity);
-    } else if (link.containment >= options.rewrite_containment &&
-               (link.shared_shingles >= options.rewrite_min_shingles || link.shared_sentence_count > 0)) {
+    } else {
       link.kind = "rewrite";
       link.reason = "rewrite: " + Percent(link.containment) + " of the wording of " + shorter_path +
                     " (similarity " + Fixed2(link.similarity) + ")";
-    } else {
-      continue;
     }
     if (link.kind != "identical") {
       if (link.shared_sentence_count > 0) link.reason += ", " + Plural(link.shared_sentence_count, "shared sentence", "shared sentences");
@@ -309,24 +405,23 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
   for (Joined& j : joined) {
     if (components.Join(j.a, j.b)) tree.push_back(std::move(j));
   }
-  std::map<size_t, SourceCluster> clusters;  // by root: the smallest index, i.e. the first path
-  for (size_t i = 0; i < n; ++i) {
-    const size_t root = components.Find(i);
-    clusters[root].documents.push_back(docs[i]->source.path);
+  std::map<size_t, std::vector<size_t>> members;  // by root: the smallest index, i.e. the first path
+  for (size_t i = 0; i < n; ++i) members[components.Find(i)].push_back(i);
+  std::map<size_t, SourceCluster> clusters;
+  for (const auto& [root, indexes] : members) {
+    ++result.independent;
+    if (indexes.size() < 2) continue;
+    SourceCluster& cluster = clusters[root];
+    std::set<std::string> outlets;
+    for (size_t i : indexes) {
+      cluster.documents.push_back(docs[i]->source.path);
+      outlets.insert(docs[i]->source.outlet);
+    }
+    cluster.id = "copies:" + cluster.documents.front();
+    cluster.outlets.assign(outlets.begin(), outlets.end());
   }
   for (Joined& j : tree) clusters[components.Find(j.a)].links.push_back(std::move(j.link));
   for (auto& [root, cluster] : clusters) {
-    if (cluster.documents.size() < 2) {
-      ++result.independent;
-      continue;
-    }
-    ++result.independent;
-    cluster.id = "copies:" + cluster.documents.front();
-    std::set<std::string> outlets;
-    for (size_t i = 0; i < n; ++i) {
-      if (components.Find(i) == root) outlets.insert(docs[i]->source.outlet);
-    }
-    cluster.outlets.assign(outlets.begin(), outlets.end());
     for (const std::string& path : cluster.documents) result.cluster_of[path] = cluster.id;
     result.clusters.push_back(std::move(cluster));
   }

@@ -14,6 +14,12 @@
 //   rewrite         the shorter document shares >= 25% of its 5-grams with the
 //                   other, and at least 20 of them or one long sentence
 //
+// 5-grams, sentences and quotations found in more than 5% of the documents
+// (at most 64, at least 8) are templates or stock phrases: they neither make
+// candidates nor count when measuring. So a story syndicated to more than 64
+// documents of one corpus joins its family only where the copies are
+// identical.
+//
 // Joined documents form a cluster (union-find); the report lists each cluster
 // with the links that formed it, strongest first, and why each was made.
 #pragma once
@@ -39,6 +45,7 @@ struct SourceClusterOptions {
   size_t min_quote_words = 6;
   size_t min_shingles = 5;            // shorter documents join only when identical
   size_t full_bucket = 64;            // larger buckets are checked against their first member only
+  size_t common_cap = 64;             // wording in more documents than this (or 5% of them) is stock phrasing
 };
 
 SourceClusters DetectSourceClusters(const std::vector<SourceText>& documents, const SourceClusterOptions& options = {});
