@@ -103,3 +103,42 @@ TEST_CASE("source clusters: clusters become graph vertices joined to their docum
   graph.WriteGraphviz(dot);
   CHECK(dot.str().find("copy: near-duplicate") != std::string::npos);
 }
+
+TEST_CASE("source clusters: stock wording shared by most documents joins none of them, and a real copy still joins", "[link][sources]") {
+  // Two long sentences every document carries (a syndication footer, a
+  // template paragraph): on their own they would chain every document into
+  // one cluster, as the bench corpus did before such wording was discounted.
+  const std::vector<std::string> stock = {
+      "This story was produced by our newsroom and may be shared with attribution under the terms of our syndication agreement.",
+      "Readers who want to follow the latest developments can subscribe to the morning briefing for free on our website.",
+  };
+  std::vector<SourceText> docs;
+  for (int i = 0; i < 200; ++i) {
+    const std::string n = std::to_string(i);
+    std::vector<std::string> sentences = stock;
+    // Every five-word window holds a word unique to this document.
+    sentences.push_back("Officials in town" + n + " said crews" + n + " repaired the road" + n + " and bridge" + n +
+                        " after storms" + n + " damaged homes" + n + " near the river" + n + " on Sunday.");
+    sentences.push_back("The mayor" + n + " thanked volunteers" + n + " who cleared debris" + n + " from streets" + n +
+                        " and parks" + n + " within hours" + n + " of the flood" + n + ".");
+    sentences.push_back("Schools" + n + " will reopen on Monday" + n + " once inspectors" + n + " confirm that buildings" + n +
+                        " are safe" + n + " for pupils" + n + ".");
+    docs.push_back(Doc("doc" + n + ".txt", sentences));
+  }
+  SourceText copy = docs[7];
+  copy.source.path = "copy-of-doc7.txt";
+  copy.source.outlet = "other";
+  copy.content_hash = "hash-copy";
+  copy.sentences.erase(copy.sentences.begin(), copy.sentences.begin() + 2);  // same story, another footer
+  docs.push_back(copy);
+  const auto result = DetectSourceClusters(docs);
+  REQUIRE(result.clusters.size() == 1);
+  CHECK(result.clusters[0].documents == std::vector<std::string>{"copy-of-doc7.txt", "doc7.txt"});
+  CHECK(result.independent == 200);
+  SECTION("in a handful of documents the same sentences are evidence of copying, and join them") {
+    docs.resize(6);
+    const auto few = DetectSourceClusters(docs);
+    REQUIRE(few.clusters.size() == 1);
+    CHECK(few.clusters[0].documents.size() == 6);
+  }
+}
