@@ -1,5 +1,7 @@
 #include "check/consistency_checker.h"
 
+#include "check/source_groups.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -64,32 +66,6 @@ std::string Lower(std::string text) {
 // still asserts its own.
 bool DifferentAttributions(const Claim& a, const Claim& b) {
   return !a.attribution.empty() && !b.attribution.empty() && Lower(a.attribution) != Lower(b.attribution);
-}
-
-// The independent source of each claim, as a group number: claims of one
-// outlet, or of documents that are copies of one story, share a group.
-std::vector<size_t> SourceGroups(const std::vector<SourcedClaim>& claims, const SourceClusters* clusters) {
-  std::vector<size_t> parent(claims.size());
-  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  auto find = [&](size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  std::map<std::string, size_t> first_of;  // "o:<outlet>" or "s:<source>" -> first claim with it
-  for (size_t i = 0; i < claims.size(); ++i) {
-    std::vector<std::string> keys = {"o:" + claims[i].source.outlet};
-    if (clusters != nullptr) keys.push_back("s:" + clusters->SourceOf(claims[i].source.path));
-    for (const std::string& key : keys) {
-      auto [it, inserted] = first_of.emplace(key, i);
-      if (!inserted) {
-        const size_t a = find(i), b = find(it->second);
-        parent[std::max(a, b)] = std::min(a, b);
-      }
-    }
-  }
-  std::vector<size_t> groups(claims.size());
-  for (size_t i = 0; i < claims.size(); ++i) groups[i] = find(i);
-  return groups;
 }
 
 std::string JoinNames(const std::set<std::string>& names) {

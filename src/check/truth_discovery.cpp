@@ -1,5 +1,7 @@
 #include "check/truth_discovery.h"
 
+#include "check/source_groups.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -139,39 +141,11 @@ class Discovery {
     return implied ? 1.0 : r == Relation::kDisjoint ? 0.0 : options_.partial;
   }
 
-  // The independent source of each claim, as a group number: claims of one
-  // outlet, or of documents that are copies of one story, share a group (the
-  // consistency checker's rule, so `sources` means the same in both).
-  std::vector<size_t> SourceGroups(const std::vector<SourcedClaim>& claims) const {
-    std::vector<size_t> parent(claims.size());
-    for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-    auto find = [&](size_t x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    std::map<std::string, size_t> first_of;
-    for (size_t i = 0; i < claims.size(); ++i) {
-      std::vector<std::string> keys = {"o:" + claims[i].source.outlet};
-      if (clusters_ != nullptr) keys.push_back("s:" + clusters_->SourceOf(claims[i].source.path));
-      for (const std::string& key : keys) {
-        auto [it, inserted] = first_of.emplace(key, i);
-        if (!inserted) {
-          const size_t a = find(i), b = find(it->second);
-          parent[std::max(a, b)] = std::min(a, b);
-        }
-      }
-    }
-    std::map<size_t, size_t> numbered;  // root -> dense group number, in claim order
-    std::vector<size_t> groups(claims.size());
-    for (size_t i = 0; i < claims.size(); ++i) groups[i] = numbered.emplace(find(i), numbered.size()).first->second;
-    return groups;
-  }
-
   Subject Prepare(const Finding& f) const {
     Subject s;
     s.finding = &f;
     const std::vector<SourcedClaim>& claims = f.claims;
-    const std::vector<size_t> group_of = SourceGroups(claims);
+    const std::vector<size_t> group_of = SourceGroups(claims, clusters_);
     const size_t group_count = claims.empty() ? 0 : *std::max_element(group_of.begin(), group_of.end()) + 1;
 
     // Candidates: the distinct values claimed; the most widely claimed when there are many.
