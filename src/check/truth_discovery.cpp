@@ -263,6 +263,22 @@ class Discovery {
     return g.outlets.empty() ? 0 : sum / static_cast<double>(g.outlets.size());
   }
 
+  // Each source's trust, each candidate's trust-weighted support, and the total weight of the sources.
+  struct Weights {
+    std::vector<double> trust;
+    std::vector<double> score;
+    double total = 0;
+  };
+  Weights Tally(const Subject& s) const {
+    Weights w{std::vector<double>(s.groups.size()), std::vector<double>(s.candidates.size(), 0), 0};
+    for (size_t g = 0; g < s.groups.size(); ++g) {
+      w.trust[g] = GroupTrust(s.groups[g]);
+      w.total += w.trust[g] * s.groups[g].weight;
+      for (size_t v = 0; v < s.candidates.size(); ++v) w.score[v] += w.trust[g] * s.groups[g].vote[v];
+    }
+    return w;
+  }
+
   // The candidate with the most support; a tie goes to the narrower value, then the first claimed.
   static size_t Leader(const Subject& s, const std::vector<double>& score) {
     size_t best = 0;
@@ -278,14 +294,7 @@ class Discovery {
     for (const Subject& s : subjects_) {
       const size_t k = s.candidates.size();
       if (s.groups.size() < 2 || k == 0) continue;
-      std::vector<double> trust(s.groups.size());
-      std::vector<double> score(k, 0);
-      double total = 0;
-      for (size_t g = 0; g < s.groups.size(); ++g) {
-        trust[g] = GroupTrust(s.groups[g]);
-        total += trust[g] * s.groups[g].weight;
-        for (size_t v = 0; v < k; ++v) score[v] += trust[g] * s.groups[g].vote[v];
-      }
+      const auto [trust, score, total] = Tally(s);
       std::vector<double> others(k);
       for (const OutletPart& p : s.parts) {
         const Group& g = s.groups[p.group];
@@ -342,14 +351,7 @@ class Discovery {
       c.reason = "every claim denies a value, so there is no value to propose";
       return c;
     }
-    std::vector<double> trust(s.groups.size());
-    std::vector<double> score(k, 0);
-    double total = 0;
-    for (size_t g = 0; g < s.groups.size(); ++g) {
-      trust[g] = GroupTrust(s.groups[g]);
-      total += trust[g] * s.groups[g].weight;
-      for (size_t v = 0; v < k; ++v) score[v] += trust[g] * s.groups[g].vote[v];
-    }
+    const auto [trust, score, total] = Tally(s);
     const size_t leader = Leader(s, score);
     c.best = Estimate(s, leader, trust, total);
     std::optional<size_t> rival;
