@@ -1,11 +1,11 @@
 #include "check/consistency_checker.h"
 
-#include "check/source_groups.h"
-
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
+
+#include "check/source_groups.h"
 
 namespace crosscheck::check {
 namespace {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "check/source_groups.h"
 #include "extract/date_parser.h"
 
 namespace crosscheck::check {
@@ -98,7 +99,6 @@ std::vector<Finding> CheckElapsed(const link::LinkResult& linked, const std::vec
       }
       std::set<const SourcedClaim*> used;
       std::set<std::string> outlets;
-      std::set<std::string> sources;
       for (const Pair& p : pairs) {
         used.insert(p.duration);
         used.insert(p.start);
@@ -111,15 +111,14 @@ std::vector<Finding> CheckElapsed(const link::LinkResult& linked, const std::vec
       for (const SourcedClaim* c : used) {
         f.claims.push_back(*c);
         outlets.insert(c->source.outlet);
-        const bool copied = clusters != nullptr && clusters->cluster_of.count(c->source.path) > 0;
-        sources.insert(copied ? "cluster " + clusters->SourceOf(c->source.path) : "outlet " + c->source.outlet);
       }
       std::sort(f.claims.begin(), f.claims.end(), [](const SourcedClaim& a, const SourcedClaim& b) {
         return a.source.path != b.source.path ? a.source.path < b.source.path
                                               : a.claim.match_raw.begin < b.claim.match_raw.begin;
       });
       f.outlets = outlets.size();
-      f.sources = sources.size();
+      const std::vector<size_t> source_of = SourceGroups(f.claims, clusters);  // the checker's rule
+      f.sources = std::set<size_t>(source_of.begin(), source_of.end()).size();
       findings.push_back(std::move(f));
     }
   }

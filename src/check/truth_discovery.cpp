@@ -1,12 +1,12 @@
 #include "check/truth_discovery.h"
 
-#include "check/source_groups.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
 #include <set>
+
+#include "check/source_groups.h"
 
 namespace crosscheck::check {
 namespace {
