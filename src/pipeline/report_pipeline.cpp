@@ -656,7 +656,13 @@ class Run {
     for (const auto& [kind, templates] : templates_of) {
       std::vector<link::LinkClaim> claims;
       Status read = store_->ForEachClaim(run_, templates, [&](SourcedClaim&& claim) {
-        ResolveTime(undated, &claim);
+        // Linking needs only the day a claim is dated by, which an undated
+        // template's claim has none of: spared the search of its sentence.
+        if (claim.claim.value.kind != ValueKind::kDate && undated.count(claim.claim.template_id) > 0) {
+          claim.claim.time.clear();
+        } else {
+          ResolveTime(undated, &claim);
+        }
         claims.push_back(link::ToLinkClaim(claim, claims.size()));
       });
       if (!read.ok()) return read;
