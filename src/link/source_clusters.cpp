@@ -247,10 +247,11 @@ void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
 
 // Records written in order and read back by offset: in an unnamed temporary
 // file (the OS removes it when it is closed, or when the process dies), or in
-// memory when `in_memory`.
+// memory when `in_memory` or when no temporary file can be made (slower to
+// fail a run than to use the memory).
 class TempRecords {
  public:
-  explicit TempRecords(bool in_memory) : file_(in_memory ? nullptr : std::tmpfile()), failed_(!in_memory && file_ == nullptr) {}
+  explicit TempRecords(bool in_memory) : file_(in_memory ? nullptr : std::tmpfile()) {}
   ~TempRecords() {
     if (file_ != nullptr) std::fclose(file_);
   }
@@ -296,7 +297,7 @@ class TempRecords {
 
  private:
   std::FILE* file_;
-  bool failed_;
+  bool failed_ = false;
   uint64_t end_ = 0;
   std::string memory_;
 };
