@@ -101,7 +101,7 @@ struct Quoted {
   std::string speaker_key;
   std::string speaker;
   std::string text;
-  std::vector<Token> tokens;
+  std::vector<Token> tokens;  // filled only while its speaker's quotations are aligned
 };
 
 const std::set<std::string>& SpeechVerbs() {
@@ -209,8 +209,9 @@ std::vector<Quoted> QuotationsOf(const SourceText& doc, size_t index, size_t min
     quoted.speaker_key = Lower(speaker);
     quoted.text = text.substr(q.begin, q.size());
     std::replace(quoted.text.begin(), quoted.text.end(), '\n', ' ');
-    quoted.tokens = Tokens(quoted.text);
-    if (quoted.tokens.size() >= min_words) out.push_back(std::move(quoted));
+    // Words are counted here and tokenised again when aligned: kept for every
+    // quotation of a corpus, tokens would take ten times its text.
+    if (Tokens(quoted.text).size() >= min_words) out.push_back(std::move(quoted));
   }
   return out;
 }
@@ -357,7 +358,8 @@ void QuoteDriftFinder::Add(const SourceText& document) {
 
 std::vector<QuoteDrift> QuoteDriftFinder::Finish() {
   std::vector<QuoteDrift> drifts;
-  for (const auto& [speaker, quotes] : quotations_->by_speaker) {
+  for (auto& [speaker, quotes] : quotations_->by_speaker) {
+    for (Quoted& q : quotes) q.tokens = Tokens(q.text);  // one speaker's at a time
     for (size_t x = 0; x < quotes.size(); ++x) {
       for (size_t y = x + 1; y < quotes.size(); ++y) {
         if (quotes[x].document == quotes[y].document) continue;
@@ -370,6 +372,7 @@ std::vector<QuoteDrift> QuoteDriftFinder::Finish() {
         drifts.push_back(std::move(*drift));
       }
     }
+    std::vector<Quoted>().swap(quotes);
   }
   quotations_ = std::make_unique<Quotations>();
   documents_.clear();
