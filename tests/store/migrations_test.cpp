@@ -251,9 +251,9 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
     REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
   }
   {
-    // What version 2 had: everything but the table version 3 adds.
+    // What version 2 had: everything but the tables versions 3 and 4 add.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE run_reports; PRAGMA user_version = 2");
+    db.exec("DROP TABLE run_reports; DROP TABLE document_templates; PRAGMA user_version = 2");
   }
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
@@ -269,4 +269,37 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
   auto latest = (*store)->LatestReport();
   REQUIRE(latest.ok());
   CHECK_FALSE(latest->has_value());
+}
+
+TEST_CASE("A version 3 store is migrated to version 4: its documents are extracted again in full once", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "v3.db";
+  {
+    auto store = crosscheck::store::Store::Open(path);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
+  }
+  {
+    // What version 3 had: everything but document_templates, and one fingerprint for a document's whole extraction.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE document_templates; PRAGMA user_version = 3");
+    db.exec("INSERT INTO documents (content_hash, bytes, extracted_with, sentences) VALUES ('abc', 10, 'engine', 1)");
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  CHECK(db.tableExists("document_templates"));
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  auto found = (*store)->FindDocument("abc");
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  // No template recorded and no fingerprint: the next run extracts it in full and records its templates.
+  CHECK((*found)->extracted_with.empty());
+  auto templates = (*store)->DocumentTemplates((*found)->id);
+  REQUIRE(templates.ok());
+  CHECK(templates->empty());
+  CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
 }
