@@ -3,8 +3,9 @@
 //   ingest -> extract -> store -> link -> check -> report
 //
 // RunReport() reads every article of the corpus, extracts claims with the
-// engine's templates (reusing stored extractions whose content and templates
-// did not change), keeps everything in the SQLite store, links claims into
+// engine's templates (reusing stored extractions whose content, templates and
+// knowledge did not change; after templates were edited, added or removed,
+// re-extracting unchanged articles with those templates only), keeps everything in the SQLite store, links claims into
 // subjects, gives each subject a verdict, and writes report.json,
 // report.md and report.html. Start reading here.
 #pragma once
