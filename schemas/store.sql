@@ -69,6 +69,19 @@ CREATE TABLE document_diagnostics (
   PRIMARY KEY (document_id, ordinal)
 );
 
+-- Since version 5: the templates each document's claims were extracted
+-- with (documents.extracted_with then covers only the extractor's code and
+-- the knowledge base), so that editing, adding or removing one template
+-- re-extracts documents with that template only.
+CREATE TABLE document_templates (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  template_id TEXT    NOT NULL,
+  fingerprint TEXT    NOT NULL,                        -- the template's, see src/extract/template_set.h
+  sentences   TEXT    NOT NULL DEFAULT '',             -- ordinals, comma-separated, of the sentences where it
+                                                       -- built a claim before overlapping claims were resolved
+  PRIMARY KEY (document_id, template_id)
+);
+
 CREATE TABLE sentences (
   id          INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -92,8 +92,10 @@ class Engine {
   std::vector<TemplateInfo> Templates() const;
   std::vector<TypeInfo> Types() const;
   std::vector<ExampleResult> RunExamples(const std::string& only_template = "") const;
-  // Changes whenever a template, type or knowledge file changes: stored
-  // extractions made with another fingerprint are redone.
+  // Changes whenever a template, type or knowledge file (or the extraction
+  // code) changes: a report made with another is not kept. Stored
+  // extractions are compared with finer ones: knowledge and code as a whole,
+  // each template on its own (see pipeline.h).
   const std::string& fingerprint() const;
   const std::string& templates_fingerprint() const;
   const std::string& knowledge_fingerprint() const;

@@ -3,8 +3,9 @@
 //   ingest -> extract -> store -> link -> check -> report
 //
 // RunReport() reads every article of the corpus, extracts claims with the
-// engine's templates (reusing stored extractions whose content and templates
-// did not change), keeps everything in the SQLite store, links claims into
+// engine's templates (reusing stored extractions whose content, templates and
+// knowledge did not change; after templates were edited, added or removed,
+// re-extracting unchanged articles with those templates only), keeps everything in the SQLite store, links claims into
 // subjects, gives each subject a verdict, and writes report.json,
 // report.md and report.html. Start reading here.
 #pragma once
@@ -49,7 +50,13 @@ struct StageStats {
 
 struct RunSummary {
   size_t documents = 0;            // articles in the corpus
-  size_t extracted = 0;            // read and extracted by this run
+  size_t extracted = 0;            // read and extracted in full by this run: new or changed content,
+                                   // or a changed extractor or knowledge base
+  size_t reextracted = 0;          // unchanged content re-extracted in part, after templates were
+                                   // changed, added or removed: see `templates_rerun`
+  std::vector<std::string> templates_rerun;  // the changed or added templates those were re-extracted
+                                             // with, sorted (removed ones only lose their claims)
+  size_t sentences_rematched = 0;  // sentences of those matched again, with every template
   size_t reused = 0;               // unchanged since a previous run: claims reused from the store
   size_t skipped = 0;              // files not read, each with a warning saying why: unreadable,
                                    // too large, binary, empty, a link loop, a folder that cannot be listed

@@ -91,6 +91,12 @@ void PrintStats(const RunSummary& s) {
                  stage.name.c_str(), stage.seconds, mb * rate, static_cast<double>(s.documents) * rate,
                  static_cast<double>(s.claims) * rate, static_cast<double>(stage.peak_rss_kib) / 1024.0);
   }
+  std::string rerun;
+  for (const std::string& id : s.templates_rerun) rerun += (rerun.empty() ? "" : ", ") + id;
+  std::fprintf(stderr,
+               "crosscheck: stats: documents: %zu extracted in full, %zu re-extracted in part (templates re-run: %s; "
+               "%zu sentences matched again), %zu unchanged\n",
+               s.extracted, s.reextracted, rerun.empty() ? "none" : rerun.c_str(), s.sentences_rematched, s.reused);
   std::fprintf(stderr, "crosscheck: stats: %zu subjects; %zu of %zu subject groups checked; report %s\n", s.subjects,
                s.subjects_checked, s.subject_groups,
                s.report_kept ? "kept (corpus, store and build unchanged)" : "written");
@@ -122,10 +128,15 @@ int RunReportCommand(const ReportFlags& flags, const GlobalFlags& global) {
   };
   const double mb = static_cast<double>(s.bytes) / 1e6;
   if (global.quiet == 0) {
+    // Documents re-extracted with changed templates only are named when there are some.
+    const std::string partly =
+        s.reextracted == 0 ? std::string()
+                           : std::to_string(s.reextracted) + " re-extracted with " + std::to_string(s.templates_rerun.size()) +
+                                 (s.templates_rerun.size() == 1 ? " changed template, " : " changed templates, ");
     std::fprintf(stderr,
-                 "crosscheck: %zu documents (%zu extracted, %zu unchanged, %zu skipped), %zu claims, %zu subjects: "
+                 "crosscheck: %zu documents (%zu extracted, %s%zu unchanged, %zu skipped), %zu claims, %zu subjects: "
                  "%zu conflict, %zu compatible, %zu agree, %zu single source; %.2f MB in %.2f s (%.1f MB/s)\n",
-                 s.documents, s.extracted, s.reused, s.skipped, s.claims, s.subjects, count(Verdict::kConflict),
+                 s.documents, s.extracted, partly.c_str(), s.reused, s.skipped, s.claims, s.subjects, count(Verdict::kConflict),
                  count(Verdict::kCompatible), count(Verdict::kAgree), count(Verdict::kSingleSource), mb, s.seconds,
                  s.seconds > 0 ? mb / s.seconds : 0.0);
     if (flags.stats) PrintStats(s);

@@ -71,23 +71,35 @@ class DocumentExtraction {
         for (const Mention& m : Tagged(sentence.index).mentions) out_->mentions.push_back({sentence.index, m.entity});
       }
     }
+    const size_t template_count = templates_.templates().size();
+    out_->candidate_sentences.assign(template_count, {});
+    const ExtractionFocus* focus = options_.focus;
     std::vector<bool> may_match;
+    std::vector<bool> focus_may_match;
+    std::vector<std::vector<Claim>> focused(template_count);  // claims of focused templates, by template
     PatternPrefilter::Scratch scratch;
     for (const Sentence& sentence : doc_.sentences) {
+      if (focus != nullptr && !FocusedSentence(sentence, *focus, &focus_may_match, &focused, &scratch)) continue;
       std::vector<Claim> found;
       if (prefilter_enabled_) {
         prefilter_.Candidates(Tagged(sentence.index).marked, &may_match, &scratch);
       } else {
         may_match.assign(first_pattern_.empty() ? 0 : first_pattern_.back() + templates_.templates().back().patterns.size(), true);
       }
-      for (size_t i = 0; i < templates_.templates().size(); ++i) {
+      for (size_t i = 0; i < template_count; ++i) {
         const CompiledTemplate& t = templates_.templates()[i];
         if (!options_.only_template.empty() && t.spec.id != options_.only_template) continue;
         const size_t before = found.size();
         const size_t misses_before = out_->near_misses.size();
-        for (uint32_t p = 0; p < t.patterns.size(); ++p) {
-          if (may_match[first_pattern_[i] + p]) MatchPattern(sentence, t, p, &found);
+        if (focus != nullptr && focus->templates()[i]) {
+          for (Claim& c : focused[i]) found.push_back(std::move(c));
+          focused[i].clear();
+        } else {
+          for (uint32_t p = 0; p < t.patterns.size(); ++p) {
+            if (may_match[first_pattern_[i] + p]) MatchPattern(sentence, t, p, &found);
+          }
         }
+        if (found.size() > before) out_->candidate_sentences[i].push_back(sentence.index);
         if (options_.near_misses && found.size() == before && out_->near_misses.size() == misses_before) {
           PartialMatches(sentence, t);
         }
@@ -98,6 +110,32 @@ class DocumentExtraction {
   }
 
  private:
+  // With a focus: matches the focused templates alone (their claims go to
+  // `focused`) and says whether the sentence is to be matched with every
+  // template: a focused template built a claim here, or a changed or removed
+  // one did before. Recorded in `matched`.
+  bool FocusedSentence(const Sentence& sentence, const ExtractionFocus& focus, std::vector<bool>* may_match,
+                       std::vector<std::vector<Claim>>* focused, PatternPrefilter::Scratch* scratch) {
+    if (focus.prefilter() != nullptr) {
+      focus.prefilter()->Candidates(Tagged(sentence.index).marked, may_match, scratch);
+    } else {
+      may_match->assign(focus.patterns(), true);
+    }
+    bool any = false;
+    for (size_t i = 0; i < templates_.templates().size(); ++i) {
+      if (!focus.templates()[i]) continue;
+      const CompiledTemplate& t = templates_.templates()[i];
+      for (uint32_t p = 0; p < t.patterns.size(); ++p) {
+        if ((*may_match)[focus.first_pattern(i) + p]) MatchPattern(sentence, t, p, &(*focused)[i]);
+      }
+      any = any || !(*focused)[i].empty();
+    }
+    const std::vector<uint32_t>* rerun = options_.rerun_sentences;
+    if (!any && (rerun == nullptr || !std::binary_search(rerun->begin(), rerun->end(), sentence.index))) return false;
+    out_->matched.push_back(sentence.index);
+    return true;
+  }
+
   void MatchPattern(const Sentence& sentence, const CompiledTemplate& t, uint32_t p, std::vector<Claim>* found) {
     const CompiledPattern& pattern = t.patterns[p];
     const std::string_view text = Tagged(sentence.index).marked;
@@ -398,6 +436,30 @@ Extractor::Extractor(const TemplateSet& templates)
 }
 
 Extractor::~Extractor() = default;
+ExtractionFocus::~ExtractionFocus() = default;
+
+std::unique_ptr<ExtractionFocus> Extractor::Focus(const std::vector<std::string>& template_ids) const {
+  std::unique_ptr<ExtractionFocus> focus(new ExtractionFocus());
+  const std::vector<CompiledTemplate>& all = templates_->templates();
+  focus->templates_.assign(all.size(), false);
+  focus->first_pattern_.assign(all.size(), 0);
+  for (const std::string& id : template_ids) {
+    if (const int i = templates_->IndexOf(id); i >= 0) focus->templates_[static_cast<size_t>(i)] = true;
+  }
+  std::vector<const re2::RE2*> patterns;
+  for (size_t i = 0; i < all.size(); ++i) {
+    focus->first_pattern_[i] = patterns.size();
+    if (!focus->templates_[i]) continue;
+    for (const CompiledPattern& p : all[i].patterns) patterns.push_back(p.re.get());
+  }
+  focus->patterns_ = patterns.size();
+  // As for the full prefilter: CROSSCHECK_PREFILTER=0 makes every pattern a candidate.
+  const char* setting = std::getenv("CROSSCHECK_PREFILTER");
+  if (!(setting != nullptr && std::string_view(setting) == "0") && !patterns.empty()) {
+    focus->prefilter_ = std::make_unique<PatternPrefilter>(patterns);
+  }
+  return focus;
+}
 
 Extraction Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
   Extraction out;

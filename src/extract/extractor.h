@@ -46,11 +46,52 @@ struct Extraction {
   std::vector<Claim> claims;
   std::vector<NearMiss> near_misses;       // only when ExtractOptions::near_misses
   std::vector<SentenceMention> mentions;   // only when ExtractOptions::near_misses
+  // For each template (by index in the TemplateSet), the sentences in which
+  // it built a claim before claims competing for the same words were
+  // resolved: the only sentences where editing it can change the claims.
+  // Ascending; with a focus, only sentences in `matched`.
+  std::vector<std::vector<uint32_t>> candidate_sentences;
+  // With a focus: the sentences that were matched, ascending. Claims come
+  // from these only; every other sentence's claims are what they were.
+  std::vector<uint32_t> matched;
 };
+
+class ExtractionFocus;
 
 struct ExtractOptions {
   bool near_misses = false;    // also report what almost matched (slower)
   std::string only_template;   // "" for every template
+  // Partial re-extraction (templates changed since a document was stored):
+  // only sentences where a focused template builds a claim, and those in
+  // `rerun_sentences` (where a changed or removed template built one
+  // before), are matched, each with every template, so that claims competing
+  // for the same words come out exactly as in a full extraction.
+  const ExtractionFocus* focus = nullptr;
+  const std::vector<uint32_t>* rerun_sentences = nullptr;  // ascending; with `focus` only
+};
+
+// The templates a partial re-extraction runs first, with a prefilter of
+// their patterns alone. Built once per run by Extractor::Focus(); immutable,
+// shared by threads.
+class ExtractionFocus {
+ public:
+  ~ExtractionFocus();
+  ExtractionFocus(const ExtractionFocus&) = delete;  // owns a prefilter shared by threads
+  ExtractionFocus& operator=(const ExtractionFocus&) = delete;
+  const std::vector<bool>& templates() const { return templates_; }  // by index in the TemplateSet
+  // Template i's first pattern in the prefilter's numbering.
+  size_t first_pattern(size_t i) const { return first_pattern_[i]; }
+  // Null when every focused pattern is a candidate everywhere (CROSSCHECK_PREFILTER=0, or no patterns).
+  const PatternPrefilter* prefilter() const { return prefilter_.get(); }
+  size_t patterns() const { return patterns_; }
+
+ private:
+  friend class Extractor;
+  ExtractionFocus() = default;
+  std::vector<bool> templates_;
+  std::vector<size_t> first_pattern_;  // by template index, in `prefilter_`'s numbering
+  std::unique_ptr<PatternPrefilter> prefilter_;
+  size_t patterns_ = 0;  // focused patterns
 };
 
 // How many sentences back roles may be looked for.
@@ -68,6 +109,8 @@ class Extractor {
   explicit Extractor(const TemplateSet& templates);
   ~Extractor();
   Extraction Extract(const Document& doc, const ExtractOptions& options = {}) const;
+  // A focus on the templates with these ids (ids not in the set are left out).
+  std::unique_ptr<ExtractionFocus> Focus(const std::vector<std::string>& template_ids) const;
 
  private:
   const TemplateSet* templates_;

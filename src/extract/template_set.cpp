@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <map>
+#include <set>
 
 #include "extract/date_parser.h"
 #include "extract/entity_resolver.h"
@@ -22,11 +23,44 @@ std::shared_ptr<const re2::RE2> CompileCues(const std::vector<std::string>& cues
   return re;
 }
 
+namespace {
+
+// A template's own file, and the file declaring each type it uses (built-in
+// types are the extractor's code, fingerprinted with it).
+std::string TemplateFingerprint(const std::string& file_digest, const ClaimTemplate& spec,
+                                const std::vector<CompiledPattern>& patterns,
+                                const std::map<std::string, std::string>& type_file_digest) {
+  std::set<std::string> used = {spec.value_type};
+  for (const RoleSpec& role : spec.roles) used.insert(role.type);
+  for (const CompiledPattern& p : patterns) {
+    for (const SlotBinding& slot : p.slots) {
+      if (slot.type != nullptr) used.insert(slot.type->name());
+    }
+  }
+  util::Sha256 digest;
+  digest.Update(file_digest);
+  for (const std::string& type : used) {
+    auto it = type_file_digest.find(type);
+    const std::string declared = it == type_file_digest.end() ? "built-in" : it->second;
+    digest.Update("\n" + std::to_string(type.size()) + ":" + type + "=" + declared);
+  }
+  return digest.HexDigest();
+}
+
+}  // namespace
+
 const CompiledTemplate* TemplateSet::Find(const std::string& id) const {
   for (const CompiledTemplate& t : templates_) {
     if (t.spec.id == id) return &t;
   }
   return nullptr;
+}
+
+int TemplateSet::IndexOf(const std::string& id) const {
+  for (size_t i = 0; i < templates_.size(); ++i) {
+    if (templates_[i].spec.id == id) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 Result<std::unique_ptr<TemplateSet>> TemplateSet::Load(const std::vector<std::filesystem::path>& folders,
@@ -87,10 +121,14 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
   std::vector<std::string> errors;
   // Types first: any template may use a type declared in any file.
   std::map<std::string, SourcePos> type_origin;
+  std::map<std::string, std::string> type_file_digest;  // type name -> SHA-256 of the file declaring it
+  std::vector<std::string> file_digests;                // parallel to *files
   for (TemplateFile& file : *files) {
     errors.insert(errors.end(), file.errors.begin(), file.errors.end());
-    fingerprint.Update(file.display_path.substr(file.display_path.find_last_of('/') + 1));
+    const std::string base_name = file.display_path.substr(file.display_path.find_last_of('/') + 1);
+    fingerprint.Update(base_name);
     fingerprint.Update(file.contents);
+    file_digests.push_back(util::Sha256Hex(std::to_string(base_name.size()) + ":" + base_name + file.contents));
     for (size_t i = 0; i < file.types.size(); ++i) {
       const std::string name = file.types[i]->name();
       const SourcePos& pos = file.type_positions[i];
@@ -99,6 +137,7 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
                             "type '" + name + "' replaces the one defined at " + it->second.ToString()});
       }
       type_origin[name] = pos;
+      type_file_digest[name] = file_digests.back();
       set->types_->Add(std::move(file.types[i]));
     }
   }
@@ -147,6 +186,7 @@ Result<std::unique_ptr<TemplateSet>> TemplateSet::Build(std::vector<TemplateFile
         compiled.patterns.push_back(std::move(pattern).value());
       }
     }
+    compiled.fingerprint = TemplateFingerprint(file_digests[f], spec, compiled.patterns, type_file_digest);
     compiled.hedged = CompileCues(spec.hedged);
     compiled.negated = CompileCues(spec.negated);
     compiled.exclude = CompileCues(spec.exclude);

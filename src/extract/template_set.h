@@ -30,6 +30,11 @@ struct CompiledTemplate {
   std::shared_ptr<const re2::RE2> hedged;   // finds a hedge cue; null when none declared
   std::shared_ptr<const re2::RE2> negated;  // finds a negation cue; null when none declared
   std::shared_ptr<const re2::RE2> exclude;  // finds an exclusion cue; null when none declared
+  // SHA-256 over everything this template's matching depends on besides the
+  // extractor's code and the knowledge base: its file, and the files
+  // declaring the types it uses. A stored extraction with another is stale
+  // for this template only (see docs/templates.md, "Editing templates").
+  std::string fingerprint;
 };
 
 class TemplateSet {
@@ -47,6 +52,8 @@ class TemplateSet {
 
   const std::vector<CompiledTemplate>& templates() const { return templates_; }
   const CompiledTemplate* Find(const std::string& id) const;
+  // Index of the template with this id in templates(), or -1.
+  int IndexOf(const std::string& id) const;
   const TypeRegistry& types() const { return *types_; }
   const EntityResolver& resolver() const { return types_->resolver(); }
   // SHA-256 over every template and type file: a stored extraction made with

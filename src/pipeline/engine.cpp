@@ -57,6 +57,11 @@ Result<std::unique_ptr<Engine>> Engine::Load(const EngineOptions& options, std::
   fingerprint.Update(impl->templates->fingerprint());
   fingerprint.Update(impl->knowledge.fingerprint());
   impl->fingerprint = fingerprint.HexDigest();
+  util::Sha256 base;
+  base.Update(kExtractorSourceFingerprint);
+  base.Update("\n");
+  base.Update(impl->knowledge.fingerprint());
+  impl->base_fingerprint = base.HexDigest();
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 

@@ -22,7 +22,10 @@ struct Engine::Impl {
   std::unique_ptr<ingest::BoilerplateFilter> boilerplate;
   std::unique_ptr<ingest::DocumentLoader> loader;
   std::unique_ptr<extract::Extractor> extractor;
-  std::string fingerprint;
+  std::string fingerprint;  // extractor code, every template, knowledge
+  // Extractor code and knowledge only: a stored document extracted with
+  // another is extracted again in full; templates are compared one by one.
+  std::string base_fingerprint;
 };
 
 }  // namespace crosscheck

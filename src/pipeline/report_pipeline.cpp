@@ -195,8 +195,17 @@ class Run {
     std::string reason;         // why it was skipped
     std::vector<Diagnostic> notes;  // a reused document's stored ingest notices
     bool duplicate = false;     // reused from a document extracted earlier in this run
+    // A partial re-extraction (same content, extractor and knowledge; some
+    // templates changed, added or removed): the changed and added templates
+    // run first, and every template where they, or the changed and removed
+    // ones before, built a claim.
+    const extract::ExtractionFocus* focus = nullptr;
+    std::vector<uint32_t> rerun_sentences;          // where changed or removed templates built claims before
+    std::vector<store::TemplateRecord> stored_templates;  // as stored, by template id
     Document document;
     std::vector<Claim> claims;
+    std::vector<store::TemplateRecord> templates;  // what the document is now extracted with
+    std::vector<uint32_t> replaced_sentences;      // a partial re-extraction's matched sentences
   };
 
   // Runs on a worker thread: everything here is a pure function of the item.
@@ -210,8 +219,74 @@ class Run {
       item.reason = std::move(reason);
       return;
     }
-    item.claims = impl_.extractor->Extract(item.document).claims;
+    extract::ExtractOptions extract_options;
+    extract_options.focus = item.focus;
+    extract_options.rerun_sentences = item.focus != nullptr ? &item.rerun_sentences : nullptr;
+    extract::Extraction extraction = impl_.extractor->Extract(item.document, extract_options);
+    item.claims = std::move(extraction.claims);
+    item.templates = TemplateRecords(item, extraction);
+    if (item.focus != nullptr) item.replaced_sentences = std::move(extraction.matched);
     extract_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - prepared).count();
+  }
+
+  // The templates a document is extracted with after `extraction`: each
+  // one's fingerprint and the sentences where it built a claim. After a
+  // partial one, a template that did not run keeps its stored sentences
+  // outside those matched again.
+  std::vector<store::TemplateRecord> TemplateRecords(const Item& item, const extract::Extraction& extraction) const {
+    const auto& all = impl_.templates->templates();
+    std::vector<store::TemplateRecord> records;
+    records.reserve(all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      store::TemplateRecord record{all[i].spec.id, all[i].fingerprint, extraction.candidate_sentences[i]};
+      if (item.focus != nullptr && !item.focus->templates()[i]) {
+        auto stored = std::lower_bound(item.stored_templates.begin(), item.stored_templates.end(), record.template_id,
+                                       [](const store::TemplateRecord& r, const std::string& id) { return r.template_id < id; });
+        if (stored != item.stored_templates.end() && stored->template_id == record.template_id) {
+          for (uint32_t sentence : stored->sentences) {
+            if (!std::binary_search(extraction.matched.begin(), extraction.matched.end(), sentence)) {
+              record.sentences.push_back(sentence);
+            }
+          }
+          std::sort(record.sentences.begin(), record.sentences.end());
+        }
+      }
+      records.push_back(std::move(record));
+    }
+    return records;
+  }
+
+  // Which templates a stored document, extracted with `stored`, must be
+  // extracted with again: those changed or added since, and, when some were
+  // changed or removed, the sentences where they built claims. False when
+  // none: the stored claims stand.
+  bool PlanPartial(const std::vector<store::TemplateRecord>& stored, Item* item) {
+    std::map<std::string, const store::TemplateRecord*> by_id;
+    for (const store::TemplateRecord& r : stored) by_id[r.template_id] = &r;
+    std::vector<std::string> rerun;
+    std::set<uint32_t> sentences;
+    for (const extract::CompiledTemplate& t : impl_.templates->templates()) {
+      auto it = by_id.find(t.spec.id);
+      if (it != by_id.end() && it->second->fingerprint == t.fingerprint) {
+        by_id.erase(it);
+        continue;
+      }
+      rerun.push_back(t.spec.id);
+      if (it != by_id.end()) {
+        sentences.insert(it->second->sentences.begin(), it->second->sentences.end());
+        by_id.erase(it);
+      }
+    }
+    for (const auto& [id, removed] : by_id) sentences.insert(removed->sentences.begin(), removed->sentences.end());
+    if (rerun.empty() && by_id.empty()) return false;
+    std::string key;
+    for (const std::string& id : rerun) key += id + '\n';
+    std::unique_ptr<extract::ExtractionFocus>& focus = focuses_[key];
+    if (focus == nullptr) focus = impl_.extractor->Focus(rerun);  // compiled once per run for each set of templates
+    item->focus = focus.get();
+    item->rerun_sentences.assign(sentences.begin(), sentences.end());
+    item->stored_templates = stored;
+    return true;
   }
 
   // Reads, hashes and looks up one file (the store is this thread's alone).
@@ -244,15 +319,19 @@ class Run {
     }
     auto stored = store_->FindDocument(item.hash);
     if (!stored.ok()) return stored.status();
-    if (stored->has_value() && (*stored)->extracted_with == engine_.fingerprint()) {
-      // Unchanged content, same templates and knowledge: the stored claims stand,
-      // and so do the notices ingest gave when it was extracted.
-      auto notes = store_->DocumentDiagnostics((*stored)->id, file.relative);
-      if (!notes.ok()) return notes.status();
-      item.kind = Item::Kind::kReused;
-      item.notes = std::move(notes).value();
-      item.document.source = std::move(item.source);
-      return item;
+    if (stored->has_value() && (*stored)->extracted_with == impl_.base_fingerprint) {
+      auto templates = store_->DocumentTemplates((*stored)->id);
+      if (!templates.ok()) return templates.status();
+      if (!PlanPartial(*templates, &item)) {
+        // Unchanged content, same templates and knowledge: the stored claims stand,
+        // and so do the notices ingest gave when it was extracted.
+        auto notes = store_->DocumentDiagnostics((*stored)->id, file.relative);
+        if (!notes.ok()) return notes.status();
+        item.kind = Item::Kind::kReused;
+        item.notes = std::move(notes).value();
+        item.document.source = std::move(item.source);
+        return item;
+      }
     }
     extracted_here_.emplace(item.hash, Earlier{});
     item.bytes = std::move(bytes).value();
@@ -283,7 +362,15 @@ class Run {
       } else {
         for (const Diagnostic& d : item.document.diagnostics) Diagnose(d);
         if (!item.document.diagnostics.empty()) extracted_here_[item.hash].notes = item.document.diagnostics;
-        ++summary_.extracted;
+        if (item.focus != nullptr) {
+          ++summary_.reextracted;
+          for (size_t i = 0; i < item.focus->templates().size(); ++i) {
+            if (item.focus->templates()[i]) templates_rerun_.insert(impl_.templates->templates()[i].spec.id);
+          }
+          summary_.sentences_rematched += item.replaced_sentences.size();
+        } else {
+          ++summary_.extracted;
+        }
       }
       item.document.content_hash = item.hash;
       batch_.push_back(std::move(item));
@@ -297,7 +384,10 @@ class Run {
     std::vector<store::DocumentWrite> writes;
     writes.reserve(batch_.size());
     for (const Item& item : batch_) {
-      writes.push_back({&item.document, item.kind == Item::Kind::kExtract ? &item.claims : nullptr, engine_.fingerprint()});
+      const bool extracted = item.kind == Item::Kind::kExtract;
+      writes.push_back({&item.document, extracted ? &item.claims : nullptr, impl_.base_fingerprint,
+                        extracted ? &item.templates : nullptr,
+                        extracted && item.focus != nullptr ? &item.replaced_sentences : nullptr});
     }
     Status status = store_->WriteBatch(run_, writes);
     batch_.clear();
@@ -337,6 +427,7 @@ class Run {
       if (status.ok()) status = accepted;
     }
     if (status.ok()) status = Flush();
+    summary_.templates_rerun.assign(templates_rerun_.begin(), templates_rerun_.end());
     AddStage("ingest", read_seconds + static_cast<double>(ingest_ns_.load()) / 1e9);
     AddStage("extract", static_cast<double>(extract_ns_.load()) / 1e9);
     return status;
@@ -830,6 +921,9 @@ class Run {
     std::string skipped;            // why it was skipped after reading, if it was
   };
   std::unordered_map<std::string, Earlier> extracted_here_;
+  // Focuses of partial re-extractions, by the templates re-run ("id\n..."): built once per run.
+  std::map<std::string, std::unique_ptr<extract::ExtractionFocus>> focuses_;
+  std::set<std::string> templates_rerun_;  // templates some document was re-extracted with
   std::atomic<int64_t> ingest_ns_{0};       // preparing documents, summed over threads
   std::atomic<int64_t> extract_ns_{0};      // extracting claims, summed over threads
   double store_seconds_ = 0;                // writing and reading the store

@@ -370,10 +370,174 @@ Result<int64_t> Store::EntityId(const std::string& kind, const std::string& name
   return id;
 }
 
+Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::vector<int64_t>& sentence_ids,
+                           const std::vector<Claim>& claims) {
+  SQLite::Statement& claim = Cached(
+                          "INSERT OR IGNORE INTO claims (document_id, sentence_id, template_id, pattern, subject_kind, "
+                          "value_kind, value_type, raw_value, value, value_id, value_unit, value_lo, value_hi, "
+                          "value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
+                          "match_start, match_end, value_start, value_end, evidence_start, evidence_end) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement& role = Cached(
+                         "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) "
+                         "VALUES (?, ?, ?, ?, ?, ?)");
+  for (const Claim& c : claims) {
+    if (c.sentence >= sentence_ids.size()) {
+      return Status::Internal(doc.source.path + ": a claim names sentence " + std::to_string(c.sentence) +
+                              " of a document with " + std::to_string(sentence_ids.size()));
+    }
+    int i = 1;
+    claim.bind(i++, document_id);
+    claim.bind(i++, sentence_ids.at(c.sentence));
+    claim.bind(i++, c.template_id);
+    claim.bind(i++, static_cast<int64_t>(c.pattern));
+    claim.bind(i++, c.subject_kind);
+    claim.bind(i++, std::string(ValueKindName(c.value.kind)));
+    claim.bind(i++, c.value.type);
+    claim.bind(i++, c.value.text);
+    claim.bind(i++, c.value.display);
+    BindOptional(claim, i++, c.value.id);
+    BindOptional(claim, i++, c.value.unit);
+    if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+      BindBound(claim, i++, c.value.interval.lo);
+      BindBound(claim, i++, c.value.interval.hi);
+    } else {
+      claim.bind(i++);
+      claim.bind(i++);
+    }
+    claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
+    claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
+    claim.bind(i++, std::string(ModalityName(c.modality)));
+    BindOptional(claim, i++, c.modality_cue);
+    BindOptional(claim, i++, c.attribution);
+    BindOptional(claim, i++, c.time);
+    claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
+    claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
+    if (c.value_raw.empty()) {
+      claim.bind(i++);
+      claim.bind(i++);
+      claim.bind(i++);
+      claim.bind(i++);
+    } else {
+      claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
+      claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
+      claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
+      claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
+    }
+    const bool inserted = claim.exec() > 0;
+    claim.reset();
+    if (!inserted) continue;  // the same match twice: keep the first
+    const int64_t claim_id = static_cast<int64_t>(db_->getLastInsertRowid());
+    for (const RoleFiller& f : c.roles) {
+      auto entity = EntityId(f.entity_kind, f.entity, true);
+      if (!entity.ok()) return entity.status();
+      role.bind(1, claim_id);
+      role.bind(2, f.role);
+      role.bind(3, *entity);
+      role.bind(4, f.mention);
+      role.bind(5, f.via);
+      role.bind(6, static_cast<int64_t>(f.sentence));
+      role.exec();
+      role.reset();
+    }
+  }
+  return Status::Ok();
+}
+
+Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates) {
+  SQLite::Statement& clear = Cached("DELETE FROM document_templates WHERE document_id = ?");
+  clear.bind(1, document_id);
+  clear.exec();
+  SQLite::Statement& insert = Cached(
+      "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES (?, ?, ?, ?)");
+  for (const TemplateRecord& t : templates) {
+    std::string sentences;
+    for (uint32_t s : t.sentences) sentences += (sentences.empty() ? "" : ",") + std::to_string(s);
+    insert.bind(1, document_id);
+    insert.bind(2, t.template_id);
+    insert.bind(3, t.fingerprint);
+    insert.bind(4, sentences);
+    insert.exec();
+    insert.reset();
+  }
+  // Claims of templates the document is no longer extracted with (removed ones).
+  SQLite::Statement& orphans = Cached(
+      "DELETE FROM claims WHERE document_id = ?1 AND template_id NOT IN "
+      "(SELECT template_id FROM document_templates WHERE document_id = ?1)");
+  orphans.bind(1, document_id);
+  orphans.exec();
+  return Status::Ok();
+}
+
+Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
+  const Document& doc = *write.document;
+  auto stored = FindDocument(doc.content_hash);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) return Status::Internal("document " + doc.source.path + " is not in the store");
+  const int64_t document_id = (*stored)->id;
+  std::vector<int64_t> sentence_ids(doc.sentences.size(), 0);
+  SQLite::Statement& ids = Cached("SELECT ordinal, id FROM sentences WHERE document_id = ?");
+  ids.bind(1, document_id);
+  while (ids.executeStep()) {
+    const auto ordinal = static_cast<size_t>(ids.getColumn(0).getInt64());
+    if (ordinal < sentence_ids.size()) sentence_ids[ordinal] = ids.getColumn(1).getInt64();
+  }
+  ids.reset();
+  SQLite::Statement& clear = Cached("DELETE FROM claims WHERE document_id = ? AND sentence_id = ?");
+  for (uint32_t ordinal : *write.replaced_sentences) {
+    if (ordinal >= sentence_ids.size() || sentence_ids[ordinal] == 0) {
+      return Status::Internal(doc.source.path + ": sentence " + std::to_string(ordinal) +
+                              " is not in the store; the stored document has other sentences");
+    }
+    clear.bind(1, document_id);
+    clear.bind(2, sentence_ids[ordinal]);
+    clear.exec();
+    clear.reset();
+  }
+  Status status = InsertClaims(document_id, doc, sentence_ids, *write.claims);
+  if (!status.ok()) return status;
+  if (write.templates != nullptr) {
+    status = ReplaceTemplates(document_id, *write.templates);
+    if (!status.ok()) return status;
+  }
+  return document_id;
+}
+
+Result<std::vector<TemplateRecord>> Store::DocumentTemplates(int64_t document_id) {
+  try {
+    std::vector<TemplateRecord> out;
+    SQLite::Statement& st = Cached(
+        "SELECT template_id, fingerprint, sentences FROM document_templates WHERE document_id = ? ORDER BY template_id");
+    st.bind(1, document_id);
+    while (st.executeStep()) {
+      TemplateRecord t{ColumnText(st, 0), ColumnText(st, 1), {}};
+      const std::string list = ColumnText(st, 2);
+      size_t at = 0;
+      while (at < list.size()) {
+        size_t comma = list.find(',', at);
+        if (comma == std::string::npos) comma = list.size();
+        t.sentences.push_back(static_cast<uint32_t>(std::stoul(list.substr(at, comma - at))));
+        at = comma + 1;
+      }
+      out.push_back(std::move(t));
+    }
+    st.reset();
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading the templates a document was extracted with");
+  } catch (const std::exception& e) {
+    return Status::StoreCorrupt(std::string("document_templates: a sentence list that is not numbers: ") + e.what());
+  }
+}
+
 Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
   const Document& doc = *write.document;
   int64_t document_id = 0;
-  if (write.claims != nullptr) {
+  if (write.claims != nullptr && write.replaced_sentences != nullptr) {
+    auto replaced = ReplaceSomeClaims(write);
+    if (!replaced.ok()) return replaced.status();
+    document_id = *replaced;
+  } else if (write.claims != nullptr) {
     SQLite::Statement& upsert = Cached(
                              "INSERT INTO documents (content_hash, bytes, html, extracted_with, sentences) "
                              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO UPDATE SET "
@@ -435,74 +599,11 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
       removed.exec();
       removed.reset();
     }
-    SQLite::Statement& claim = Cached(
-                            "INSERT OR IGNORE INTO claims (document_id, sentence_id, template_id, pattern, subject_kind, "
-                            "value_kind, value_type, raw_value, value, value_id, value_unit, value_lo, value_hi, "
-                            "value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
-                            "match_start, match_end, value_start, value_end, evidence_start, evidence_end) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    SQLite::Statement& role = Cached(
-                           "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) "
-                           "VALUES (?, ?, ?, ?, ?, ?)");
-    for (const Claim& c : *write.claims) {
-      if (c.sentence >= sentence_ids.size()) {
-        return Status::Internal(doc.source.path + ": a claim names sentence " + std::to_string(c.sentence) +
-                                " of a document with " + std::to_string(sentence_ids.size()));
-      }
-      int i = 1;
-      claim.bind(i++, document_id);
-      claim.bind(i++, sentence_ids.at(c.sentence));
-      claim.bind(i++, c.template_id);
-      claim.bind(i++, static_cast<int64_t>(c.pattern));
-      claim.bind(i++, c.subject_kind);
-      claim.bind(i++, std::string(ValueKindName(c.value.kind)));
-      claim.bind(i++, c.value.type);
-      claim.bind(i++, c.value.text);
-      claim.bind(i++, c.value.display);
-      BindOptional(claim, i++, c.value.id);
-      BindOptional(claim, i++, c.value.unit);
-      if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
-        BindBound(claim, i++, c.value.interval.lo);
-        BindBound(claim, i++, c.value.interval.hi);
-      } else {
-        claim.bind(i++);
-        claim.bind(i++);
-      }
-      claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
-      claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
-      claim.bind(i++, std::string(ModalityName(c.modality)));
-      BindOptional(claim, i++, c.modality_cue);
-      BindOptional(claim, i++, c.attribution);
-      BindOptional(claim, i++, c.time);
-      claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
-      claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
-      if (c.value_raw.empty()) {
-        claim.bind(i++);
-        claim.bind(i++);
-        claim.bind(i++);
-        claim.bind(i++);
-      } else {
-        claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
-        claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
-        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
-        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
-      }
-      const bool inserted = claim.exec() > 0;
-      claim.reset();
-      if (!inserted) continue;  // the same match twice: keep the first
-      const int64_t claim_id = static_cast<int64_t>(db_->getLastInsertRowid());
-      for (const RoleFiller& f : c.roles) {
-        auto entity = EntityId(f.entity_kind, f.entity, true);
-        if (!entity.ok()) return entity.status();
-        role.bind(1, claim_id);
-        role.bind(2, f.role);
-        role.bind(3, *entity);
-        role.bind(4, f.mention);
-        role.bind(5, f.via);
-        role.bind(6, static_cast<int64_t>(f.sentence));
-        role.exec();
-        role.reset();
-      }
+    Status inserted = InsertClaims(document_id, doc, sentence_ids, *write.claims);
+    if (!inserted.ok()) return inserted;
+    if (write.templates != nullptr) {
+      Status recorded = ReplaceTemplates(document_id, *write.templates);
+      if (!recorded.ok()) return recorded;
     }
   } else {
     auto stored = FindDocument(doc.content_hash);
@@ -578,7 +679,7 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
         "FROM claims c JOIN src s ON s.document_id = c.document_id "
         "JOIN document_sources ds ON ds.path = s.path "
         "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
-        "ORDER BY s.path, c.match_start, c.template_id");
+        "ORDER BY s.path, c.match_start, c.template_id, c.match_end");
     st.bind(1, run);
     std::map<int64_t, size_t> by_id;
     while (st.executeStep()) {

@@ -13,6 +13,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -32,20 +33,34 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
+
+// One template a document was extracted with (table document_templates).
+struct TemplateRecord {
+  std::string template_id;
+  std::string fingerprint;
+  std::vector<uint32_t> sentences;  // where it built a claim before overlaps were resolved; ascending
+};
 
 // A document's extraction, ready to be written.
 struct DocumentWrite {
   const Document* document = nullptr;        // always set
   const std::vector<Claim>* claims = nullptr;  // null: content unchanged, only the source is recorded
-  std::string extracted_with;                // fingerprint of templates + knowledge
+  std::string extracted_with;                // fingerprint of the extractor's code + knowledge
+  // With claims: the templates they were extracted with; replaces the
+  // document's records. Claims of templates not among them are deleted.
+  const std::vector<TemplateRecord>* templates = nullptr;
+  // With claims, a partial re-extraction: `claims` replace the claims of
+  // these sentences (ascending ordinals) only; the document's sentences,
+  // removed spans, diagnostics and other claims stay.
+  const std::vector<uint32_t>* replaced_sentences = nullptr;
 };
 
 struct StoredDocument {
   int64_t id = 0;
-  std::string extracted_with;
+  std::string extracted_with;  // empty: never extracted by this schema version
 };
 
 // The report a completed run wrote (or kept), keyed on what it was made from.
@@ -99,6 +114,8 @@ class Store {
 
   // The stored document with this content hash, if any.
   Result<std::optional<StoredDocument>> FindDocument(const std::string& content_hash);
+  // The templates a stored document was extracted with, sorted by id.
+  Result<std::vector<TemplateRecord>> DocumentTemplates(int64_t document_id);
   // What ingest noticed in a stored document when it was extracted (encoding
   // converted, bytes repaired), with `path` as their path.
   Result<std::vector<Diagnostic>> DocumentDiagnostics(int64_t document_id, const std::string& path);
@@ -157,6 +174,11 @@ class Store {
   Status Initialise();
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, bool known);
   Status WriteDocument(int64_t run, const DocumentWrite& write);
+  Status InsertClaims(int64_t document_id, const Document& doc, const std::vector<int64_t>& sentence_ids,
+                      const std::vector<Claim>& claims);
+  Status ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates);
+  // Partial re-extraction of a stored document: see DocumentWrite::replaced_sentences.
+  Result<int64_t> ReplaceSomeClaims(const DocumentWrite& write);
   // The prepared statement for `sql`, prepared once per connection, reset and unbound.
   SQLite::Statement& Cached(const char* sql);
 

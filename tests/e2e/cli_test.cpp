@@ -339,6 +339,20 @@ TEST_CASE("cli: report ends with a summary line; -q silences it, -v adds detail"
     CHECK(RunCommand(Crosscheck("report /no/such/corpus -q --out " + (out / "r").string()), &output) == 4);
     CHECK(output.find("/no/such/corpus") != std::string::npos);
   }
+  SECTION("after a template edit, the documents re-extracted with it are counted, and --stats names it") {
+    // An edited call_duration (one pattern fewer) in a user folder overrides the default one.
+    std::string edited = ReadFile(SourceDir() / "templates" / "call_duration.toml");
+    const std::string pattern = "  \"(call|conversation) of {value}\",\n";
+    REQUIRE(edited.find(pattern) != std::string::npos);
+    edited.erase(edited.find(pattern), pattern.size());
+    out.Write("edited/call_duration.toml", edited);
+    REQUIRE(RunCommand(StderrOnly(run + " --stats --templates " + (out / "edited").string()), &output) == 0);
+    INFO(output);
+    CHECK(output.find("crosscheck: 5 documents (0 extracted, 5 re-extracted with 1 changed template, 0 unchanged, "
+                      "0 skipped), ") != std::string::npos);
+    CHECK(output.find("stats: documents: 0 extracted in full, 5 re-extracted in part (templates re-run: call_duration; ") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("cli: report draws a progress bar on stderr when it is a terminal", "[cli][progress]") {

@@ -521,3 +521,48 @@ TEST_CASE("The default engine extracts a call with its value, participants and s
     CHECK(found.claims[0].value.display == "Munich");
   }
 }
+
+TEST_CASE("Extractor records where each template built a claim, and a focus matches only those sentences again",
+          "[extract][incremental]") {
+  // Sentence 0: both duration templates claim "two hours" (the call wins); 1: nothing; 2: Fogel's release.
+  const Document doc = Prepare("The call between Trump and Putin lasted two hours. It rained all day. "
+                               "Marc Fogel was released on Tuesday.");
+  const Extraction full = Extract(doc, "");
+  INFO(DescribeAll(full));
+  const TemplateSet& set = Templates();
+  auto sentences_of = [&](const Extraction& e, const std::string& id) {
+    return e.candidate_sentences.at(static_cast<size_t>(set.IndexOf(id)));
+  };
+  REQUIRE(full.claims.size() == 2);
+  CHECK(sentences_of(full, "call_duration") == std::vector<uint32_t>{0});
+  // The meeting's claim lost to the call's, but it was built: a change to either template can change sentence 0.
+  CHECK(sentences_of(full, "meeting_duration") == std::vector<uint32_t>{0});
+  CHECK(sentences_of(full, "release") == std::vector<uint32_t>{2});
+  CHECK(sentences_of(full, "meeting_date").empty());
+  CHECK(full.matched.empty());
+
+  SECTION("focused on one template: only its sentences are matched, with every template") {
+    const auto focus = TheExtractor().Focus({"meeting_duration"});
+    ExtractOptions options;
+    options.focus = focus.get();
+    const Extraction e = TheExtractor().Extract(doc, options);
+    INFO(DescribeAll(e));
+    CHECK(e.matched == std::vector<uint32_t>{0});
+    REQUIRE(e.claims.size() == 1);
+    CHECK(e.claims[0].template_id == "call_duration");  // as in the full extraction: priority still decides
+    CHECK(sentences_of(e, "meeting_duration") == std::vector<uint32_t>{0});
+    CHECK(sentences_of(e, "release").empty());
+  }
+  SECTION("sentences where changed or removed templates built claims before are matched too") {
+    const auto focus = TheExtractor().Focus({"meeting_date", "no_such_template"});
+    const std::vector<uint32_t> rerun = {2};
+    ExtractOptions options;
+    options.focus = focus.get();
+    options.rerun_sentences = &rerun;
+    const Extraction e = TheExtractor().Extract(doc, options);
+    INFO(DescribeAll(e));
+    CHECK(e.matched == std::vector<uint32_t>{2});
+    REQUIRE(e.claims.size() == 1);
+    CHECK(e.claims[0].template_id == "release");
+  }
+}

@@ -288,3 +288,38 @@ TEST_CASE("CompileCues finds whole cue words and phrases, in any case", "[extrac
     CHECK_FALSE(RE2::PartialMatch(text, *cues));
   }
 }
+
+TEST_CASE("Each template's fingerprint changes with its own file and the types it uses, and nothing else",
+          "[extract][incremental]") {
+  const std::string release =
+      Template("release", "\"{who:person} was released\"", "event", "[roles.who]\ntype = \"person\"\nmin = 1\n");
+  auto load = [&](const std::string& call, const std::string& types, const std::string& other_types) {
+    auto set = TemplateSet::FromTexts({{"t/call.toml", call},
+                                       {"t/types.toml", types},
+                                       {"t/other.toml", other_types},
+                                       {"t/release.toml", release}},
+                                      Resolver(), nullptr);
+    INFO((set.ok() ? std::string() : set.status().message()));
+    REQUIRE(set.ok());
+    return std::make_pair((*set)->Find("call_duration")->fingerprint, (*set)->Find("release")->fingerprint);
+  };
+  const std::string count = "[types.count]\nkind = \"quantity\"\nunit = \"people\"\nunit_required = false\n";
+  const auto base = load(Template("call_duration"), kDuration, count);
+  CHECK(base.first.size() == 64);
+  CHECK(base.first != base.second);
+  SECTION("the same files give the same fingerprints") { CHECK(load(Template("call_duration"), kDuration, count) == base); }
+  SECTION("an edited template changes its own fingerprint only") {
+    const auto edited = load(Template("call_duration", "\"call lasted for {value}\""), kDuration, count);
+    CHECK(edited.first != base.first);
+    CHECK(edited.second == base.second);
+  }
+  SECTION("an edited type changes the fingerprints of the templates that use it") {
+    const auto edited = load(Template("call_duration"), std::string(kDuration) + "\n[[types.duration.units]]\nname = \"day\"\nfactor = 1440\naliases = [\"days\"]\n", count);
+    CHECK(edited.first != base.first);
+    CHECK(edited.second == base.second);  // release uses person, a built-in type
+  }
+  SECTION("a type no template uses changes no template's fingerprint") {
+    const auto edited = load(Template("call_duration"), kDuration, count + "# edited\n");
+    CHECK(edited == base);
+  }
+}

@@ -261,9 +261,9 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
     REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
   }
   {
-    // What version 2 had: everything but the table version 3 adds, and the old findings tables.
+    // What version 2 had: everything but the tables versions 3 and 5 add, and the old findings tables.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-    db.exec(std::string(kOldFindingTables) + "DROP TABLE run_reports; PRAGMA user_version = 2");
+    db.exec(std::string(kOldFindingTables) + "DROP TABLE run_reports; DROP TABLE document_templates; PRAGMA user_version = 2");
   }
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
@@ -281,7 +281,7 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
   CHECK_FALSE(latest->has_value());
 }
 
-// The step that gives findings their inputs is the latest; the store before it
+// The step that gives findings their inputs (3 -> 4); the store before it
 // had the findings tables of version 1.
 TEST_CASE("A store from before findings kept their inputs is migrated: findings keep what a re-run reuses",
           "[store][recheck]") {
@@ -293,12 +293,13 @@ TEST_CASE("A store from before findings kept their inputs is migrated: findings 
     REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
   }
   {
-    // What the version before had: the findings tables of version 1, with a finding in them.
+    // What version 3 had: the findings tables of version 1, with a finding in them, and no document_templates.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     db.exec(std::string(kOldFindingTables) +
+        "DROP TABLE document_templates; "
         "INSERT INTO subjects (id, kind, label) VALUES ('call:a+b', 'call', 'call between A and B'); "
         "INSERT INTO findings VALUES ('call_duration/call:a+b', 1, 'call:a+b', 'call_duration', 'agree', 'r', 2); "
-        "PRAGMA user_version = " + std::to_string(crosscheck::store::kSchemaVersion - 1));
+        "PRAGMA user_version = 3");
   }
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
@@ -314,4 +315,39 @@ TEST_CASE("A store from before findings kept their inputs is migrated: findings 
   auto stored = (*store)->LoadStoredVerdicts();
   REQUIRE(stored.ok());
   CHECK(stored->empty());
+}
+
+// The step that records each document's templates: documents stored before it
+// have one fingerprint for their whole extraction.
+TEST_CASE("A version 4 store is migrated to version 5: its documents are extracted again in full once", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "v4.db";
+  {
+    auto store = crosscheck::store::Store::Open(path);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
+  }
+  {
+    // What version 4 had: everything but document_templates, and one fingerprint for a document's whole extraction.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE document_templates; PRAGMA user_version = 4");
+    db.exec("INSERT INTO documents (content_hash, bytes, extracted_with, sentences) VALUES ('abc', 10, 'engine', 1)");
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  CHECK(db.tableExists("document_templates"));
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  auto found = (*store)->FindDocument("abc");
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  // No template recorded and no fingerprint: the next run extracts it in full and records its templates.
+  CHECK((*found)->extracted_with.empty());
+  auto templates = (*store)->DocumentTemplates((*found)->id);
+  REQUIRE(templates.ok());
+  CHECK(templates->empty());
+  CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
 }
