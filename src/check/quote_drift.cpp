@@ -101,7 +101,7 @@ struct Quoted {
   std::string speaker_key;
   std::string speaker;
   std::string text;
-  std::vector<Token> tokens;
+  std::vector<Token> tokens;  // filled only while its speaker's quotations are aligned
 };
 
 const std::set<std::string>& SpeechVerbs() {
@@ -209,8 +209,9 @@ std::vector<Quoted> QuotationsOf(const SourceText& doc, size_t index, size_t min
     quoted.speaker_key = Lower(speaker);
     quoted.text = text.substr(q.begin, q.size());
     std::replace(quoted.text.begin(), quoted.text.end(), '\n', ' ');
-    quoted.tokens = Tokens(quoted.text);
-    if (quoted.tokens.size() >= min_words) out.push_back(std::move(quoted));
+    // Words are counted here and tokenised again when aligned: kept for every
+    // quotation of a corpus, tokens would take ten times its text.
+    if (Tokens(quoted.text).size() >= min_words) out.push_back(std::move(quoted));
   }
   return out;
 }
@@ -337,33 +338,57 @@ std::optional<QuoteDrift> Align(const Quoted& a, const Quoted& b) {
 
 }  // namespace
 
-std::vector<QuoteDrift> FindQuoteDrift(const std::vector<SourceText>& input, size_t min_words) {
-  std::vector<const SourceText*> docs;
-  for (const SourceText& d : input) docs.push_back(&d);
-  std::sort(docs.begin(), docs.end(), [](const auto* a, const auto* b) { return a->source.path < b->source.path; });
+struct QuoteDriftFinder::Quotations {
   std::map<std::string, std::vector<Quoted>> by_speaker;
-  for (size_t i = 0; i < docs.size(); ++i) {
-    for (Quoted& q : QuotationsOf(*docs[i], i, min_words)) by_speaker[q.speaker_key].push_back(std::move(q));
+};
+
+QuoteDriftFinder::QuoteDriftFinder(size_t min_words) : min_words_(min_words), quotations_(std::make_unique<Quotations>()) {}
+
+QuoteDriftFinder::~QuoteDriftFinder() = default;
+
+void QuoteDriftFinder::Add(const SourceText& document) {
+  for (Quoted& q : QuotationsOf(document, documents_.size(), min_words_)) {
+    quotations_->by_speaker[q.speaker_key].push_back(std::move(q));
   }
+  DocumentSource source;
+  source.path = document.source.path;
+  source.outlet = document.source.outlet;
+  documents_.push_back(std::move(source));
+}
+
+std::vector<QuoteDrift> QuoteDriftFinder::Finish() {
   std::vector<QuoteDrift> drifts;
-  for (const auto& [speaker, quotes] : by_speaker) {
+  for (auto& [speaker, quotes] : quotations_->by_speaker) {
+    for (Quoted& q : quotes) q.tokens = Tokens(q.text);  // one speaker's at a time
     for (size_t x = 0; x < quotes.size(); ++x) {
       for (size_t y = x + 1; y < quotes.size(); ++y) {
         if (quotes[x].document == quotes[y].document) continue;
         std::optional<QuoteDrift> drift = Align(quotes[x], quotes[y]);
         if (!drift) continue;
-        drift->a.document = docs[quotes[x].document]->source.path;
-        drift->a.outlet = docs[quotes[x].document]->source.outlet;
-        drift->b.document = docs[quotes[y].document]->source.path;
-        drift->b.outlet = docs[quotes[y].document]->source.outlet;
+        drift->a.document = documents_[quotes[x].document].path;
+        drift->a.outlet = documents_[quotes[x].document].outlet;
+        drift->b.document = documents_[quotes[y].document].path;
+        drift->b.outlet = documents_[quotes[y].document].outlet;
         drifts.push_back(std::move(*drift));
       }
     }
+    std::vector<Quoted>().swap(quotes);
   }
+  quotations_ = std::make_unique<Quotations>();
+  documents_.clear();
   std::stable_sort(drifts.begin(), drifts.end(), [](const QuoteDrift& p, const QuoteDrift& q) {
     return std::tie(p.a.document, p.b.document, p.a.quote) < std::tie(q.a.document, q.b.document, q.a.quote);
   });
   return drifts;
+}
+
+std::vector<QuoteDrift> FindQuoteDrift(const std::vector<SourceText>& input, size_t min_words) {
+  std::vector<const SourceText*> docs;
+  for (const SourceText& d : input) docs.push_back(&d);
+  std::sort(docs.begin(), docs.end(), [](const auto* a, const auto* b) { return a->source.path < b->source.path; });
+  QuoteDriftFinder finder(min_words);
+  for (const SourceText* d : docs) finder.Add(*d);
+  return finder.Finish();
 }
 
 }  // namespace crosscheck::check

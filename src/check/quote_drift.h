@@ -10,6 +10,7 @@
 // Work is per speaker, never over all pairs of quotations.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,7 +35,28 @@ struct QuoteDrift {
   double similarity = 0;  // matching words / words of the longer quotation
 };
 
-// Quotations of at least `min_words` words are aligned.
+// Finds drift in documents given one at a time, keeping only their attributed
+// quotations: not the documents' text.
+class QuoteDriftFinder {
+ public:
+  // Quotations of at least `min_words` words are aligned.
+  explicit QuoteDriftFinder(size_t min_words = 5);
+  ~QuoteDriftFinder();
+  QuoteDriftFinder(const QuoteDriftFinder&) = delete;
+  QuoteDriftFinder& operator=(const QuoteDriftFinder&) = delete;
+
+  // Documents come in ascending path order.
+  void Add(const SourceText& document);
+  std::vector<QuoteDrift> Finish();
+
+ private:
+  struct Quotations;
+  size_t min_words_;
+  std::vector<DocumentSource> documents_;  // path and outlet of each document added
+  std::unique_ptr<Quotations> quotations_;
+};
+
+// The same on documents in memory, in any order.
 std::vector<QuoteDrift> FindQuoteDrift(const std::vector<SourceText>& documents, size_t min_words = 5);
 
 }  // namespace crosscheck::check

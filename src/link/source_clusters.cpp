@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <numeric>
+#include <cstring>
 #include <set>
 #include <unordered_map>
+
+#include <unistd.h>
 
 #include "link/min_hash.h"
 #include "text/quotations.h"
@@ -15,22 +19,21 @@ namespace {
 constexpr size_t kShingleWords = 5;
 constexpr size_t kExamples = 3;
 
-// A sentence or quotation kept as evidence: its key and its text. Sentences
-// point into the caller's documents, which outlive the detection; quotations
-// own their text (newlines inside become spaces).
+// A sentence or quotation kept as evidence: its key, and its text (owned:
+// the document it came from is gone by the time it is shown) when wanted.
 struct Passage {
   uint64_t key = 0;
   size_t words = 0;
-  const std::string* sentence = nullptr;
-  std::string quote;
-  const std::string& text() const { return sentence != nullptr ? *sentence : quote; }
+  std::string text;
 };
+
+// What a pass over the documents takes of each.
+enum class Take { kShingles, kPassageKeys, kEverything };
 
 struct Features {
   std::vector<uint64_t> shingles;  // sorted, unique; common ones removed before measuring
-  MinHashSignature signature{};
   std::vector<Passage> sentences;  // long sentences, sorted by key, unique
-  std::vector<Passage> quotes;     // sorted by key, unique
+  std::vector<Passage> quotes;     // sorted by key, unique (newlines inside become spaces)
 };
 
 bool IsWordByte(unsigned char c) {
@@ -84,8 +87,10 @@ void SortUnique(std::vector<Passage>* passages) {
                   passages->end());
 }
 
-Features Describe(const SourceText& doc, const SourceClusterOptions& options) {
+Features Describe(const SourceText& doc, const SourceClusterOptions& options, Take take) {
   Features f;
+  const bool passages = take != Take::kShingles;
+  const bool texts = take == Take::kEverything;
   // Sentences joined with newlines: a quotation may run over several sentences.
   std::string text;
   std::vector<size_t> starts;
@@ -102,35 +107,38 @@ Features Describe(const SourceText& doc, const SourceClusterOptions& options) {
   std::string outside = text;
   for (const ByteRange& q : text::FindQuotations(text)) {
     std::fill(outside.begin() + q.begin, outside.begin() + q.end, '|');
+    if (!passages) continue;
     const std::string_view inside = std::string_view(text).substr(q.begin, q.size());
     size_t words = 0;
     const uint64_t key = KeyOf(inside, &words);
     if (words >= options.min_quote_words) {
-      Passage p{key, words, nullptr, std::string(inside)};
-      std::replace(p.quote.begin(), p.quote.end(), '\n', ' ');
+      Passage p{key, words, texts ? std::string(inside) : std::string()};
+      std::replace(p.text.begin(), p.text.end(), '\n', ' ');
       f.quotes.push_back(std::move(p));
     }
   }
-  std::vector<uint64_t> run;  // word hashes since the last break
-  auto flush_run = [&] {
-    for (size_t i = 0; i + kShingleWords <= run.size(); ++i) {
-      uint64_t h = 0x5111;
-      for (size_t k = 0; k < kShingleWords; ++k) h = HashCombine(h, run[i + k]);
-      f.shingles.push_back(h);
-    }
-    run.clear();
-  };
-  ScanWords(outside, [&](uint64_t h) { run.push_back(h); }, flush_run);
-  flush_run();
-  std::sort(f.shingles.begin(), f.shingles.end());
-  f.shingles.erase(std::unique(f.shingles.begin(), f.shingles.end()), f.shingles.end());
-
+  if (take != Take::kPassageKeys) {
+    std::vector<uint64_t> run;  // word hashes since the last break
+    auto flush_run = [&] {
+      for (size_t i = 0; i + kShingleWords <= run.size(); ++i) {
+        uint64_t h = 0x5111;
+        for (size_t k = 0; k < kShingleWords; ++k) h = HashCombine(h, run[i + k]);
+        f.shingles.push_back(h);
+      }
+      run.clear();
+    };
+    ScanWords(outside, [&](uint64_t h) { run.push_back(h); }, flush_run);
+    flush_run();
+    std::sort(f.shingles.begin(), f.shingles.end());
+    f.shingles.erase(std::unique(f.shingles.begin(), f.shingles.end()), f.shingles.end());
+  }
+  if (!passages) return f;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const std::string_view unquoted = std::string_view(outside).substr(starts[i], doc.sentences[i].size());
     if (WordCount(unquoted) < options.min_sentence_words) continue;
     size_t words = 0;
     const uint64_t key = KeyOf(doc.sentences[i], &words);
-    f.sentences.push_back({key, words, &doc.sentences[i], {}});
+    f.sentences.push_back({key, words, texts ? doc.sentences[i] : std::string()});
   }
   SortUnique(&f.sentences);
   SortUnique(&f.quotes);
@@ -212,37 +220,6 @@ size_t CommonThreshold(size_t documents, const SourceClusterOptions& options) {
 }
 
 
-// The shingles found in more than `limit` documents, sorted. A small
-// counting table over shingle hashes first rules out almost every shingle (its
-// counts can only be too high), then the few left are counted exactly: exact
-// without a map entry per distinct shingle of the corpus.
-std::vector<uint64_t> CommonShingles(const std::vector<Features>& features, size_t limit) {
-  size_t total = 0;
-  for (const Features& f : features) total += f.shingles.size();
-  size_t slots = 1024;
-  while (slots < total && slots < (size_t{1} << 23)) slots <<= 1;
-  std::vector<uint16_t> sketch(slots, 0);
-  auto slot = [&](uint64_t shingle) -> uint16_t& { return sketch[(shingle ^ (shingle >> 29)) & (slots - 1)]; };
-  for (const Features& f : features) {
-    for (uint64_t s : f.shingles) {
-      uint16_t& count = slot(s);
-      if (count != UINT16_MAX) ++count;
-    }
-  }
-  std::unordered_map<uint64_t, size_t> exact;
-  for (const Features& f : features) {
-    for (uint64_t s : f.shingles) {
-      if (slot(s) > limit) ++exact[s];
-    }
-  }
-  std::vector<uint64_t> common;
-  for (const auto& [shingle, count] : exact) {
-    if (count > limit) common.push_back(shingle);
-  }
-  std::sort(common.begin(), common.end());
-  return common;
-}
-
 // Removes the sorted `common` values from the sorted `values`.
 void RemoveCommon(const std::vector<uint64_t>& common, std::vector<uint64_t>* values) {
   if (common.empty()) return;
@@ -268,29 +245,178 @@ void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
   }
 }
 
+// Records written in order and read back by offset: in an unnamed temporary
+// file (the OS removes it when it is closed, or when the process dies), or in
+// memory when `in_memory` or when no temporary file can be made (slower to
+// fail a run than to use the memory).
+class TempRecords {
+ public:
+  explicit TempRecords(bool in_memory) : file_(in_memory ? nullptr : std::tmpfile()) {}
+  ~TempRecords() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  TempRecords(const TempRecords&) = delete;
+  TempRecords& operator=(const TempRecords&) = delete;
+
+  uint64_t end() const { return end_; }
+  void Write(const void* data, size_t size) {
+    if (failed_ || size == 0) return;
+    if (file_ == nullptr) {
+      memory_.append(static_cast<const char*>(data), size);
+    } else if (std::fwrite(data, 1, size, file_) != size) {
+      failed_ = true;
+    }
+    end_ += size;
+  }
+  void WriteNumber(uint64_t value) { Write(&value, sizeof value); }
+  // Done writing: true when everything written can be read.
+  bool Seal() { return !failed_ && (file_ == nullptr || std::fflush(file_) == 0); }
+  bool Read(uint64_t offset, void* data, size_t size) {
+    if (file_ == nullptr) {
+      if (offset > memory_.size() || size > memory_.size() - offset) return false;
+      if (size > 0) std::memcpy(data, memory_.data() + offset, size);
+      return true;
+    }
+    auto* bytes = static_cast<char*>(data);
+    while (size > 0) {
+      const ssize_t got = ::pread(fileno(file_), bytes, size, static_cast<off_t>(offset));
+      if (got <= 0) return false;
+      bytes += got, offset += static_cast<uint64_t>(got), size -= static_cast<size_t>(got);
+    }
+    return true;
+  }
+  bool ReadNumber(uint64_t* offset, uint64_t* value) {
+    if (!Read(*offset, value, sizeof *value)) return false;
+    *offset += sizeof *value;
+    return true;
+  }
+  bool ReadShingles(uint64_t offset, size_t count, std::vector<uint64_t>* out) {
+    out->resize(count);
+    return Read(offset, out->data(), count * sizeof(uint64_t));
+  }
+
+ private:
+  std::FILE* file_;
+  bool failed_ = false;
+  uint64_t end_ = 0;
+  std::string memory_;
+};
+
 }  // namespace
 
-SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const SourceClusterOptions& options) {
+// What is kept of each document between Add() and Finish(): its name and
+// where its features are in the temporary files.
+struct SourceClusterDetector::State {
+  struct Named {
+    std::string path;
+    std::string outlet;
+    std::string content_hash;
+    uint64_t features = 0;  // offset in `all`: its shingles, then its passages
+    uint32_t shingles = 0;  // how many, common ones included
+  };
+  SourceClusterOptions options;
+  std::vector<Named> docs;
+  Keyed by_sentence;
+  Keyed by_quote;
+  std::vector<uint16_t> sketch;  // see CountShingles
+  size_t slots = 0;
+  bool ordered = true;
+  std::unique_ptr<TempRecords> all;  // every document's shingles and passages, as described
+
+  uint16_t& Slot(uint64_t shingle) { return sketch[(shingle ^ (shingle >> 29)) & (slots - 1)]; }
+};
+
+SourceClusterDetector::SourceClusterDetector(size_t expected_documents, const SourceClusterOptions& options)
+    : state_(std::make_unique<State>()) {
+  state_->options = options;
+  state_->all = std::make_unique<TempRecords>(!options.spill_to_disk);
+  state_->docs.reserve(expected_documents);
+  // A counting table over shingle hashes: it rules out almost every shingle
+  // as common (its counts can only be too high, so its size changes no result).
+  state_->slots = 1024;
+  while (state_->slots < expected_documents * 512 && state_->slots < (size_t{1} << 23)) state_->slots <<= 1;
+  state_->sketch.assign(state_->slots, 0);
+}
+
+SourceClusterDetector::~SourceClusterDetector() = default;
+
+void SourceClusterDetector::Add(const SourceText& doc) {
+  State& st = *state_;
+  if (!st.docs.empty() && doc.source.path < st.docs.back().path) st.ordered = false;
+  const auto index = static_cast<uint32_t>(st.docs.size());
+  const Features f = Describe(doc, st.options, Take::kEverything);
+  st.docs.push_back({doc.source.path, doc.source.outlet, doc.content_hash, st.all->end(),
+                     static_cast<uint32_t>(f.shingles.size())});
+  for (const Passage& p : f.sentences) st.by_sentence.emplace_back(p.key, index);
+  for (const Passage& p : f.quotes) st.by_quote.emplace_back(p.key, index);
+  for (uint64_t shingle : f.shingles) {
+    uint16_t& count = st.Slot(shingle);
+    if (count != UINT16_MAX) ++count;
+  }
+  st.all->Write(f.shingles.data(), f.shingles.size() * sizeof(uint64_t));
+  for (const std::vector<Passage>* passages : {&f.sentences, &f.quotes}) {
+    st.all->WriteNumber(passages->size());
+    for (const Passage& p : *passages) {
+      st.all->WriteNumber(p.key);
+      st.all->WriteNumber(p.words);
+      st.all->WriteNumber(p.text.size());
+      st.all->Write(p.text.data(), p.text.size());
+    }
+  }
+}
+
+Result<SourceClusters> SourceClusterDetector::Finish() {
+  State& st = *state_;
+  const SourceClusterOptions& options = st.options;
+  const auto& docs = st.docs;
   SourceClusters result;
-  result.documents = input.size();
-  // Work in path order, so the result does not depend on the input order.
-  std::vector<const SourceText*> docs;
-  docs.reserve(input.size());
-  for (const SourceText& d : input) docs.push_back(&d);
-  std::sort(docs.begin(), docs.end(), [](const SourceText* a, const SourceText* b) { return a->source.path < b->source.path; });
+  if (!st.ordered) return Status::Internal("source clusters: documents must come in ascending path order");
+  const Status unreadable = Status::IoError("source clusters: cannot write or read back a temporary file");
+  if (!st.all->Seal()) return unreadable;
   const size_t n = docs.size();
-  std::vector<Features> features;
-  features.reserve(n);
-  for (const SourceText* d : docs) features.push_back(Describe(*d, options));
+  result.documents = n;
 
   // Wording found in many documents is a template or a stock phrase, not
-  // evidence of copying: it neither makes candidates nor counts when measuring.
+  // evidence of copying: it neither makes candidates nor counts when
+  // measuring. The shingles the sketch lets through are counted exactly.
   const size_t common_limit = CommonThreshold(n, options);
-  const std::vector<uint64_t> common_shingles = CommonShingles(features, common_limit);
-  for (Features& f : features) {
-    RemoveCommon(common_shingles, &f.shingles);
-    if (f.shingles.size() >= options.min_shingles) f.signature = ComputeMinHash(f.shingles);
+  std::vector<uint64_t> common_shingles;
+  std::vector<uint64_t> shingles;
+  {
+    std::unordered_map<uint64_t, size_t> exact;
+    for (const State::Named& d : docs) {
+      if (!st.all->ReadShingles(d.features, d.shingles, &shingles)) return unreadable;
+      for (uint64_t s : shingles) {
+        if (st.Slot(s) > common_limit) ++exact[s];
+      }
+    }
+    for (const auto& [shingle, count] : exact) {
+      if (count > common_limit) common_shingles.push_back(shingle);
+    }
+    std::sort(common_shingles.begin(), common_shingles.end());
   }
+  std::vector<uint16_t>().swap(st.sketch);
+
+  // The shingles left, to a second file, and the LSH band keys of their
+  // MinHash signature (a document too short for one has none): 512 bytes a document.
+  TempRecords kept(!options.spill_to_disk);
+  std::vector<uint64_t> kept_at(n);
+  std::vector<uint32_t> kept_count(n);
+  const size_t bands = kMinHashSize / kLshRows;
+  std::vector<uint64_t> band_keys;
+  std::vector<uint32_t> signed_docs;  // documents with band keys, ascending
+  for (size_t i = 0; i < n; ++i) {
+    if (!st.all->ReadShingles(docs[i].features, docs[i].shingles, &shingles)) return unreadable;
+    RemoveCommon(common_shingles, &shingles);
+    kept_at[i] = kept.end();
+    kept_count[i] = static_cast<uint32_t>(shingles.size());
+    kept.Write(shingles.data(), shingles.size() * sizeof(uint64_t));
+    if (shingles.size() < options.min_shingles) continue;
+    const std::vector<uint64_t> keys = LshBandKeys(ComputeMinHash(shingles));
+    band_keys.insert(band_keys.end(), keys.begin(), keys.end());
+    signed_docs.push_back(static_cast<uint32_t>(i));
+  }
+  if (!kept.Seal()) return unreadable;
 
   // Candidate pairs, from groups of documents sharing a key.
   std::vector<std::pair<uint32_t, uint32_t>> candidates;
@@ -306,58 +432,90 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
   };
   {
     std::unordered_map<std::string_view, std::vector<uint32_t>> by_hash;
-    for (size_t i = 0; i < n; ++i) by_hash[docs[i]->content_hash].push_back(static_cast<uint32_t>(i));
+    for (size_t i = 0; i < n; ++i) by_hash[docs[i].content_hash].push_back(static_cast<uint32_t>(i));
     for (const auto& [hash, bucket] : by_hash) add_bucket(bucket);
   }
-  Keyed by_band;
-  Keyed by_sentence;
-  Keyed by_quote;
-  for (size_t i = 0; i < n; ++i) {
-    const auto doc = static_cast<uint32_t>(i);
-    if (features[i].shingles.size() >= options.min_shingles) {
-      for (uint64_t key : LshBandKeys(features[i].signature)) by_band.emplace_back(key, doc);
+  {
+    // One band at a time: a band's index is part of its keys, so no bucket spans two bands.
+    Keyed by_band;
+    by_band.reserve(signed_docs.size());
+    for (size_t band = 0; band < bands; ++band) {
+      by_band.clear();
+      for (size_t k = 0; k < signed_docs.size(); ++k) by_band.emplace_back(band_keys[k * bands + band], signed_docs[k]);
+      ForEachGroup(&by_band, [&](uint64_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); });
     }
-    for (const Passage& p : features[i].sentences) by_sentence.emplace_back(p.key, doc);
-    for (const Passage& p : features[i].quotes) by_quote.emplace_back(p.key, doc);
   }
+  std::vector<uint64_t>().swap(band_keys);
+  std::vector<uint32_t>().swap(signed_docs);
   std::vector<uint64_t> common_sentences;
   std::vector<uint64_t> common_quotes;
-  ForEachGroup(&by_band, [&](uint64_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); });
-  ForEachGroup(&by_sentence, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
+  ForEachGroup(&st.by_sentence, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
     if (bucket.size() > common_limit) common_sentences.push_back(key);
     else add_bucket(bucket);
   });
-  ForEachGroup(&by_quote, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
+  ForEachGroup(&st.by_quote, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
     if (bucket.size() > common_limit) common_quotes.push_back(key);
     else add_bucket(bucket);
   });
-  Keyed().swap(by_band);
-  Keyed().swap(by_sentence);
-  Keyed().swap(by_quote);
+  Keyed().swap(st.by_sentence);
+  Keyed().swap(st.by_quote);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   result.candidate_pairs = candidates.size();
 
-  // Measure each candidate exactly; keep the pairs that are copies.
+  // Measure each candidate exactly; keep the pairs that are copies. Pairs
+  // come sorted, so the first document's features are read once for all of
+  // its pairs, and passages only for pairs the shingles do not rule out.
+  auto read_passages = [&](size_t doc, Features* f) {
+    uint64_t offset = docs[doc].features + uint64_t{docs[doc].shingles} * sizeof(uint64_t);
+    for (std::vector<Passage>* passages : {&f->sentences, &f->quotes}) {
+      uint64_t count = 0;
+      if (!st.all->ReadNumber(&offset, &count)) return false;
+      passages->resize(count);
+      for (Passage& p : *passages) {
+        uint64_t words = 0, size = 0;
+        if (!st.all->ReadNumber(&offset, &p.key) || !st.all->ReadNumber(&offset, &words) ||
+            !st.all->ReadNumber(&offset, &size)) {
+          return false;
+        }
+        p.words = words;
+        p.text.resize(size);
+        if (!st.all->Read(offset, p.text.data(), size)) return false;
+        offset += size;
+      }
+    }
+    return true;
+  };
   struct Joined {
     size_t a, b;
     CopyLink link;
   };
   std::vector<Joined> joined;
+  Features fa;
+  Features fb;
+  size_t fa_doc = n;         // whose shingles fa holds
+  bool fa_passages = false;  // and whether its passages too
   for (const auto& [i, j] : candidates) {
-    const Features& fa = features[i];
-    const Features& fb = features[j];
-    const bool identical = docs[i]->content_hash == docs[j]->content_hash;
+    const bool identical = docs[i].content_hash == docs[j].content_hash;
+    // Cheap tests first: most candidates fail on the shingles alone.
+    const size_t shorter = std::min(kept_count[i], kept_count[j]);
+    if (!identical && shorter < options.min_shingles) continue;
+    if (fa_doc != i) {
+      if (!kept.ReadShingles(kept_at[i], kept_count[i], &fa.shingles)) return unreadable;
+      fa_doc = i;
+      fa_passages = false;
+    }
+    if (!kept.ReadShingles(kept_at[j], kept_count[j], &fb.shingles)) return unreadable;
     const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles);
     const size_t union_size = fa.shingles.size() + fb.shingles.size() - shared_shingles;
-    const size_t shorter = std::min(fa.shingles.size(), fb.shingles.size());
     const double similarity = union_size == 0 ? 0 : static_cast<double>(shared_shingles) / union_size;
     const double containment = shorter == 0 ? 0 : static_cast<double>(shared_shingles) / shorter;
-    // Cheap tests first: most candidates fail on the shingles alone.
-    if (!identical && (shorter < options.min_shingles ||
-                       (similarity < options.near_duplicate && containment < options.rewrite_containment))) {
-      continue;
+    if (!identical && similarity < options.near_duplicate && containment < options.rewrite_containment) continue;
+    if (!fa_passages) {
+      if (!read_passages(i, &fa)) return unreadable;
+      fa_passages = true;
     }
+    if (!read_passages(j, &fb)) return unreadable;
     std::vector<const Passage*> sentences = SharedPassages(fa.sentences, fb.sentences, common_sentences);
     if (!identical && similarity < options.near_duplicate && shared_shingles < options.rewrite_min_shingles &&
         sentences.empty()) {
@@ -365,15 +523,15 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
     }
     std::vector<const Passage*> quotes = SharedPassages(fa.quotes, fb.quotes, common_quotes);
     CopyLink link;
-    link.a = docs[i]->source.path;
-    link.b = docs[j]->source.path;
+    link.a = docs[i].path;
+    link.b = docs[j].path;
     link.shared_shingles = shared_shingles;
     link.similarity = similarity;
     link.containment = containment;
     link.shared_sentence_count = sentences.size();
     link.shared_quote_count = quotes.size();
-    for (size_t k = 0; k < sentences.size() && k < kExamples; ++k) link.shared_sentences.push_back(sentences[k]->text());
-    for (size_t k = 0; k < quotes.size() && k < kExamples; ++k) link.shared_quotes.push_back(quotes[k]->text());
+    for (size_t k = 0; k < sentences.size() && k < kExamples; ++k) link.shared_sentences.push_back(sentences[k]->text);
+    for (size_t k = 0; k < quotes.size() && k < kExamples; ++k) link.shared_quotes.push_back(quotes[k]->text);
 
     const std::string& shorter_path = fa.shingles.size() <= fb.shingles.size() ? link.a : link.b;
     if (identical) {
@@ -414,8 +572,8 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
     SourceCluster& cluster = clusters[root];
     std::set<std::string> outlets;
     for (size_t i : indexes) {
-      cluster.documents.push_back(docs[i]->source.path);
-      outlets.insert(docs[i]->source.outlet);
+      cluster.documents.push_back(docs[i].path);
+      outlets.insert(docs[i].outlet);
     }
     cluster.id = "copies:" + cluster.documents.front();
     cluster.outlets.assign(outlets.begin(), outlets.end());
@@ -426,6 +584,20 @@ SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const 
     result.clusters.push_back(std::move(cluster));
   }
   return result;
+}
+
+SourceClusters DetectSourceClusters(const std::vector<SourceText>& input, const SourceClusterOptions& options) {
+  // In path order, so the result does not depend on the input order.
+  std::vector<const SourceText*> docs;
+  docs.reserve(input.size());
+  for (const SourceText& d : input) docs.push_back(&d);
+  std::sort(docs.begin(), docs.end(), [](const SourceText* a, const SourceText* b) { return a->source.path < b->source.path; });
+  SourceClusterOptions in_memory = options;
+  in_memory.spill_to_disk = false;  // the documents are in memory already
+  SourceClusterDetector detector(docs.size(), in_memory);
+  for (const SourceText* d : docs) detector.Add(*d);
+  auto result = detector.Finish();  // in memory and in path order: it cannot fail
+  return result.ok() ? std::move(result).value() : SourceClusters{};
 }
 
 void AddSourceClusters(const SourceClusters& clusters, SubjectGraph* graph) {

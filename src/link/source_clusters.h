@@ -22,15 +22,18 @@
 //
 // Joined documents form a cluster (union-find); the report lists each cluster
 // with the links that formed it, strongest first, and why each was made.
+
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "crosscheck/document.h"
 #include "crosscheck/source_cluster.h"
+#include "crosscheck/status.h"
 #include "link/subject_graph.h"
 
 namespace crosscheck::link {
@@ -46,8 +49,32 @@ struct SourceClusterOptions {
   size_t min_shingles = 5;            // shorter documents join only when identical
   size_t full_bucket = 64;            // larger buckets are checked against their first member only
   size_t common_cap = 64;             // wording in more documents than this (or 5% of them) is stock phrasing
+  bool spill_to_disk = true;          // features wait in a temporary file (else in memory)
 };
 
+// Finds source clusters in documents given one at a time. Of each it keeps
+// its name and the keys of its long sentences and quotations; its shingles
+// and passages go to a temporary file, read back while measuring candidate
+// pairs. So the corpus's text is never held in memory.
+class SourceClusterDetector {
+ public:
+  // `expected_documents` sizes a counting table; a wrong figure only costs time.
+  explicit SourceClusterDetector(size_t expected_documents, const SourceClusterOptions& options = {});
+  ~SourceClusterDetector();
+  SourceClusterDetector(const SourceClusterDetector&) = delete;
+  SourceClusterDetector& operator=(const SourceClusterDetector&) = delete;
+
+  // Documents come in ascending path order.
+  void Add(const SourceText& document);
+  // Fails when the documents were out of order or the temporary file failed.
+  Result<SourceClusters> Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The same on documents in memory, in any order.
 SourceClusters DetectSourceClusters(const std::vector<SourceText>& documents, const SourceClusterOptions& options = {});
 
 // Adds a vertex per cluster, joined to its documents by edges labelled with

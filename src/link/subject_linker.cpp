@@ -76,6 +76,45 @@ std::string Slug(const std::string& text) {
   return out.empty() ? "unnamed" : out;
 }
 
+LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index) {
+  LinkClaim c;
+  c.id = claim.id;
+  c.index = index;
+  c.template_id = claim.claim.template_id;
+  c.subject_kind = claim.claim.subject_kind;
+  c.roles.reserve(claim.claim.roles.size());
+  for (const RoleFiller& f : claim.claim.roles) {
+    RoleFiller kept;
+    kept.role = f.role;
+    kept.entity = f.entity;
+    kept.entity_kind = f.entity_kind;
+    c.roles.push_back(std::move(kept));
+  }
+  c.time = claim.claim.time;
+  c.graph_id = StableClaimId(claim);
+  c.display = claim.claim.value.display;
+  c.path = claim.source.path;
+  c.outlet = claim.source.outlet;
+  return c;
+}
+
+SubjectLinker::SubjectLinker(const std::map<std::string, TemplateRules>& rules, const knowledge::Gazetteer* places,
+                             std::set<std::string> place_names, size_t max_graph_vertices)
+    : rules_(rules), places_(places), place_names_(std::move(place_names)), result_{SubjectGraph(max_graph_vertices), {}, 0} {}
+
+std::string SubjectLinker::KindOf(const std::map<std::string, TemplateRules>& rules, const std::string& template_id,
+                                  const std::string& subject_kind) {
+  auto rule = rules.find(template_id);
+  return rule != rules.end() ? rule->second.subject_kind : subject_kind;
+}
+
+LinkResult SubjectLinker::Finish() {
+  std::sort(result_.groups.begin(), result_.groups.end(), [](const SubjectGroup& a, const SubjectGroup& b) {
+    return a.template_id != b.template_id ? a.template_id < b.template_id : a.subject.id < b.subject.id;
+  });
+  return std::move(result_);
+}
+
 LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<std::string, TemplateRules>& rules,
                         const knowledge::Gazetteer* places, size_t max_graph_vertices) {
   // Place participants, by name, for containment.
@@ -85,16 +124,27 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
       if (f.entity_kind == "place") place_names.insert(f.entity);
     }
   }
+  std::map<std::string, std::vector<LinkClaim>> by_kind;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    by_kind[SubjectLinker::KindOf(rules, claims[i].claim.template_id, claims[i].claim.subject_kind)].push_back(
+        ToLinkClaim(claims[i], i));
+  }
+  SubjectLinker linker(rules, places, std::move(place_names), max_graph_vertices);
+  for (const auto& [kind, kind_claims] : by_kind) linker.LinkKind(kind, kind_claims);
+  return linker.Finish();
+}
+
+void SubjectLinker::LinkKind(const std::string& kind, const std::vector<LinkClaim>& claims) {
+  const auto& rules = rules_;
   // True when `inner` is a place strictly inside the place `outer`.
   auto inside = [&](const std::string& inner, const std::string& outer) {
-    if (places == nullptr || !place_names.count(inner) || !place_names.count(outer)) return false;
-    return places->IsWithin(places->FindById(inner), places->FindById(outer));
+    if (places_ == nullptr || !place_names_.count(inner) || !place_names_.count(outer)) return false;
+    return places_->IsWithin(places_->FindById(inner), places_->FindById(outer));
   };
-  LinkResult result{SubjectGraph(max_graph_vertices), {}, 0};
-  // Per subject kind: identical participant sets first, then merges between sets.
-  std::map<std::string, std::map<std::pair<Names, std::string>, KeyGroup>> by_kind;
+  // Identical participant sets first, then merges between sets.
+  std::map<std::pair<Names, std::string>, KeyGroup> key_groups;
   for (size_t i = 0; i < claims.size(); ++i) {
-    const Claim& c = claims[i].claim;
+    const LinkClaim& c = claims[i];
     auto rule = rules.find(c.template_id);
     Names names;
     for (const RoleFiller& f : c.roles) {
@@ -103,15 +153,14 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    const std::string kind = rule != rules.end() ? rule->second.subject_kind : c.subject_kind;
-    KeyGroup& g = by_kind[kind][{names, c.time}];
+    KeyGroup& g = key_groups[{names, c.time}];
     g.participants = names;
     g.time = c.time;
     g.claims.push_back(i);
   }
-
-  std::set<std::string> taken_ids;
-  for (auto& [kind, key_groups] : by_kind) {
+  LinkResult& result = result_;
+  std::set<std::string>& taken_ids = taken_ids_;
+  {
     std::vector<KeyGroup*> groups;
     for (auto& [key, g] : key_groups) groups.push_back(&g);
     const size_t n = groups.size();
@@ -236,14 +285,14 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
       for (int k = 2; !taken_ids.insert(subject.id).second; ++k) subject.id = base_id + "~" + std::to_string(k);
 
       std::map<std::string, std::vector<size_t>> by_template;
-      for (size_t index : claim_indices) by_template[claims[index].claim.template_id].push_back(index);
+      for (size_t index : claim_indices) by_template[claims[index].template_id].push_back(index);
       // The label follows the first template's format; {role} takes that role's fillers.
       const std::string& first_template = by_template.begin()->first;
       auto rule = rules.find(first_template);
       std::string label = rule != rules.end() ? rule->second.label : kind + " of {participants}";
       std::map<std::string, Names> role_names;
       for (size_t index : claim_indices) {
-        for (const RoleFiller& f : claims[index].claim.roles) {
+        for (const RoleFiller& f : claims[index].roles) {
           Names& list = role_names[f.role];
           if (std::find(list.begin(), list.end(), f.entity) == list.end()) list.push_back(f.entity);
         }
@@ -263,16 +312,18 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
         SubjectGroup group;
         group.subject = subject;
         group.template_id = template_id;
-        group.claims = indices;
+        for (size_t index : indices) {
+          group.claims.push_back(claims[index].index);
+          group.claim_ids.push_back(claims[index].id);
+        }
         for (size_t index : indices) {
           if (result.graph.overflowed()) break;
-          const SourcedClaim& sc = claims[index];
-          const Vertex claim = result.graph.Add(VertexKind::kClaim, StableClaimId(sc),
-                                                sc.claim.template_id + ": " + sc.claim.value.display);
-          const Vertex document = result.graph.Add(VertexKind::kDocument, sc.source.path, sc.source.outlet);
+          const LinkClaim& lc = claims[index];
+          const Vertex claim = result.graph.Add(VertexKind::kClaim, lc.graph_id, lc.template_id + ": " + lc.display);
+          const Vertex document = result.graph.Add(VertexKind::kDocument, lc.path, lc.outlet);
           result.graph.Connect(claim, document, "from");
           result.graph.Connect(claim, subject_vertex, "about");
-          for (const RoleFiller& f : sc.claim.roles) {
+          for (const RoleFiller& f : lc.roles) {
             const Vertex entity = result.graph.Add(VertexKind::kEntity, f.entity_kind + ":" + f.entity, f.entity);
             result.graph.Connect(claim, entity, f.role);
           }
@@ -282,10 +333,6 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
       ++result.subjects;
     }
   }
-  std::sort(result.groups.begin(), result.groups.end(), [](const SubjectGroup& a, const SubjectGroup& b) {
-    return a.template_id != b.template_id ? a.template_id < b.template_id : a.subject.id < b.subject.id;
-  });
-  return result;
 }
 
 }  // namespace crosscheck::link

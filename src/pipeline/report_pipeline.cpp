@@ -452,23 +452,44 @@ class Run {
       return Status::Ok();
     }
     if (observer_ != nullptr) observer_->OnStage("link");
-    // Copies of one story and quote drift first, from the documents' texts,
-    // which are let go before the claims are loaded: the two never share memory.
+    // Copies of one story and quote drift first, from the documents' texts
+    // as the store has them, before the claims are loaded.
     started = std::chrono::steady_clock::now();
     SourceClusters sources;
     std::vector<check::QuoteDrift> drift;
     double link_seconds = 0;
     double check_seconds = 0;
     {
-      auto texts = LoadDocumentTexts();
-      if (!texts.ok()) return texts.status();
-      sources = link::DetectSourceClusters(*texts);
-      ChooseAnchors(*texts);
-      link_seconds += Since(started);
+      // One pass over the documents for anchors, quotations and copies; none
+      // of them keeps a document's text.
+      auto count = CountDocumentTexts();
+      if (!count.ok()) return count.status();
+      link::SourceClusterDetector copies(*count);
+      check::QuoteDriftFinder drift_finder;
+      anchors_.clear();
+      double drift_seconds = 0;
+      Status read = ForEachDocumentText([&](const SourceText& text) {
+        ChooseAnchor(text);
+        copies.Add(text);
+        const auto begun = std::chrono::steady_clock::now();
+        drift_finder.Add(text);
+        drift_seconds += Since(begun);
+      });
+      if (!read.ok()) return read;
+      auto clusters = copies.Finish();
+      if (!clusters.ok()) return clusters.status();
+      sources = std::move(clusters).value();
+      link_seconds += Since(started) - drift_seconds;
       started = std::chrono::steady_clock::now();
-      drift = check::FindQuoteDrift(*texts);
-      check_seconds += Since(started);
+      drift = drift_finder.Finish();
+      check_seconds += drift_seconds + Since(started);
     }
+    // Subjects, one kind at a time, on a light projection of its claims.
+    started = std::chrono::steady_clock::now();
+    auto linked_or = LinkByKind();
+    if (!linked_or.ok()) return linked_or.status();
+    link::LinkResult linked = std::move(linked_or).value();
+    link_seconds += Since(started);
     started = std::chrono::steady_clock::now();
     auto claims = store_->LoadClaims(run_);
     if (!claims.ok()) return claims.status();
@@ -476,10 +497,8 @@ class Run {
     summary_.claims = claims->size();
     started = std::chrono::steady_clock::now();
     ResolveTimes(&*claims);
-    // The graph is kept only as large as Graphviz will draw it.
-    const size_t graph_vertices = options_.graphviz_dot.empty() ? 0 : kMaxGraphvizVertices;
-    link::LinkResult linked =
-        link::LinkSubjects(*claims, RulesOf(*impl_.templates), &impl_.knowledge.places(), graph_vertices);
+    Status indexed = IndexGroups(*claims, &linked);
+    if (!indexed.ok()) return indexed;
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
@@ -587,39 +606,98 @@ class Run {
     return rules;
   }
 
-  // Each document's anchor date: the manifest's publication date, else a date its text states.
-  void ChooseAnchors(const std::vector<link::SourceText>& texts) {
-    anchors_.clear();
-    for (const link::SourceText& text : texts) {
-      anchors_[text.source.path] = extract::ChooseAnchor(manifest_.Describe(text.source.path).published, text.sentences);
-    }
+  // A document's anchor date: the manifest's publication date, else a date its text states.
+  void ChooseAnchor(const SourceText& text) {
+    anchors_[text.source.path] = extract::ChooseAnchor(manifest_.Describe(text.source.path).published, text.sentences);
   }
 
   // Every claim's time resolved against its document's anchor: before
   // linking, which keys subjects by day.
   void ResolveTimes(std::vector<SourcedClaim>* claims) {
-    // Templates whose claims a date does not date: `dated = false` (a title is
-    // no event), and durations counted from a start date ("three years of
-    // war"), whose sentence's day is when it was said.
+    const std::set<std::string> undated = UndatedTemplates();
+    for (SourcedClaim& c : *claims) ResolveTime(undated, &c);
+  }
+
+  // Templates whose claims a date does not date: `dated = false` (a title is
+  // no event), and durations counted from a start date ("three years of
+  // war"), whose sentence's day is when it was said.
+  std::set<std::string> UndatedTemplates() const {
     std::set<std::string> undated;
     for (const check::ElapsedRule& rule : ElapsedRules()) undated.insert(rule.duration_template);
     for (const auto& t : impl_.templates->templates()) {
       if (!t.spec.dated) undated.insert(t.spec.id);
     }
-    for (SourcedClaim& c : *claims) {
-      auto it = anchors_.find(c.source.path);
-      extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c.claim);
-      if (undated.count(c.claim.template_id) > 0 && c.claim.value.kind != ValueKind::kDate) {
-        c.claim.time.clear();
-        c.claim.has_when = false;  // the sentence's day is not when this happened
-      }
+    return undated;
+  }
+
+  void ResolveTime(const std::set<std::string>& undated, SourcedClaim* claim) {
+    Claim& c = claim->claim;
+    auto it = anchors_.find(claim->source.path);
+    extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c);
+    if (undated.count(c.template_id) > 0 && c.value.kind != ValueKind::kDate) {
+      c.time.clear();
+      c.has_when = false;  // the sentence's day is not when this happened
     }
   }
 
-  // The body sentences of every document of this run, for finding copies.
+  // Links each subject kind's claims, read from the store as light
+  // projections (link::LinkClaim) and let go before the next kind. Groups
+  // carry store row ids; IndexGroups turns them into indices.
+  Result<link::LinkResult> LinkByKind() {
+    const std::map<std::string, link::TemplateRules> rules = RulesOf(*impl_.templates);
+    std::map<std::string, std::vector<std::string>> templates_of;  // by kind, in ascending order
+    for (const auto& [id, rule] : rules) templates_of[rule.subject_kind].push_back(id);
+    auto place_names = store_->NamedEntities(run_, "place");
+    if (!place_names.ok()) return place_names.status();
+    // The graph is kept only as large as Graphviz will draw it.
+    const size_t graph_vertices = options_.graphviz_dot.empty() ? 0 : kMaxGraphvizVertices;
+    link::SubjectLinker linker(rules, &impl_.knowledge.places(), std::move(place_names).value(), graph_vertices);
+    const std::set<std::string> undated = UndatedTemplates();
+    for (const auto& [kind, templates] : templates_of) {
+      std::vector<link::LinkClaim> claims;
+      Status read = store_->ForEachClaim(run_, templates, [&](SourcedClaim&& claim) {
+        // Linking needs only the day a claim is dated by, which an undated
+        // template's claim has none of: spared the search of its sentence.
+        if (claim.claim.value.kind != ValueKind::kDate && undated.count(claim.claim.template_id) > 0) {
+          claim.claim.time.clear();
+        } else {
+          ResolveTime(undated, &claim);
+        }
+        claims.push_back(link::ToLinkClaim(claim, claims.size()));
+      });
+      if (!read.ok()) return read;
+      linker.LinkKind(kind, claims);
+    }
+    return linker.Finish();
+  }
+
+  // Points each group at its claims in `claims` (LoadClaims order), by row id.
+  Status IndexGroups(const std::vector<SourcedClaim>& claims, link::LinkResult* linked) const {
+    std::unordered_map<int64_t, size_t> index_of;
+    index_of.reserve(claims.size());
+    for (size_t i = 0; i < claims.size(); ++i) index_of.emplace(claims[i].id, i);
+    size_t grouped = 0;
+    for (link::SubjectGroup& group : linked->groups) {
+      group.claims.clear();
+      for (int64_t id : group.claim_ids) {
+        auto it = index_of.find(id);
+        if (it == index_of.end()) return Status::Internal("claim " + std::to_string(id) + " was linked but not loaded");
+        group.claims.push_back(it->second);
+      }
+      grouped += group.claims.size();
+    }
+    // Every claim is in one group unless its template is unknown to this engine,
+    // which a store this engine wrote cannot hold.
+    if (grouped != claims.size()) {
+      return Status::Internal(std::to_string(claims.size() - grouped) + " claims were loaded but not linked");
+    }
+    return Status::Ok();
+  }
+
+  // Calls `visit` with the body sentences of each document of this run, one
+  // document at a time, in path order: for finding copies and quotations.
   // Read from the store, which has them for reused documents too.
-  Result<std::vector<link::SourceText>> LoadDocumentTexts() {
-    std::vector<link::SourceText> texts;
+  Status ForEachDocumentText(const std::function<void(const SourceText&)>& visit) {
     try {
       SQLite::Statement st(store_->database(),
                            "SELECT ds.path, ds.outlet, d.content_hash, s.text FROM document_sources ds "
@@ -627,20 +705,35 @@ class Run {
                            "LEFT JOIN sentences s ON s.document_id = d.id "
                            "WHERE ds.last_run = ? ORDER BY ds.path, s.ordinal");
       st.bind(1, run_);
+      SourceText text;
+      bool any = false;
       while (st.executeStep()) {
-        const std::string path = st.getColumn(0).getString();
-        if (texts.empty() || texts.back().source.path != path) {
-          link::SourceText text;
+        const char* path = st.getColumn(0).getText();
+        if (!any || text.source.path != path) {
+          if (any) visit(text);
+          any = true;
           text.source.path = path;
           text.source.outlet = st.getColumn(1).getString();
           text.content_hash = st.getColumn(2).getString();
-          texts.push_back(std::move(text));
+          text.sentences.clear();
         }
-        if (!st.getColumn(3).isNull()) texts.back().sentences.push_back(st.getColumn(3).getString());
+        if (!st.getColumn(3).isNull()) text.sentences.push_back(st.getColumn(3).getString());
       }
-      return texts;
+      if (any) visit(text);
+      return Status::Ok();
     } catch (const SQLite::Exception& e) {
       return Status::StoreError(summary_.db.generic_string() + ": reading document texts: " + e.what());
+    }
+  }
+
+  Result<size_t> CountDocumentTexts() {
+    try {
+      SQLite::Statement st(store_->database(), "SELECT count(*) FROM document_sources WHERE last_run = ?");
+      st.bind(1, run_);
+      st.executeStep();
+      return static_cast<size_t>(st.getColumn(0).getInt64());
+    } catch (const SQLite::Exception& e) {
+      return Status::StoreError(summary_.db.generic_string() + ": counting documents: " + e.what());
     }
   }
 

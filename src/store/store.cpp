@@ -77,6 +77,78 @@ std::string ColumnText(SQLite::Statement& st, int index) {
   return c.isNull() ? std::string() : c.getString();
 }
 
+// The columns of one claim row, as kClaimColumns selects them (roles apart).
+constexpr const char* kClaimColumns =
+    "SELECT c.id, d.content_hash, s.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
+    "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
+    "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
+    "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
+    "       c.value_start, c.value_end, c.evidence_start, c.evidence_end ";
+
+SourcedClaim ReadClaimRow(SQLite::Statement& st) {
+  SourcedClaim sc;
+  int i = 0;
+  sc.id = st.getColumn(i++).getInt64();
+  sc.document_hash = ColumnText(st, i++);
+  sc.source.path = ColumnText(st, i++);
+  sc.source.outlet = ColumnText(st, i++);
+  sc.source.url = ColumnText(st, i++);
+  sc.source.published = ColumnText(st, i++);
+  Claim& c = sc.claim;
+  c.template_id = ColumnText(st, i++);
+  c.subject_kind = ColumnText(st, i++);
+  c.pattern = static_cast<uint32_t>(st.getColumn(i++).getInt());
+  const std::string kind = ColumnText(st, i++);
+  for (ValueKind k : {ValueKind::kQuantity, ValueKind::kPlace, ValueKind::kEntity, ValueKind::kDate,
+                      ValueKind::kEvent, ValueKind::kCategory}) {
+    if (ValueKindName(k) == kind) c.value.kind = k;
+  }
+  c.value.type = ColumnText(st, i++);
+  c.value.text = ColumnText(st, i++);
+  c.value.display = ColumnText(st, i++);
+  c.value.id = ColumnText(st, i++);
+  c.value.unit = ColumnText(st, i++);
+  SQLite::Column lo = st.getColumn(i++);
+  SQLite::Column hi = st.getColumn(i++);
+  if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+    c.value.interval.lo = lo.isNull() ? -Interval::kInfinity : lo.getDouble();
+    c.value.interval.hi = hi.isNull() ? Interval::kInfinity : hi.getDouble();
+  }
+  c.value.interval.lo_open = st.getColumn(i++).getInt() != 0;
+  c.value.interval.hi_open = st.getColumn(i++).getInt() != 0;
+  ParseModality(ColumnText(st, i++), &c.modality);
+  c.modality_cue = ColumnText(st, i++);
+  c.attribution = ColumnText(st, i++);
+  c.time = ColumnText(st, i++);
+  c.sentence = static_cast<uint32_t>(st.getColumn(i++).getInt());
+  c.sentence_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+  c.sentence_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+  c.evidence = ColumnText(st, i++);
+  c.match_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+  c.match_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
+  SQLite::Column vs = st.getColumn(i++);
+  SQLite::Column ve = st.getColumn(i++);
+  SQLite::Column es = st.getColumn(i++);
+  SQLite::Column ee = st.getColumn(i++);
+  if (!vs.isNull()) {
+    c.value_raw = {static_cast<uint32_t>(vs.getInt64()), static_cast<uint32_t>(ve.getInt64())};
+    c.value_in_evidence = {static_cast<uint32_t>(es.getInt64()), static_cast<uint32_t>(ee.getInt64())};
+  }
+  return sc;
+}
+
+RoleFiller ReadRoleRow(SQLite::Statement& roles) {
+  RoleFiller f;
+  f.role = ColumnText(roles, 1);
+  f.entity = ColumnText(roles, 2);
+  f.entity_kind = ColumnText(roles, 3);
+  f.mention = ColumnText(roles, 4);
+  f.via = ColumnText(roles, 5);
+  f.sentence = static_cast<uint32_t>(roles.getColumn(6).getInt());
+  return f;
+}
+
+
 // Why a store that failed to open cannot be written, if that is the reason:
 // SQLite says only "unable to open database file" when the file or its folder
 // (where the -wal and -shm files go) is read-only.
@@ -496,12 +568,8 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
     SQLite::Statement st(
         *db_,
         "WITH src AS (SELECT document_id, min(path) AS path FROM document_sources WHERE last_run = ?1 "
-        "             GROUP BY document_id) "
-        "SELECT c.id, d.content_hash, s.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
-        "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
-        "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
-        "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
-        "       c.value_start, c.value_end, c.evidence_start, c.evidence_end "
+        "             GROUP BY document_id) " +
+            std::string(kClaimColumns) +
         "FROM claims c JOIN src s ON s.document_id = c.document_id "
         "JOIN document_sources ds ON ds.path = s.path "
         "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
@@ -509,54 +577,7 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
     st.bind(1, run);
     std::map<int64_t, size_t> by_id;
     while (st.executeStep()) {
-      SourcedClaim sc;
-      int i = 0;
-      sc.id = st.getColumn(i++).getInt64();
-      sc.document_hash = ColumnText(st, i++);
-      sc.source.path = ColumnText(st, i++);
-      sc.source.outlet = ColumnText(st, i++);
-      sc.source.url = ColumnText(st, i++);
-      sc.source.published = ColumnText(st, i++);
-      Claim& c = sc.claim;
-      c.template_id = ColumnText(st, i++);
-      c.subject_kind = ColumnText(st, i++);
-      c.pattern = static_cast<uint32_t>(st.getColumn(i++).getInt());
-      const std::string kind = ColumnText(st, i++);
-      for (ValueKind k : {ValueKind::kQuantity, ValueKind::kPlace, ValueKind::kEntity, ValueKind::kDate,
-                          ValueKind::kEvent, ValueKind::kCategory}) {
-        if (ValueKindName(k) == kind) c.value.kind = k;
-      }
-      c.value.type = ColumnText(st, i++);
-      c.value.text = ColumnText(st, i++);
-      c.value.display = ColumnText(st, i++);
-      c.value.id = ColumnText(st, i++);
-      c.value.unit = ColumnText(st, i++);
-      SQLite::Column lo = st.getColumn(i++);
-      SQLite::Column hi = st.getColumn(i++);
-      if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
-        c.value.interval.lo = lo.isNull() ? -Interval::kInfinity : lo.getDouble();
-        c.value.interval.hi = hi.isNull() ? Interval::kInfinity : hi.getDouble();
-      }
-      c.value.interval.lo_open = st.getColumn(i++).getInt() != 0;
-      c.value.interval.hi_open = st.getColumn(i++).getInt() != 0;
-      ParseModality(ColumnText(st, i++), &c.modality);
-      c.modality_cue = ColumnText(st, i++);
-      c.attribution = ColumnText(st, i++);
-      c.time = ColumnText(st, i++);
-      c.sentence = static_cast<uint32_t>(st.getColumn(i++).getInt());
-      c.sentence_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-      c.sentence_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-      c.evidence = ColumnText(st, i++);
-      c.match_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-      c.match_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-      SQLite::Column vs = st.getColumn(i++);
-      SQLite::Column ve = st.getColumn(i++);
-      SQLite::Column es = st.getColumn(i++);
-      SQLite::Column ee = st.getColumn(i++);
-      if (!vs.isNull()) {
-        c.value_raw = {static_cast<uint32_t>(vs.getInt64()), static_cast<uint32_t>(ve.getInt64())};
-        c.value_in_evidence = {static_cast<uint32_t>(es.getInt64()), static_cast<uint32_t>(ee.getInt64())};
-      }
+      SourcedClaim sc = ReadClaimRow(st);
       by_id.emplace(sc.id, out.size());
       out.push_back(std::move(sc));
     }
@@ -570,18 +591,79 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
     while (roles.executeStep()) {
       auto it = by_id.find(roles.getColumn(0).getInt64());
       if (it == by_id.end()) continue;
-      RoleFiller f;
-      f.role = ColumnText(roles, 1);
-      f.entity = ColumnText(roles, 2);
-      f.entity_kind = ColumnText(roles, 3);
-      f.mention = ColumnText(roles, 4);
-      f.via = ColumnText(roles, 5);
-      f.sentence = static_cast<uint32_t>(roles.getColumn(6).getInt());
-      out[it->second].claim.roles.push_back(std::move(f));
+      out[it->second].claim.roles.push_back(ReadRoleRow(roles));
     }
     return out;
   } catch (const SQLite::Exception& e) {
     return FromException(e, "reading claims");
+  }
+}
+
+Status Store::ForEachClaim(int64_t run, const std::vector<std::string>& template_ids,
+                          const std::function<void(SourcedClaim&&)>& visit) {
+  try {
+    // The templates as a temporary table: bound, whatever their names.
+    db_->exec("CREATE TEMP TABLE IF NOT EXISTS wanted_templates (id TEXT PRIMARY KEY)");
+    db_->exec("DELETE FROM wanted_templates");
+    {
+      SQLite::Statement add(*db_, "INSERT OR IGNORE INTO wanted_templates (id) VALUES (?)");
+      for (const std::string& id : template_ids) {
+        add.bind(1, id);
+        add.exec();
+        add.reset();
+      }
+    }
+    // Roles first, by claim, so each claim can be handed over whole as it is read.
+    std::unordered_map<int64_t, std::vector<RoleFiller>> roles_of;
+    SQLite::Statement roles(
+        *db_,
+        "WITH src AS (SELECT DISTINCT document_id FROM document_sources WHERE last_run = ?1) "
+        "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
+        "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
+        "JOIN entities e ON e.id = r.entity_id "
+        "WHERE c.template_id IN (SELECT id FROM wanted_templates) ORDER BY r.claim_id, r.rowid");
+    roles.bind(1, run);
+    while (roles.executeStep()) roles_of[roles.getColumn(0).getInt64()].push_back(ReadRoleRow(roles));
+    // One path per content: the first in order, as in LoadClaims.
+    SQLite::Statement st(
+        *db_,
+        "WITH src AS (SELECT document_id, min(path) AS path FROM document_sources WHERE last_run = ?1 "
+        "             GROUP BY document_id) " +
+            std::string(kClaimColumns) +
+            "FROM claims c JOIN src s ON s.document_id = c.document_id "
+            "JOIN document_sources ds ON ds.path = s.path "
+            "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
+            "WHERE c.template_id IN (SELECT id FROM wanted_templates) "
+            "ORDER BY s.path, c.match_start, c.template_id");
+    st.bind(1, run);
+    while (st.executeStep()) {
+      SourcedClaim sc = ReadClaimRow(st);
+      if (auto it = roles_of.find(sc.id); it != roles_of.end()) {
+        sc.claim.roles = std::move(it->second);
+        roles_of.erase(it);
+      }
+      visit(std::move(sc));
+    }
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading claims");
+  }
+}
+
+Result<std::set<std::string>> Store::NamedEntities(int64_t run, const std::string& kind) {
+  try {
+    std::set<std::string> names;
+    SQLite::Statement st(*db_,
+                         "WITH src AS (SELECT DISTINCT document_id FROM document_sources WHERE last_run = ?1) "
+                         "SELECT DISTINCT e.name FROM claim_roles r JOIN claims c ON c.id = r.claim_id "
+                         "JOIN src ON src.document_id = c.document_id JOIN entities e ON e.id = r.entity_id "
+                         "WHERE e.kind = ?2");
+    st.bind(1, run);
+    st.bind(2, kind);
+    while (st.executeStep()) names.insert(ColumnText(st, 0));
+    return names;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading entities");
   }
 }
 

@@ -14,9 +14,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -100,6 +102,12 @@ class Store {
   // Claims of every document seen by `run`, with their sources, ordered by
   // document path and offset.
   Result<std::vector<SourcedClaim>> LoadClaims(int64_t run);
+  // The claims LoadClaims gives that come from these templates, in its order,
+  // handed to `visit` one at a time: a caller keeps only what it needs.
+  Status ForEachClaim(int64_t run, const std::vector<std::string>& template_ids,
+                      const std::function<void(SourcedClaim&&)>& visit);
+  // The entities of this kind ("place") that roles of those claims name.
+  Result<std::set<std::string>> NamedEntities(int64_t run, const std::string& kind);
   // Documents seen by `run`, ordered by path.
   Result<std::vector<DocumentSource>> LoadSources(int64_t run);
 

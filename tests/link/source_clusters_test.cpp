@@ -2,6 +2,7 @@
 // reports of one event and shared quotations do not, and every join says why.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -140,5 +141,56 @@ TEST_CASE("source clusters: stock wording shared by most documents joins none of
     const auto few = DetectSourceClusters(docs);
     REQUIRE(few.clusters.size() == 1);
     CHECK(few.clusters[0].documents.size() == 6);
+  }
+}
+
+TEST_CASE("source clusters: documents given one at a time, features waiting in a temporary file, give the same clusters",
+          "[link][sources][memory]") {
+  std::vector<SourceText> docs;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    docs.push_back(Doc("doc" + (i < 10 ? "0" + n : n) + ".txt",
+                       {"Officials in town" + n + " said crews" + n + " repaired the road" + n + " and bridge" + n +
+                            " after storms" + n + " damaged homes" + n + " near the river" + n + " on Sunday.",
+                        "\"We will rebuild every house" + n + " before winter comes,\" the mayor said."}));
+  }
+  SourceText rewrite = Doc("doc99.txt", kWire, "rewrite");
+  docs.push_back(Doc("doc98.txt", kWire, "wire"));
+  docs.push_back(rewrite);
+  SourceText copy = docs[3];
+  copy.source.path = "doc97.txt";
+  docs.push_back(copy);
+  const auto in_memory = DetectSourceClusters(docs);
+  REQUIRE(in_memory.clusters.size() == 2);
+
+  crosscheck::link::SourceClusterDetector detector(docs.size());
+  std::vector<const SourceText*> ordered;
+  for (const SourceText& d : docs) ordered.push_back(&d);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->source.path < b->source.path; });
+  for (const SourceText* d : ordered) detector.Add(*d);
+  auto spilled = detector.Finish();
+  REQUIRE(spilled.ok());
+  CHECK(spilled->candidate_pairs == in_memory.candidate_pairs);
+  CHECK(spilled->independent == in_memory.independent);
+  CHECK(spilled->cluster_of == in_memory.cluster_of);
+  REQUIRE(spilled->clusters.size() == in_memory.clusters.size());
+  for (size_t c = 0; c < in_memory.clusters.size(); ++c) {
+    CHECK(spilled->clusters[c].documents == in_memory.clusters[c].documents);
+    REQUIRE(spilled->clusters[c].links.size() == in_memory.clusters[c].links.size());
+    for (size_t l = 0; l < in_memory.clusters[c].links.size(); ++l) {
+      const auto& a = in_memory.clusters[c].links[l];
+      const auto& b = spilled->clusters[c].links[l];
+      CHECK(b.reason == a.reason);
+      CHECK(b.shared_shingles == a.shared_shingles);
+      CHECK(b.shared_sentences == a.shared_sentences);
+      CHECK(b.shared_quotes == a.shared_quotes);
+    }
+  }
+
+  SECTION("documents out of path order are refused, not silently clustered differently") {
+    crosscheck::link::SourceClusterDetector unordered(2);
+    unordered.Add(docs[1]);
+    unordered.Add(docs[0]);
+    CHECK(!unordered.Finish().ok());
   }
 }
