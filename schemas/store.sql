@@ -153,22 +153,41 @@ CREATE TABLE subject_entities (
   PRIMARY KEY (subject_id, entity_id)
 );
 
+-- Since version 4: everything needed to give a finding again without checking
+-- its claims (strength, sources, derived_from, self-contradictions, the claims
+-- in order), and the hash of its inputs: a re-run reuses the finding of a
+-- subject group whose input_hash is unchanged (src/check/group_input_hash.h).
 CREATE TABLE findings (
-  id          TEXT    PRIMARY KEY,                     -- "<template id>/<subject id>"
-  run_id      INTEGER NOT NULL REFERENCES runs(id),
-  subject_id  TEXT    NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
-  template_id TEXT    NOT NULL,
-  verdict     TEXT    NOT NULL CHECK (verdict IN ('agree', 'compatible', 'conflict', 'single_source')),
-  reason      TEXT    NOT NULL,
-  outlets     INTEGER NOT NULL
+  id           TEXT    PRIMARY KEY,                    -- "<template id>/<subject id>"
+  run_id       INTEGER NOT NULL REFERENCES runs(id),
+  subject_id   TEXT    NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+  template_id  TEXT    NOT NULL,
+  verdict      TEXT    NOT NULL CHECK (verdict IN ('agree', 'compatible', 'conflict', 'single_source')),
+  strength     TEXT    NOT NULL CHECK (strength IN ('', 'firm', 'weak')),
+  reason       TEXT    NOT NULL,
+  outlets      INTEGER NOT NULL,
+  sources      INTEGER NOT NULL,                       -- independent sources: copies of one story count once
+  derived_from TEXT    NOT NULL,                       -- a derived check's start template, else ''
+  input_hash   TEXT                                    -- NULL for derived findings, which are never reused
 );
 
 CREATE TABLE finding_claims (
   finding_id TEXT    NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+  ordinal    INTEGER NOT NULL,                         -- the finding's order: document path, then offset
   claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-  PRIMARY KEY (finding_id, claim_id)
+  PRIMARY KEY (finding_id, ordinal)
 );
 CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
+
+-- Documents whose own claims of a finding disagree, by path.
+CREATE TABLE finding_self_contradictions (
+  finding_id TEXT    NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+  ordinal    INTEGER NOT NULL,
+  document   TEXT    NOT NULL,                         -- path
+  outlet     TEXT    NOT NULL,
+  reason     TEXT    NOT NULL,
+  PRIMARY KEY (finding_id, ordinal)
+);
 
 -- What a run skipped or repaired.
 CREATE TABLE diagnostics (

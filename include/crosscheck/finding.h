@@ -75,6 +75,8 @@ struct Finding {
   std::vector<SelfContradiction> self_contradictions;  // documents whose own claims disagree, by path
   std::string derived_from;  // a derived-fact check (check/elapsed_check.h): the start template whose
                              // dates `template_id`'s durations are counted from; "" for ordinary findings
+  std::string input_hash;    // SHA-256 of everything the verdict depends on (src/check/group_input_hash.h): a
+                             // re-run reuses the stored verdict while it is unchanged; "" for derived findings
 };
 
 }  // namespace crosscheck

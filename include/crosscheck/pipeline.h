@@ -55,7 +55,10 @@ struct RunSummary {
                                    // too large, binary, empty, a link loop, a folder that cannot be listed
   size_t claims = 0;
   size_t subjects = 0;
-  size_t subjects_checked = 0;     // subjects this run linked and checked (0 when it kept the report)
+  size_t subject_groups = 0;       // a claim kind about a subject: the unit a verdict is given to
+  size_t subjects_checked = 0;     // subject groups this run checked: those whose inputs changed since the
+                                   // last completed run (0 when it kept the report); the others reuse
+                                   // their stored findings
   bool report_kept = false;        // the corpus, store and build were unchanged since the last
                                    // report and its files were intact: they were kept, not rewritten
   size_t findings = 0;

@@ -91,6 +91,14 @@ Finding FindingFor(const link::SubjectGroup& group) {
   return f;
 }
 
+// A finding's claims: by document path, then offset.
+void SortClaims(std::vector<SourcedClaim>* claims) {
+  std::sort(claims->begin(), claims->end(), [](const SourcedClaim& a, const SourcedClaim& b) {
+    return a.source.path != b.source.path ? a.source.path < b.source.path
+                                          : a.claim.match_raw.begin < b.claim.match_raw.begin;
+  });
+}
+
 // Conflicts first, flat contradictions before weak ones, then by id.
 void SortFindings(std::vector<Finding>* findings) {
   std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
@@ -105,14 +113,11 @@ void SortFindings(std::vector<Finding>* findings) {
 Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
   Finding f = FindingFor(group);
   for (size_t index : group.claims) f.claims.push_back(claims[index]);
+  SortClaims(&f.claims);
   return Judge(std::move(f));
 }
 
 Finding ConsistencyChecker::Judge(Finding f) const {
-  std::sort(f.claims.begin(), f.claims.end(), [](const SourcedClaim& a, const SourcedClaim& b) {
-    return a.source.path != b.source.path ? a.source.path < b.source.path
-                                          : a.claim.match_raw.begin < b.claim.match_raw.begin;
-  });
   std::set<std::string> outlets;
   for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
   f.outlets = outlets.size();
@@ -240,6 +245,12 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
 }
 
 std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims) const {
+  size_t checked = 0;
+  return CheckAll(linked, std::move(claims), nullptr, &checked);
+}
+
+std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims,
+                                                  const Reuse& reuse, size_t* checked) const {
   std::vector<Finding> findings;
   findings.reserve(linked.groups.size());
   std::vector<bool> moved(claims.size(), false);
@@ -250,6 +261,12 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
       f.claims.push_back(moved[index] ? claims[index] : std::move(claims[index]));
       moved[index] = true;
     }
+    SortClaims(&f.claims);
+    if (reuse && reuse(&f)) {
+      findings.push_back(std::move(f));
+      continue;
+    }
+    ++*checked;
     findings.push_back(Judge(std::move(f)));
   }
   std::vector<SourcedClaim>().swap(claims);

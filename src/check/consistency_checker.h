@@ -12,6 +12,7 @@
 // A conflict that rests on a hedged claim says so in its reason.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "check/value_comparator.h"
@@ -36,8 +37,16 @@ class ConsistencyChecker {
   // a corpus's claims are then held once, not twice. `claims` is emptied.
   std::vector<Finding> CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims) const;
 
+  // Whether a group's stored finding stands: called with the group's finding,
+  // its subject and claims filled in (claims in finding order), it fills in
+  // the rest and returns true; or returns false, and the group is checked.
+  using Reuse = std::function<bool(Finding*)>;
+  // CheckAll, asking `reuse` first for each group; `checked` counts the groups judged afresh.
+  std::vector<Finding> CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims, const Reuse& reuse,
+                                size_t* checked) const;
+
  private:
-  Finding Judge(Finding finding) const;  // the verdict on a finding's claims, which it holds
+  Finding Judge(Finding finding) const;  // the verdict on a finding's claims, which it holds sorted
 
   const ValueComparator* comparator_;
   const SourceClusters* clusters_ = nullptr;

@@ -51,7 +51,9 @@ int RunConflicts(const ConflictsFlags& flags, const GlobalFlags& global) {
   } else {
     TablePrinter table({{"VERDICT"}, {"KIND"}, {"SUBJECT", true, 2}, {"OUTLETS"}, {"REASON", true, 3}, {"FINDING", true, 2}});
     for (const Finding* f : shown) {
-      table.AddRow({std::string(VerdictName(f->verdict)), f->template_id, f->subject.label, std::to_string(f->outlets),
+      std::string verdict(VerdictName(f->verdict));
+      if (f->strength != ConflictStrength::kNone) verdict += " (" + std::string(ConflictStrengthName(f->strength)) + ")";
+      table.AddRow({verdict, f->template_id, f->subject.label, std::to_string(f->outlets),
                     f->reason, f->id});
     }
     if (shown.empty()) {

@@ -91,7 +91,8 @@ void PrintStats(const RunSummary& s) {
                  stage.name.c_str(), stage.seconds, mb * rate, static_cast<double>(s.documents) * rate,
                  static_cast<double>(s.claims) * rate, static_cast<double>(stage.peak_rss_kib) / 1024.0);
   }
-  std::fprintf(stderr, "crosscheck: stats: %zu of %zu subjects checked; report %s\n", s.subjects_checked, s.subjects,
+  std::fprintf(stderr, "crosscheck: stats: %zu subjects; %zu of %zu subject groups checked; report %s\n", s.subjects,
+               s.subjects_checked, s.subject_groups,
                s.report_kept ? "kept (corpus, store and build unchanged)" : "written");
 }
 

@@ -40,12 +40,18 @@ std::string MarkedEvidence(const Claim& c, bool terminal) {
 void PrintFinding(const Finding& f, bool terminal) {
   const int width = TerminalWidth(stdout);
   std::fputs(Wrap(f.subject.label + " — " + f.template_id, width, "").c_str(), stdout);
-  std::fputs(Wrap("Verdict: " + std::string(VerdictName(f.verdict)) + " — " + f.reason, width, "").c_str(), stdout);
+  std::string verdict(VerdictName(f.verdict));
+  if (f.strength != ConflictStrength::kNone) verdict += " (" + std::string(ConflictStrengthName(f.strength)) + ")";
+  std::fputs(Wrap("Verdict: " + verdict + " — " + f.reason, width, "").c_str(), stdout);
   std::fputs(Wrap("Finding " + f.id + "; " + std::to_string(f.claims.size()) + " claims from " +
-                      std::to_string(f.outlets) + " outlets",
+                      std::to_string(f.outlets) + " outlets" +
+                      (f.sources < f.outlets ? " (" + std::to_string(f.sources) + " independent sources)" : ""),
                   width, "")
                  .c_str(),
              stdout);
+  for (const SelfContradiction& c : f.self_contradictions) {
+    std::fputs(Wrap("Contradicts itself: " + c.document + " (" + c.outlet + "): " + c.reason, width, "  ").c_str(), stdout);
+  }
   std::printf("\n");
   TablePrinter table({{"OUTLET", true, 1}, {"VALUE"}, {"MODALITY"}, {"ATTRIBUTED TO", true, 1}, {"WHERE", true, 1}});
   for (const SourcedClaim& sc : f.claims) {

@@ -19,6 +19,7 @@
 
 #include "check/consistency_checker.h"
 #include "check/elapsed_check.h"
+#include "check/group_input_hash.h"
 #include "check/quote_drift.h"
 #include "check/truth_discovery.h"
 #include "check/value_comparator.h"
@@ -41,6 +42,7 @@
 #include "report/report_data.h"
 #include "store/run_lock.h"
 #include "store/store.h"
+#include "check_fingerprint.h"
 #include "report_fingerprint.h"
 #include "util/content_hash.h"
 
@@ -414,12 +416,15 @@ class Run {
     const store::ReportRecord& record = **latest;
     auto verdicts = store_->CountVerdicts();
     if (!verdicts.ok()) return verdicts.status();
+    auto groups = store_->CountSubjectGroups();
+    if (!groups.ok()) return groups.status();
     Status status = store_->AdoptFindings(run_);
     if (!status.ok()) return status;
     status = store_->RecordReport(run_, record);
     if (!status.ok()) return status;
     summary_.claims = record.claims;
     summary_.subjects = record.subjects;
+    summary_.subject_groups = *groups;
     summary_.findings = record.findings;
     summary_.verdicts = std::move(verdicts).value();
     summary_.report_kept = true;
@@ -517,12 +522,33 @@ class Run {
     for (const SourcedClaim& c : *claims) ++claims_per_document[c.source.path];
     // Derived facts (durations against start dates) first: CheckAll takes the claims.
     std::vector<Finding> derived = check::CheckElapsed(linked, *claims, ElapsedRules(), anchors_, comparator, &sources);
-    std::vector<Finding> findings = checker.CheckAll(linked, std::move(claims).value());
+    // A subject group whose inputs are those of a finding the last completed
+    // run stored gets that finding again instead of being checked.
+    auto stored = store_->LoadStoredVerdicts();
+    if (!stored.ok()) return stored.status();
+    auto reuse = [this, &stored, &sources](Finding* f) {
+      f->input_hash = check::GroupInputHash(f->template_id, f->subject, f->claims, &sources, engine_.fingerprint(),
+                                            kCheckSourceFingerprint);
+      auto it = stored->find(f->id);
+      if (it == stored->end() || it->second.input_hash != f->input_hash) return false;
+      store::StoredVerdict& v = it->second;
+      f->verdict = v.verdict;
+      f->strength = v.strength;
+      f->reason = std::move(v.reason);
+      f->outlets = v.outlets;
+      f->sources = v.sources;
+      f->self_contradictions = std::move(v.self_contradictions);
+      return true;
+    };
+    size_t checked = 0;
+    std::vector<Finding> findings = checker.CheckAll(linked, std::move(claims).value(), reuse, &checked);
+    std::unordered_map<std::string, store::StoredVerdict>().swap(*stored);
     // Consensus weighs values of one subject; a derived check compares two kinds and has none.
     check::TruthDiscovery truth = check::DiscoverTruth(findings, &sources, comparator);
     for (Finding& f : derived) findings.push_back(std::move(f));
     summary_.subjects = linked.subjects;
-    summary_.subjects_checked = linked.subjects;
+    summary_.subject_groups = linked.groups.size();
+    summary_.subjects_checked = checked;
     summary_.findings = findings.size();
     for (const Finding& f : findings) ++summary_.verdicts[f.verdict];
     check_seconds += Since(started);

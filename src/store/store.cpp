@@ -148,6 +148,11 @@ RoleFiller ReadRoleRow(SQLite::Statement& roles) {
   return f;
 }
 
+ConflictStrength ParseStrength(const std::string& name) {
+  if (name == "firm") return ConflictStrength::kFirm;
+  if (name == "weak") return ConflictStrength::kWeak;
+  return ConflictStrength::kNone;
+}
 
 // Why a store that failed to open cannot be written, if that is the reason:
 // SQLite says only "unable to open database file" when the file or its folder
@@ -679,19 +684,25 @@ Result<std::vector<Finding>> Store::LoadFindings() {
     for (const SourcedClaim& c : *claims) by_id.emplace(c.id, &c);
     std::map<std::string, size_t> index;
     SQLite::Statement st(*db_,
-                         "SELECT f.id, f.template_id, f.verdict, f.reason, f.outlets, s.id, s.kind, s.label, "
-                         "s.event_time FROM findings f JOIN subjects s ON s.id = f.subject_id ORDER BY f.id");
+                         "SELECT f.id, f.template_id, f.verdict, f.strength, f.reason, f.outlets, f.sources, "
+                         "f.derived_from, f.input_hash, s.id, s.kind, s.label, s.event_time "
+                         "FROM findings f JOIN subjects s ON s.id = f.subject_id ORDER BY f.id");
     while (st.executeStep()) {
       Finding f;
-      f.id = ColumnText(st, 0);
-      f.template_id = ColumnText(st, 1);
-      ParseVerdict(ColumnText(st, 2), &f.verdict);
-      f.reason = ColumnText(st, 3);
-      f.outlets = static_cast<size_t>(st.getColumn(4).getInt64());
-      f.subject.id = ColumnText(st, 5);
-      f.subject.kind = ColumnText(st, 6);
-      f.subject.label = ColumnText(st, 7);
-      f.subject.time = ColumnText(st, 8);
+      int i = 0;
+      f.id = ColumnText(st, i++);
+      f.template_id = ColumnText(st, i++);
+      ParseVerdict(ColumnText(st, i++), &f.verdict);
+      f.strength = ParseStrength(ColumnText(st, i++));
+      f.reason = ColumnText(st, i++);
+      f.outlets = static_cast<size_t>(st.getColumn(i++).getInt64());
+      f.sources = static_cast<size_t>(st.getColumn(i++).getInt64());
+      f.derived_from = ColumnText(st, i++);
+      f.input_hash = ColumnText(st, i++);
+      f.subject.id = ColumnText(st, i++);
+      f.subject.kind = ColumnText(st, i++);
+      f.subject.label = ColumnText(st, i++);
+      f.subject.time = ColumnText(st, i++);
       index.emplace(f.id, findings.size());
       findings.push_back(std::move(f));
     }
@@ -700,19 +711,24 @@ Result<std::vector<Finding>> Store::LoadFindings() {
                                    "JOIN entities e ON e.id = se.entity_id ORDER BY se.subject_id, e.name");
     std::map<std::string, std::vector<std::string>> names;
     while (participants.executeStep()) names[ColumnText(participants, 0)].push_back(ColumnText(participants, 1));
-    SQLite::Statement members(*db_, "SELECT finding_id, claim_id FROM finding_claims");
+    // The claims in the order the finding was made with.
+    SQLite::Statement members(*db_, "SELECT finding_id, claim_id FROM finding_claims ORDER BY finding_id, ordinal");
     while (members.executeStep()) {
       auto f = index.find(ColumnText(members, 0));
       auto c = by_id.find(members.getColumn(1).getInt64());
       if (f != index.end() && c != by_id.end()) findings[f->second].claims.push_back(*c->second);
     }
-    for (Finding& f : findings) {
-      f.subject.participants = names[f.subject.id];
-      std::sort(f.claims.begin(), f.claims.end(), [](const SourcedClaim& a, const SourcedClaim& b) {
-        return a.source.path != b.source.path ? a.source.path < b.source.path
-                                              : a.claim.match_raw.begin < b.claim.match_raw.begin;
-      });
+    SQLite::Statement contradictions(*db_,
+                                     "SELECT finding_id, document, outlet, reason FROM finding_self_contradictions "
+                                     "ORDER BY finding_id, ordinal");
+    while (contradictions.executeStep()) {
+      auto f = index.find(ColumnText(contradictions, 0));
+      if (f == index.end()) continue;
+      findings[f->second].self_contradictions.push_back(
+          {ColumnText(contradictions, 1), ColumnText(contradictions, 2), ColumnText(contradictions, 3)});
     }
+    for (Finding& f : findings) f.subject.participants = names[f.subject.id];
+    // The order of report.json: conflicts first, flat contradictions before weak ones, then by id.
     auto rank = [](Verdict v) {
       switch (v) {
         case Verdict::kConflict: return 0;
@@ -722,11 +738,53 @@ Result<std::vector<Finding>> Store::LoadFindings() {
       }
       return 4;
     };
-    std::stable_sort(findings.begin(), findings.end(),
-                     [&](const Finding& a, const Finding& b) { return rank(a.verdict) < rank(b.verdict); });
+    std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+      if (rank(a.verdict) != rank(b.verdict)) return rank(a.verdict) < rank(b.verdict);
+      return a.strength != b.strength && a.strength == ConflictStrength::kFirm;
+    });
     return findings;
   } catch (const SQLite::Exception& e) {
     return FromException(e, "reading findings");
+  }
+}
+
+Result<std::unordered_map<std::string, StoredVerdict>> Store::LoadStoredVerdicts() {
+  try {
+    std::unordered_map<std::string, StoredVerdict> out;
+    // Findings of the latest completed run only: a later run that failed may
+    // have replaced some of them.
+    SQLite::Column latest = db_->execAndGet("SELECT max(id) FROM runs WHERE status = 'completed'");
+    if (latest.isNull()) return out;
+    const int64_t run = latest.getInt64();
+    SQLite::Statement others(*db_, "SELECT count(*) FROM findings WHERE run_id != ?");
+    others.bind(1, run);
+    if (others.executeStep() && others.getColumn(0).getInt64() != 0) return out;
+    SQLite::Statement st(*db_,
+                         "SELECT id, input_hash, verdict, strength, reason, outlets, sources FROM findings "
+                         "WHERE run_id = ? AND input_hash IS NOT NULL");
+    st.bind(1, run);
+    while (st.executeStep()) {
+      StoredVerdict v;
+      v.input_hash = ColumnText(st, 1);
+      ParseVerdict(ColumnText(st, 2), &v.verdict);
+      v.strength = ParseStrength(ColumnText(st, 3));
+      v.reason = ColumnText(st, 4);
+      v.outlets = static_cast<size_t>(st.getColumn(5).getInt64());
+      v.sources = static_cast<size_t>(st.getColumn(6).getInt64());
+      out.emplace(ColumnText(st, 0), std::move(v));
+    }
+    SQLite::Statement contradictions(*db_,
+                                     "SELECT finding_id, document, outlet, reason FROM finding_self_contradictions "
+                                     "ORDER BY finding_id, ordinal");
+    while (contradictions.executeStep()) {
+      auto it = out.find(ColumnText(contradictions, 0));
+      if (it == out.end()) continue;
+      it->second.self_contradictions.push_back(
+          {ColumnText(contradictions, 1), ColumnText(contradictions, 2), ColumnText(contradictions, 3)});
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading the previous run's findings");
   }
 }
 
@@ -740,9 +798,11 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
                                      "INSERT OR IGNORE INTO subject_entities (subject_id, entity_id) "
                                      "SELECT ?, id FROM entities WHERE name = ?");
     SQLite::Statement& finding = Cached(
-                              "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, reason, outlets) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& member = Cached( "INSERT OR IGNORE INTO finding_claims (finding_id, claim_id) VALUES (?, ?)");
+        "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
+        "derived_from, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& member = Cached("INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES (?, ?, ?)");
+    SQLite::Statement& contradiction = Cached(
+        "INSERT INTO finding_self_contradictions (finding_id, ordinal, document, outlet, reason) VALUES (?, ?, ?, ?, ?)");
     for (const Finding& f : findings) {
       subject.bind(1, f.subject.id);
       subject.bind(2, f.subject.kind);
@@ -761,15 +821,30 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
       finding.bind(3, f.subject.id);
       finding.bind(4, f.template_id);
       finding.bind(5, std::string(VerdictName(f.verdict)));
-      finding.bind(6, f.reason);
-      finding.bind(7, static_cast<int64_t>(f.outlets));
+      finding.bind(6, std::string(ConflictStrengthName(f.strength)));
+      finding.bind(7, f.reason);
+      finding.bind(8, static_cast<int64_t>(f.outlets));
+      finding.bind(9, static_cast<int64_t>(f.sources));
+      finding.bind(10, f.derived_from);
+      BindOptional(finding, 11, f.input_hash);
       finding.exec();
       finding.reset();
-      for (const SourcedClaim& c : f.claims) {
+      for (size_t i = 0; i < f.claims.size(); ++i) {
         member.bind(1, f.id);
-        member.bind(2, c.id);
+        member.bind(2, static_cast<int64_t>(i));
+        member.bind(3, f.claims[i].id);
         member.exec();
         member.reset();
+      }
+      for (size_t i = 0; i < f.self_contradictions.size(); ++i) {
+        const SelfContradiction& c = f.self_contradictions[i];
+        contradiction.bind(1, f.id);
+        contradiction.bind(2, static_cast<int64_t>(i));
+        contradiction.bind(3, c.document);
+        contradiction.bind(4, c.outlet);
+        contradiction.bind(5, c.reason);
+        contradiction.exec();
+        contradiction.reset();
       }
     }
     transaction.commit();
@@ -853,6 +928,14 @@ Status Store::AdoptFindings(int64_t run) {
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
     return FromException(e, "keeping the findings");
+  }
+}
+
+Result<size_t> Store::CountSubjectGroups() {
+  try {
+    return static_cast<size_t>(db_->execAndGet("SELECT count(*) FROM findings WHERE input_hash IS NOT NULL").getInt64());
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "counting findings");
   }
 }
 

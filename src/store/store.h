@@ -32,7 +32,7 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
 
@@ -56,6 +56,18 @@ struct ReportRecord {
   size_t claims = 0;
   size_t subjects = 0;
   size_t findings = 0;
+};
+
+// A finding as the store keeps it, without its subject and claims: what a
+// re-run needs to give it again when its subject group's inputs are unchanged.
+struct StoredVerdict {
+  std::string input_hash;
+  Verdict verdict = Verdict::kSingleSource;
+  ConflictStrength strength = ConflictStrength::kNone;
+  std::string reason;
+  size_t outlets = 0;
+  size_t sources = 0;
+  std::vector<SelfContradiction> self_contradictions;
 };
 
 struct RunCounts {
@@ -115,6 +127,11 @@ class Store {
   // claims, conflicts first (the order of report.json). Empty when none.
   Result<std::vector<Finding>> LoadFindings();
 
+  // The verdicts of the latest completed run, by finding id, for the findings
+  // that have an input hash (not derived ones). Empty when a later run replaced
+  // the findings and failed, or when there is no completed run.
+  Result<std::unordered_map<std::string, StoredVerdict>> LoadStoredVerdicts();
+
   // Replaces subjects and findings with those of `run`, in one transaction.
   Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings);
   Status AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics);
@@ -127,6 +144,8 @@ class Store {
   // Makes the stored findings `run`'s, for a run that keeps the previous
   // report: they are what it would have found.
   Status AdoptFindings(int64_t run);
+  // How many stored findings are of a subject group (not derived).
+  Result<size_t> CountSubjectGroups();
   // How many stored findings have each verdict.
   Result<std::map<Verdict, size_t>> CountVerdicts();
 

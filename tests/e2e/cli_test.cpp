@@ -265,6 +265,9 @@ TEST_CASE("cli: show puts a subject's claims side by side with the value marked 
                                                  " --db " + db),
                      &output) == 0);
   CHECK(output.find("Verdict: conflict") != std::string::npos);
+  // With its strength, as the store keeps it.
+  REQUIRE(conflict.at("strength").is_string());
+  CHECK(output.find("Verdict: conflict (" + conflict.at("strength").get<std::string>() + ")") != std::string::npos);
   for (const char* column : {"OUTLET", "VALUE", "MODALITY", "ATTRIBUTED TO"}) CHECK(output.find(column) != std::string::npos);
   CHECK(output.find("hedged (could)") != std::string::npos);
   // Every claim's sentence is there with exactly its value marked (not a TTY: »value«).

@@ -47,6 +47,16 @@ const std::vector<Migration> kSteps = {
     {3, "index tags", "CREATE INDEX tags_by_tag ON tags(tag)"},
 };
 
+// The findings tables as versions 1 to 3 had them (before findings kept their inputs).
+const char* const kOldFindingTables =
+    "DROP TABLE finding_self_contradictions; DROP TABLE finding_claims; DROP TABLE findings; "
+    "CREATE TABLE findings (id TEXT PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), "
+    "subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE, template_id TEXT NOT NULL, "
+    "verdict TEXT NOT NULL, reason TEXT NOT NULL, outlets INTEGER NOT NULL); "
+    "CREATE TABLE finding_claims (finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE, "
+    "claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE, PRIMARY KEY (finding_id, claim_id)); "
+    "CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id); ";
+
 }  // namespace
 
 TEST_CASE("Migrate applies the injected steps and bumps user_version in one transaction", "[store]") {
@@ -251,9 +261,9 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
     REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
   }
   {
-    // What version 2 had: everything but the table version 3 adds.
+    // What version 2 had: everything but the table version 3 adds, and the old findings tables.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE run_reports; PRAGMA user_version = 2");
+    db.exec(std::string(kOldFindingTables) + "DROP TABLE run_reports; PRAGMA user_version = 2");
   }
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
@@ -269,4 +279,39 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
   auto latest = (*store)->LatestReport();
   REQUIRE(latest.ok());
   CHECK_FALSE(latest->has_value());
+}
+
+// The step that gives findings their inputs is the latest; the store before it
+// had the findings tables of version 1.
+TEST_CASE("A store from before findings kept their inputs is migrated: findings keep what a re-run reuses",
+          "[store][recheck]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "before.db";
+  {
+    auto store = crosscheck::store::Store::Open(path);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
+  }
+  {
+    // What the version before had: the findings tables of version 1, with a finding in them.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec(std::string(kOldFindingTables) +
+        "INSERT INTO subjects (id, kind, label) VALUES ('call:a+b', 'call', 'call between A and B'); "
+        "INSERT INTO findings VALUES ('call_duration/call:a+b', 1, 'call:a+b', 'call_duration', 'agree', 'r', 2); "
+        "PRAGMA user_version = " + std::to_string(crosscheck::store::kSchemaVersion - 1));
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
+  // The old findings cannot say their strength or inputs: the next run checks every group again.
+  CHECK(db.execAndGet("SELECT count(*) FROM findings").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM subjects").getInt() == 0);
+  auto stored = (*store)->LoadStoredVerdicts();
+  REQUIRE(stored.ok());
+  CHECK(stored->empty());
 }

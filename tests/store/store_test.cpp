@@ -18,6 +18,7 @@ namespace {
 
 using crosscheck::ByteRange;
 using crosscheck::Claim;
+using crosscheck::ConflictStrength;
 using crosscheck::Document;
 using crosscheck::Finding;
 using crosscheck::Interval;
@@ -670,4 +671,84 @@ TEST_CASE("Identical content under two paths is read once, under the first path"
   auto sources = store->LoadSources(run);
   REQUIRE(sources.ok());
   CHECK(sources->size() == 2);
+}
+
+TEST_CASE("A finding is read back with everything needed to give it again without checking", "[store][recheck]") {
+  auto store = OpenMemory();
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 2);
+
+  Finding f;
+  f.template_id = "call_duration";
+  f.subject = {"call:x+y", "call", "call between X and Y", {}, "2025-02-11"};
+  f.id = f.template_id + "/" + f.subject.id;
+  f.verdict = Verdict::kConflict;
+  f.strength = ConflictStrength::kWeak;
+  f.reason = "90 min and 60 min differ; B hedges ('about')";
+  f.outlets = 2;
+  f.sources = 1;
+  f.claims = {(*loaded)[1], (*loaded)[0]};  // the order given is the order kept
+  f.self_contradictions = {{"b.txt", "B", "second"}, {"a.txt", "A", "first"}};
+  f.input_hash = std::string(64, 'f');
+  Finding derived = f;
+  derived.id = "call_duration+war_start/call:x+y";
+  derived.derived_from = "war_start";
+  derived.input_hash.clear();
+  derived.self_contradictions.clear();
+  REQUIRE(store->ReplaceFindings(run, {f, derived}).ok());
+
+  auto findings = store->LoadFindings();
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 2);
+  const Finding& back = (*findings)[0].id == f.id ? (*findings)[0] : (*findings)[1];
+  const Finding& back_derived = (*findings)[0].id == f.id ? (*findings)[1] : (*findings)[0];
+  CHECK(back.verdict == Verdict::kConflict);
+  CHECK(back.strength == ConflictStrength::kWeak);
+  CHECK(back.reason == f.reason);
+  CHECK(back.outlets == 2);
+  CHECK(back.sources == 1);
+  CHECK(back.derived_from.empty());
+  CHECK(back.input_hash == f.input_hash);
+  CHECK(back.subject.time == "2025-02-11");
+  REQUIRE(back.claims.size() == 2);
+  CHECK(back.claims[0].id == (*loaded)[1].id);
+  CHECK(back.claims[1].id == (*loaded)[0].id);
+  REQUIRE(back.self_contradictions.size() == 2);
+  CHECK(back.self_contradictions[0].document == "b.txt");
+  CHECK(back.self_contradictions[1].reason == "first");
+  CHECK(back_derived.derived_from == "war_start");
+  CHECK(back_derived.input_hash.empty());
+
+  // Reused only once the run that made them has completed; derived findings never.
+  auto stored = store->LoadStoredVerdicts();
+  REQUIRE(stored.ok());
+  CHECK(stored->empty());
+  REQUIRE(store->FinishRun(run, true, {}).ok());
+  stored = store->LoadStoredVerdicts();
+  REQUIRE(stored.ok());
+  REQUIRE(stored->size() == 1);
+  const crosscheck::store::StoredVerdict& v = stored->at(f.id);
+  CHECK(v.input_hash == f.input_hash);
+  CHECK(v.verdict == Verdict::kConflict);
+  CHECK(v.strength == ConflictStrength::kWeak);
+  CHECK(v.reason == f.reason);
+  CHECK(v.outlets == 2);
+  CHECK(v.sources == 1);
+  REQUIRE(v.self_contradictions.size() == 2);
+  CHECK(v.self_contradictions[0].outlet == "B");
+
+  // A later run that replaced them and failed leaves nothing to reuse.
+  const int64_t failed = BeginRun(*store);
+  REQUIRE(store->ReplaceFindings(failed, {f}).ok());
+  REQUIRE(store->FinishRun(failed, false, {}).ok());
+  stored = store->LoadStoredVerdicts();
+  REQUIRE(stored.ok());
+  CHECK(stored->empty());
 }
