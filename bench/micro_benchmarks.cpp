@@ -4,8 +4,14 @@
 //   cmake --build build-rel --target bench_micro && ./build-rel/bench/bench_micro
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "crosscheck/engine.h"
@@ -107,6 +113,72 @@ void BM_ParseQuantity(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * 5));
 }
 BENCHMARK(BM_ParseQuantity);
+
+// The first 150 articles (in path order) of a generated bench corpus, so the
+// hot paths are timed on the text the end-to-end figures come from. The
+// corpus is CROSSCHECK_BENCH_CORPUS, else the one bench/run.sh writes for 10 MB.
+const std::vector<std::string>& CorpusSample() {
+  static const std::vector<std::string> sample = [] {
+    namespace fs = std::filesystem;
+    const char* setting = std::getenv("CROSSCHECK_BENCH_CORPUS");
+    const fs::path dir = setting != nullptr ? fs::path(setting) : fs::path("/tmp/crosscheck-bench/corpus-10MB-seed1");
+    std::vector<fs::path> paths;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".txt") paths.push_back(it->path());
+    }
+    std::sort(paths.begin(), paths.end());
+    if (paths.size() > 150) paths.resize(150);
+    std::vector<std::string> texts;
+    for (const fs::path& path : paths) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      texts.push_back(bytes.str());
+    }
+    return texts;
+  }();
+  return sample;
+}
+
+size_t SampleBytes() {
+  size_t bytes = 0;
+  for (const std::string& text : CorpusSample()) bytes += text.size();
+  return bytes;
+}
+
+// Ingest of one article: decode, normalise, strip boilerplate, split sentences.
+void BM_PrepareCorpusSample(benchmark::State& state) {
+  if (CorpusSample().empty()) {
+    state.SkipWithError("no bench corpus: run bench/run.sh --size 10MB or set CROSSCHECK_BENCH_CORPUS");
+    return;
+  }
+  for (auto _ : state) {
+    for (const std::string& text : CorpusSample()) {
+      benchmark::DoNotOptimize(TheEngine().Prepare(text, {"a.txt", "Outlet", "", "2026-03-05"}, false));
+    }
+  }
+  SetBytes(state, SampleBytes());
+}
+BENCHMARK(BM_PrepareCorpusSample)->Unit(benchmark::kMillisecond);
+
+// Extraction of prepared articles: tagging, prefilter, pattern matches, claims.
+void BM_ExtractCorpusSample(benchmark::State& state) {
+  std::vector<Document> docs;
+  for (const std::string& text : CorpusSample()) docs.push_back(TheEngine().Prepare(text, {"a.txt", "Outlet", "", "2026-03-05"}, false));
+  if (docs.empty()) {
+    state.SkipWithError("no bench corpus: run bench/run.sh --size 10MB or set CROSSCHECK_BENCH_CORPUS");
+    return;
+  }
+  size_t claims = 0;
+  for (auto _ : state) {
+    claims = 0;
+    for (const Document& doc : docs) claims += TheEngine().Extract(doc).claims.size();
+  }
+  state.counters["claims"] = static_cast<double>(claims);
+  SetBytes(state, SampleBytes());
+}
+BENCHMARK(BM_ExtractCorpusSample)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

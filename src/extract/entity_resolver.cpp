@@ -151,15 +151,21 @@ std::string EntityResolver::Key(std::string_view words) {
 
 namespace {
 
-// FNV-1a, folded to the bit table's size.
-size_t FirstKeyBit(std::string_view key, size_t bits) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (char c : key) {
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull;
+
+// FNV-1a, continued from `h`: a key's hash is built as its tokens are appended.
+uint64_t FnvAppend(uint64_t h, std::string_view bytes) {
+  for (char c : bytes) {
     h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ull;
   }
-  return static_cast<size_t>((h ^ (h >> 32)) & (bits - 1));
+  return h;
 }
+
+size_t Fold(uint64_t h, size_t bits) { return static_cast<size_t>((h ^ (h >> 32)) & (bits - 1)); }
+
+// FNV-1a, folded to the bit table's size.
+size_t FirstKeyBit(std::string_view key, size_t bits) { return Fold(FnvAppend(kFnvBasis, key), bits); }
 
 }  // namespace
 
@@ -168,10 +174,23 @@ bool EntityResolver::MayStartName(std::string_view key) const {
   return (first_key_bits_[bit / 64] >> (bit % 64)) & 1;
 }
 
+bool EntityResolver::MayExtend(uint64_t prefix_hash) const {
+  const size_t bit = Fold(prefix_hash, kPrefixBits);
+  return (prefix_bits_[bit / 64] >> (bit % 64)) & 1;
+}
+
 void EntityResolver::Remember(const std::vector<Token>& tokens) {
   first_keys_.insert(tokens.front().key);
   const size_t bit = FirstKeyBit(tokens.front().key, kFirstKeyBits);
   first_key_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+  uint64_t h = kFnvBasis;
+  for (const Token& t : tokens) {
+    for (char c : t.key) {
+      h = FnvAppend(h, std::string_view(&c, 1));
+      const size_t prefix_bit = Fold(h, kPrefixBits);
+      prefix_bits_[prefix_bit / 64] |= uint64_t{1} << (prefix_bit % 64);
+    }
+  }
   max_tokens_ = std::max(max_tokens_, std::min(tokens.size(), kMaxNameTokens));
 }
 
@@ -246,10 +265,13 @@ EntityResolver::Runs EntityResolver::LookupRuns(const std::vector<Token>& tokens
     runs[i].fill(nullptr);
     if (!MayStartName(tokens[i].key) || first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
     std::string key;
+    uint64_t hash = kFnvBasis;
     const size_t limit = std::min(max_tokens_, tokens.size() - i);
     for (size_t len = 1; len <= limit; ++len) {
       if (len > 1 && !tokens[i + len - 1].joined_to_previous) break;
       key += tokens[i + len - 1].key;
+      hash = FnvAppend(hash, tokens[i + len - 1].key);
+      if (!MayExtend(hash)) break;  // no name's key starts with these words: no longer run names anything
       auto it = names_.find(key);
       if (it != names_.end()) runs[i][len] = &it->second;
     }

@@ -133,11 +133,19 @@ class EntityResolver {
   // start none, and one bit test turns them away before any hash table lookup.
   static constexpr size_t kFirstKeyBits = size_t{1} << 16;
   bool MayStartName(std::string_view key) const;
+  // One bit per hash of every prefix of every key ("n", "ne", ... "newyork"):
+  // a run whose key is no prefix of any name cannot grow into one, so the
+  // lookup of longer runs stops there. A clear bit is certain; a set bit may
+  // be a collision, and the table lookup decides.
+  static constexpr size_t kPrefixBits = size_t{1} << 21;
+  bool MayExtend(uint64_t prefix_hash) const;
+
 
   const knowledge::KnowledgeBase* knowledge_;
   std::unordered_map<std::string, Names> names_;
   ViewSet first_keys_;   // keys of tokens that start some name
   std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kFirstKeyBits / 64, 0);
+  std::vector<uint64_t> prefix_bits_ = std::vector<uint64_t>(kPrefixBits / 64, 0);
   ViewSet given_names_;  // as written, case-sensitive
   std::unordered_map<std::string, std::string> office_canonical_;  // office key -> canonical office name
   size_t max_tokens_ = 1;

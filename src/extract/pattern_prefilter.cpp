@@ -4,15 +4,28 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
+
 namespace crosscheck::extract {
 
 // Atoms shorter than this are not worth looking for ("in", "of").
 constexpr int kMinAtomLength = 3;
+// Mention markers ("\x01\x03" before a person) are two bytes long: they are
+// found by a second filter whose atoms may be that short.
+constexpr int kMinMarkAtomLength = 2;
+// At most this many marker atoms (one per mention kind is expected).
+constexpr size_t kMaxMarkAtoms = 8;
 
 struct PatternPrefilter::Impl {
   re2::FilteredRE2 filter{kMinAtomLength};
   std::unique_ptr<re2::RE2::Set> atoms;  // null: no pattern has atoms
   bool usable = true;                    // false: every pattern is always a candidate
+  // Which patterns may match, by which marker atoms a sentence contains (a
+  // bit each): patterns such as "{value} {person}" have no word of three
+  // letters, but cannot match a sentence without a marked person. Empty when
+  // no pattern needs a marker.
+  std::vector<std::string> mark_atoms;
+  std::vector<std::vector<bool>> allowed_by_marks;
 };
 
 PatternPrefilter::PatternPrefilter(const std::vector<const re2::RE2*>& patterns)
@@ -37,6 +50,42 @@ PatternPrefilter::PatternPrefilter(const std::vector<const re2::RE2*>& patterns)
     if (impl_->atoms->Add(RE2::QuoteMeta(atom), nullptr) < 0) impl_->usable = false;
   }
   if (!impl_->atoms->Compile()) impl_->usable = false;
+  BuildMarkFilter(patterns);
+}
+
+// A second FilteredRE2, with atoms as short as a marker. Each pattern's
+// filter is a monotone formula over atoms: with every other atom counted
+// present, whether it passes depends on the marker atoms alone, so the
+// patterns that may match are worked out here once for each set of markers.
+// A pattern left out needs a marker the sentence lacks: it could not match.
+void PatternPrefilter::BuildMarkFilter(const std::vector<const re2::RE2*>& patterns) {
+  re2::FilteredRE2 filter(kMinMarkAtomLength);
+  for (const re2::RE2* pattern : patterns) {
+    int id = 0;
+    if (filter.Add(pattern->pattern(), pattern->options(), &id) != re2::RE2::NoError) return;
+  }
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  std::vector<int> others;
+  std::vector<int> marks;
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    (atoms[i].find('\x01') != std::string::npos ? marks : others).push_back(static_cast<int>(i));
+  }
+  if (marks.empty() || marks.size() > kMaxMarkAtoms) return;
+  std::vector<std::vector<bool>> allowed(size_t{1} << marks.size());
+  for (size_t mask = 0; mask < allowed.size(); ++mask) {
+    std::vector<int> present = others;
+    for (size_t b = 0; b < marks.size(); ++b) {
+      if ((mask >> b) & 1) present.push_back(marks[b]);
+    }
+    std::sort(present.begin(), present.end());
+    std::vector<int> candidates;
+    filter.AllPotentials(present, &candidates);
+    allowed[mask].assign(patterns.size(), false);
+    for (int c : candidates) allowed[mask][static_cast<size_t>(c)] = true;
+  }
+  for (int m : marks) impl_->mark_atoms.push_back(atoms[static_cast<size_t>(m)]);
+  impl_->allowed_by_marks = std::move(allowed);
 }
 
 PatternPrefilter::~PatternPrefilter() = default;
@@ -56,10 +105,25 @@ void PatternPrefilter::Candidates(std::string_view text, std::vector<bool>* may_
     return;
   }
   scratch->atoms.clear();
-  if (impl_->atoms != nullptr) impl_->atoms->Match(lowered, &scratch->atoms);
+  re2::RE2::Set::ErrorInfo error{re2::RE2::Set::kNoError};
+  if (impl_->atoms != nullptr && !impl_->atoms->Match(lowered, &scratch->atoms, &error) &&
+      error.kind != re2::RE2::Set::kNoError) {
+    // The set's DFA ran out of memory: which atoms are present is unknown.
+    may_match->assign(patterns_, true);
+    return;
+  }
   scratch->candidates.clear();
   impl_->filter.AllPotentials(scratch->atoms, &scratch->candidates);
-  for (int i : scratch->candidates) (*may_match)[static_cast<size_t>(i)] = true;
+  if (impl_->allowed_by_marks.empty()) {
+    for (int i : scratch->candidates) (*may_match)[static_cast<size_t>(i)] = true;
+    return;
+  }
+  size_t mask = 0;
+  for (size_t b = 0; b < impl_->mark_atoms.size(); ++b) {
+    if (text.find(impl_->mark_atoms[b]) != std::string_view::npos) mask |= size_t{1} << b;
+  }
+  const std::vector<bool>& allowed = impl_->allowed_by_marks[mask];
+  for (int i : scratch->candidates) (*may_match)[static_cast<size_t>(i)] = allowed[static_cast<size_t>(i)];
 }
 
 }  // namespace crosscheck::extract

@@ -46,6 +46,8 @@ class PatternPrefilter {
   size_t atoms() const { return atom_count_; }
 
  private:
+  void BuildMarkFilter(const std::vector<const re2::RE2*>& patterns);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   size_t patterns_ = 0;
