@@ -62,9 +62,14 @@ fi
 bytes=$(find "$corpus/" -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 echo "== corpus $corpus: $(find "$corpus/" -name '*.txt' | wc -l) articles, $bytes bytes; machine load: $(uptime | sed 's/.*load average: //')"
 
+# Logs of this invocation: two runs sharing a work folder must not read each other's.
+stats_log="$work/stats-$$.log"
+time_log="$work/time-$$.log"
+trap 'rm -f "$stats_log" "$time_log"' EXIT
+
 # Runs a command under /usr/bin/time; prints "wall_seconds peak_rss_kib" on fd 3.
 timed() {
-  local log="$work/time.log"
+  local log="$time_log"
   /usr/bin/time -f '%e %M' -o "$log" "$@"
   cat "$log" >&3
 }
@@ -74,15 +79,15 @@ for jobs in $jobs_list; do
   out="$work/out-$size-seed$seed-j$jobs"
   rm -rf "$out"
   echo "== crosscheck report --jobs $jobs (load: $(uptime | sed 's/.*load average: //'))"
-  read -r wall rss < <(timed "$build/crosscheck" report "$corpus" --out "$out" --jobs "$jobs" --stats 3>&1 2>"$work/stats.log" >/dev/null; true)
-  grep 'stats:' "$work/stats.log" | sed 's/^crosscheck: stats: /  /'
+  read -r wall rss < <(timed "$build/crosscheck" report "$corpus" --out "$out" --jobs "$jobs" --stats 3>&1 2>"$stats_log" >/dev/null; true)
+  grep -a 'stats:' "$stats_log" | sed 's/^crosscheck: stats: /  /'
   mbps=$(awk -v b="$bytes" -v s="$wall" 'BEGIN { printf "%.2f", b / 1e6 / s }')
   echo "  process: wall $wall s, $mbps MB/s end to end, peak RSS $((rss / 1024)) MiB"
   crosscheck_mbps+=("$jobs:$mbps")
   if [[ $rerun == 1 ]]; then
     echo "== re-run on the unchanged corpus, --jobs $jobs"
-    read -r wall2 rss2 < <(timed "$build/crosscheck" report "$corpus" --out "$out" --jobs "$jobs" --stats 3>&1 2>"$work/stats.log" >/dev/null; true)
-    grep 'stats:\|documents (' "$work/stats.log" | sed 's/^crosscheck: \(stats: \)\?/  /'
+    read -r wall2 rss2 < <(timed "$build/crosscheck" report "$corpus" --out "$out" --jobs "$jobs" --stats 3>&1 2>"$stats_log" >/dev/null; true)
+    grep -a 'stats:\|documents (' "$stats_log" | sed 's/^crosscheck: \(stats: \)\?/  /'
     echo "  process: wall $wall2 s ($(awk -v a="$wall2" -v b="$wall" 'BEGIN { printf "%.1f%%", 100 * a / b }') of the first run), peak RSS $((rss2 / 1024)) MiB"
   fi
 done
@@ -95,13 +100,13 @@ report_twice() {
   local jobs="${jobs_list%% *}" out="$work/out-$name"
   rm -rf "$out"
   echo "== $name: first run, --jobs $jobs (load: $(uptime | sed 's/.*load average: //'))"
-  read -r wall rss < <(timed "$build/crosscheck" report "$corpus_dir" --out "$out" --jobs "$jobs" --stats 3>&1 2>"$work/stats.log" >/dev/null; true)
-  grep 'stats: jobs' "$work/stats.log" | sed 's/^crosscheck: stats: /  /'
+  read -r wall rss < <(timed "$build/crosscheck" report "$corpus_dir" --out "$out" --jobs "$jobs" --stats 3>&1 2>"$stats_log" >/dev/null; true)
+  grep -a 'stats: jobs' "$stats_log" | sed 's/^crosscheck: stats: /  /'
   echo "  process: wall $wall s, peak RSS $((rss / 1024)) MiB"
   between
   echo "== $name: re-run (load: $(uptime | sed 's/.*load average: //'))"
-  read -r wall2 rss2 < <(timed "$build/crosscheck" report "$corpus_dir" --out "$out" --jobs "$jobs" --stats "$@" 3>&1 2>"$work/stats.log" >/dev/null; true)
-  grep 'stats:\|documents (' "$work/stats.log" | sed 's/^crosscheck: \(stats: \)\?/  /'
+  read -r wall2 rss2 < <(timed "$build/crosscheck" report "$corpus_dir" --out "$out" --jobs "$jobs" --stats "$@" 3>&1 2>"$stats_log" >/dev/null; true)
+  grep -a 'stats:\|documents (' "$stats_log" | sed 's/^crosscheck: \(stats: \)\?/  /'
   echo "  process: wall $wall2 s ($(awk -v a="$wall2" -v b="$wall" 'BEGIN { printf "%.1f%%", 100 * a / b }') of the first run), peak RSS $((rss2 / 1024)) MiB"
 }
 
@@ -127,7 +132,7 @@ if [[ $edit_template == 1 ]]; then
   rm -rf "$edited"
   mkdir -p "$edited"
   # call_duration without its "a call of more than two hours" pattern.
-  grep -v '^  "(call|conversation) of {value}",$' "$root/templates/call_duration.toml" >"$edited/call_duration.toml"
+  grep -a -v '^  "(call|conversation) of {value}",$' "$root/templates/call_duration.toml" >"$edited/call_duration.toml"
   cmp -s "$edited/call_duration.toml" "$root/templates/call_duration.toml" && { echo "bench/run.sh: the call_duration edit did not apply" >&2; exit 1; }
   between() { echo "== edited call_duration in $edited"; }
   report_twice "edit-template-$size-seed$seed" "$corpus" --templates "$edited"
