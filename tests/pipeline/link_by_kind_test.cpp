@@ -58,7 +58,9 @@ void RequireSameGroups(const fs::path& corpus, const fs::path& out) {
   REQUIRE(place_names.ok());
   link::SubjectLinker linker(rules, places, *place_names);
   size_t projected = 0;
-  for (const auto& [kind, templates] : templates_of) {
+  for (const auto& entry : templates_of) {
+    const std::string& kind = entry.first;  // not a structured binding: clang 14 cannot capture those
+    const std::vector<std::string>& templates = entry.second;
     std::vector<link::LinkClaim> claims;
     REQUIRE((*store)->ForEachClaim(run, templates, [&](SourcedClaim&& c) {
       CHECK(link::SubjectLinker::KindOf(rules, c.claim.template_id, c.claim.subject_kind) == kind);
