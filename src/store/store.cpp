@@ -77,13 +77,32 @@ std::string ColumnText(SQLite::Statement& st, int index) {
   return c.isNull() ? std::string() : c.getString();
 }
 
-// The columns of one claim row, as kClaimColumns selects them (roles apart).
-constexpr const char* kClaimColumns =
-    "SELECT c.id, d.content_hash, s.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
-    "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
-    "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
-    "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
-    "       c.value_start, c.value_end, c.evidence_start, c.evidence_end ";
+// The claims of run ?1's documents (each under the first path with its
+// content, so output does not depend on scan order), `where` narrowing them,
+// as ReadClaimRow reads them (roles apart), in report order: ties broken by
+// match end and template, never by row id, which differs between stores.
+std::string RunClaimsSql(std::string_view where) {
+  return "WITH src AS (SELECT document_id, min(path) AS path FROM document_sources WHERE last_run = ?1 "
+         "             GROUP BY document_id) "
+         "SELECT c.id, d.content_hash, s.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
+         "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
+         "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
+         "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
+         "       c.value_start, c.value_end, c.evidence_start, c.evidence_end "
+         "FROM claims c JOIN src s ON s.document_id = c.document_id "
+         "JOIN document_sources ds ON ds.path = s.path "
+         "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id " +
+         std::string(where) + " ORDER BY s.path, c.match_start, c.template_id, c.match_end";
+}
+
+// The roles of the same claims, as ReadRoleRow reads them, by claim.
+std::string RunClaimRolesSql(std::string_view where) {
+  return "WITH src AS (SELECT DISTINCT document_id FROM document_sources WHERE last_run = ?1) "
+         "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
+         "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
+         "JOIN entities e ON e.id = r.entity_id " +
+         std::string(where) + " ORDER BY r.claim_id, r.rowid";
+}
 
 SourcedClaim ReadClaimRow(SQLite::Statement& st) {
   SourcedClaim sc;
@@ -670,16 +689,7 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
       count.bind(1, run);
       if (count.executeStep()) out.reserve(static_cast<size_t>(count.getColumn(0).getInt64()));
     }
-    // One path per content: the first in order, so output does not depend on scan order.
-    SQLite::Statement st(
-        *db_,
-        "WITH src AS (SELECT document_id, min(path) AS path FROM document_sources WHERE last_run = ?1 "
-        "             GROUP BY document_id) " +
-            std::string(kClaimColumns) +
-        "FROM claims c JOIN src s ON s.document_id = c.document_id "
-        "JOIN document_sources ds ON ds.path = s.path "
-        "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
-        "ORDER BY s.path, c.match_start, c.template_id, c.match_end");
+    SQLite::Statement st(*db_, RunClaimsSql(""));
     st.bind(1, run);
     std::map<int64_t, size_t> by_id;
     while (st.executeStep()) {
@@ -687,12 +697,7 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
       by_id.emplace(sc.id, out.size());
       out.push_back(std::move(sc));
     }
-    SQLite::Statement roles(
-        *db_,
-        "WITH src AS (SELECT DISTINCT document_id FROM document_sources WHERE last_run = ?1) "
-        "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
-        "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
-        "JOIN entities e ON e.id = r.entity_id ORDER BY r.claim_id, r.rowid");
+    SQLite::Statement roles(*db_, RunClaimRolesSql(""));
     roles.bind(1, run);
     while (roles.executeStep()) {
       auto it = by_id.find(roles.getColumn(0).getInt64());
@@ -721,26 +726,11 @@ Status Store::ForEachClaim(int64_t run, const std::vector<std::string>& template
     }
     // Roles first, by claim, so each claim can be handed over whole as it is read.
     std::unordered_map<int64_t, std::vector<RoleFiller>> roles_of;
-    SQLite::Statement roles(
-        *db_,
-        "WITH src AS (SELECT DISTINCT document_id FROM document_sources WHERE last_run = ?1) "
-        "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
-        "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
-        "JOIN entities e ON e.id = r.entity_id "
-        "WHERE c.template_id IN (SELECT id FROM wanted_templates) ORDER BY r.claim_id, r.rowid");
+    constexpr const char* kWanted = "WHERE c.template_id IN (SELECT id FROM wanted_templates)";
+    SQLite::Statement roles(*db_, RunClaimRolesSql(kWanted));
     roles.bind(1, run);
     while (roles.executeStep()) roles_of[roles.getColumn(0).getInt64()].push_back(ReadRoleRow(roles));
-    // One path per content: the first in order, as in LoadClaims.
-    SQLite::Statement st(
-        *db_,
-        "WITH src AS (SELECT document_id, min(path) AS path FROM document_sources WHERE last_run = ?1 "
-        "             GROUP BY document_id) " +
-            std::string(kClaimColumns) +
-            "FROM claims c JOIN src s ON s.document_id = c.document_id "
-            "JOIN document_sources ds ON ds.path = s.path "
-            "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
-            "WHERE c.template_id IN (SELECT id FROM wanted_templates) "
-            "ORDER BY s.path, c.match_start, c.template_id");
+    SQLite::Statement st(*db_, RunClaimsSql(kWanted));
     st.bind(1, run);
     while (st.executeStep()) {
       SourcedClaim sc = ReadClaimRow(st);
