@@ -8,14 +8,10 @@
 namespace crosscheck::check {
 namespace {
 
-// Length-prefixed fields: no two different inputs hash the same bytes.
+// Typed fields over Sha256::Field: no two different inputs hash the same bytes.
 class Fields {
  public:
-  void Text(std::string_view text) {
-    sha_.Update(std::to_string(text.size()));
-    sha_.Update(":");
-    sha_.Update(text);
-  }
+  void Text(std::string_view text) { sha_.Field(text); }
   void Number(uint64_t n) { Text(std::to_string(n)); }
   // The exact bits: two values that print alike may still compare apart.
   void Real(double d) {

@@ -449,11 +449,7 @@ class Run {
   // source and the content and extraction the store holds for it.
   Result<std::string> ReportKey() {
     util::Sha256 key;
-    auto field = [&key](std::string_view text) {
-      key.Update(std::to_string(text.size()));
-      key.Update(":");
-      key.Update(text);
-    };
+    auto field = [&key](std::string_view text) { key.Field(text); };
     field(kReportSourceFingerprint);
     field(engine_.fingerprint());
     field(options_.graphviz_dot);
@@ -749,12 +745,13 @@ class Run {
 
   void ResolveTime(const std::set<std::string>& undated, SourcedClaim* claim) {
     Claim& c = claim->claim;
-    auto it = anchors_.find(claim->source.path);
-    extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c);
     if (undated.count(c.template_id) > 0 && c.value.kind != ValueKind::kDate) {
       c.time.clear();
-      c.has_when = false;  // the sentence's day is not when this happened
+      c.has_when = false;  // the sentence's day is not when this happened: no need to search for it
+      return;
     }
+    auto it = anchors_.find(claim->source.path);
+    extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c);
   }
 
   // Links each subject kind's claims, read from the store as light
@@ -773,13 +770,7 @@ class Run {
     for (const auto& [kind, templates] : templates_of) {
       std::vector<link::LinkClaim> claims;
       Status read = store_->ForEachClaim(run_, templates, [&](SourcedClaim&& claim) {
-        // Linking needs only the day a claim is dated by, which an undated
-        // template's claim has none of: spared the search of its sentence.
-        if (claim.claim.value.kind != ValueKind::kDate && undated.count(claim.claim.template_id) > 0) {
-          claim.claim.time.clear();
-        } else {
-          ResolveTime(undated, &claim);
-        }
+        ResolveTime(undated, &claim);
         claims.push_back(link::ToLinkClaim(claim, claims.size()));
       });
       if (!read.ok()) return read;

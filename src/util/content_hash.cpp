@@ -34,6 +34,12 @@ void Sha256::Update(std::string_view bytes) {
   EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), bytes.data(), bytes.size());
 }
 
+void Sha256::Field(std::string_view text) {
+  Update(std::to_string(text.size()));
+  Update(":");
+  Update(text);
+}
+
 std::string Sha256::HexDigest() {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;

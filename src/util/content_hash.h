@@ -19,6 +19,9 @@ class Sha256 {
   Sha256(const Sha256&) = delete;
   Sha256& operator=(const Sha256&) = delete;
   void Update(std::string_view bytes);
+  // Updates with `text` after its length: a sequence of fields never hashes
+  // like another sequence ("ab", "c" and "a", "bc" differ), for keys made of parts.
+  void Field(std::string_view text);
   std::string HexDigest();
 
  private:

@@ -64,3 +64,16 @@ TEST_CASE("Sha256 digests are 64 lower-case hex characters", "[util]") {
 }
 
 }  // namespace crosscheck::util
+
+TEST_CASE("Sha256::Field tells sequences of fields apart that concatenate alike", "[util]") {
+  auto fields = [](std::initializer_list<std::string_view> parts) {
+    crosscheck::util::Sha256 sha;
+    for (std::string_view part : parts) sha.Field(part);
+    return sha.HexDigest();
+  };
+  CHECK(fields({"ab", "c"}) != fields({"a", "bc"}));
+  CHECK(fields({"", "x"}) != fields({"x", ""}));
+  CHECK(fields({"ab", "c"}) == fields({"ab", "c"}));
+  // A field is its length, a colon and its bytes.
+  CHECK(fields({"abc"}) == crosscheck::util::Sha256Hex("3:abc"));
+}
