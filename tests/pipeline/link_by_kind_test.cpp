@@ -34,12 +34,7 @@ std::map<std::string, link::TemplateRules> Rules(const Engine& engine) {
 // Reports `corpus`, then links the claims of its store both ways and compares.
 void RequireSameGroups(const fs::path& corpus, const fs::path& out) {
   const Engine& engine = DefaultEngine();
-  RunOptions options;
-  options.corpus = corpus;
-  options.out_dir = out;
-  options.jobs = 1;
-  options.graphviz_dot = "";
-  auto summary = RunReport(engine, options, nullptr);
+  auto summary = RunReport(engine, TestRunOptions(corpus, out), nullptr);
   REQUIRE(summary.ok());
   auto store = store::Store::Open(summary->db);
   REQUIRE(store.ok());

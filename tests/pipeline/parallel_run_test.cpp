@@ -14,12 +14,8 @@ namespace {
 namespace fs = std::filesystem;
 
 Result<RunSummary> Run(const fs::path& corpus, const fs::path& out, size_t jobs, size_t batch_size = 64) {
-  RunOptions options;
-  options.corpus = corpus;
-  options.out_dir = out;
-  options.jobs = jobs;
+  RunOptions options = TestRunOptions(corpus, out, jobs);
   options.batch_size = batch_size;
-  options.graphviz_dot = "";  // the built-in layout: no dependency on Graphviz timing
   return RunReport(DefaultEngine(), options, nullptr);
 }
 
@@ -36,13 +32,6 @@ void WriteCorpus(TempDir* dir, size_t n) {
     dir->Write("corpus/outlet-" + std::to_string(i % 5) + "/article-" + std::to_string(i) + ".txt", text);
   }
   dir->Write("corpus/empty-page.html", "<html><script>var x = 1;</script><nav>Home</nav></html>");
-}
-
-void RequireSameReports(const fs::path& a, const fs::path& b) {
-  for (const char* name : {"report.json", "report.md", "report.html"}) {
-    INFO(name);
-    CHECK(ReadFile(a / name) == ReadFile(b / name));
-  }
 }
 
 }  // namespace

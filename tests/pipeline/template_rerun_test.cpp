@@ -29,12 +29,7 @@ std::unique_ptr<Engine> LoadEngine(const fs::path& templates, const fs::path& kn
 }
 
 RunSummary Run(const Engine& engine, const fs::path& corpus, const fs::path& out, size_t jobs = 1) {
-  RunOptions options;
-  options.corpus = corpus;
-  options.out_dir = out;
-  options.jobs = jobs;
-  options.graphviz_dot = "";  // the built-in layout: no dependency on Graphviz
-  auto summary = RunReport(engine, options, nullptr);
+  auto summary = RunReport(engine, TestRunOptions(corpus, out, jobs), nullptr);
   if (!summary.ok()) FAIL(summary.status().message());
   return std::move(summary).value();
 }
@@ -62,13 +57,6 @@ std::vector<std::string> Claims(const fs::path& db) {
 size_t Count(const fs::path& db, const std::string& sql) {
   SQLite::Database store(db.string(), SQLite::OPEN_READONLY);
   return static_cast<size_t>(store.execAndGet(sql).getInt64());
-}
-
-void RequireSameReports(const fs::path& a, const fs::path& b) {
-  for (const char* name : {"report.json", "report.md", "report.html"}) {
-    INFO(name);
-    CHECK(ReadFile(a / name) == ReadFile(b / name));
-  }
 }
 
 void Replace(const fs::path& file, const std::string& from, const std::string& to) {

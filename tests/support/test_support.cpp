@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <catch2/catch.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,6 +83,22 @@ int RunCommand(const std::string& command, std::string* output) {
   while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output->append(buffer.data(), n);
   const int status = pclose(pipe);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+RunOptions TestRunOptions(const fs::path& corpus, const fs::path& out, size_t jobs) {
+  RunOptions options;
+  options.corpus = corpus;
+  options.out_dir = out;
+  options.jobs = jobs;
+  options.graphviz_dot = "";
+  return options;
+}
+
+void RequireSameReports(const fs::path& a, const fs::path& b) {
+  for (const char* name : {"report.json", "report.md", "report.html"}) {
+    INFO(name);
+    CHECK(ReadFile(a / name) == ReadFile(b / name));
+  }
 }
 
 }  // namespace crosscheck::testing

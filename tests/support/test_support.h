@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crosscheck/engine.h"
+#include "crosscheck/pipeline.h"
 
 namespace crosscheck::testing {
 
@@ -34,6 +35,13 @@ class TempDir {
 const Engine& DefaultEngine();
 
 std::string ReadFile(const std::filesystem::path& path);
+
+// Options for a report run of `corpus` into `out` with `jobs` threads, drawing
+// the subject graph with the built-in layout: no test depends on Graphviz.
+RunOptions TestRunOptions(const std::filesystem::path& corpus, const std::filesystem::path& out, size_t jobs = 1);
+
+// CHECKs that two output folders hold byte-identical report.json, report.md and report.html.
+void RequireSameReports(const std::filesystem::path& a, const std::filesystem::path& b);
 
 // Runs a shell command, returning its exit code and combined output.
 int RunCommand(const std::string& command, std::string* output);
