@@ -72,6 +72,8 @@ struct Finding {
   size_t sources = 0;       // independent sources among the claims: outlets, with the
                             // outlets of copies of one story (link/source_clusters.h) counted once
   std::vector<SourcedClaim> claims;  // sorted by document path, then offset
+  std::vector<int64_t> claim_ids;    // the claims' store row ids, in that order, when `claims` is not held:
+                                     // the report pipeline reads them back one finding at a time
   std::vector<SelfContradiction> self_contradictions;  // documents whose own claims disagree, by path
   std::string derived_from;  // a derived-fact check (check/elapsed_check.h): the start template whose
                              // dates `template_id`'s durations are counted from; "" for ordinary findings

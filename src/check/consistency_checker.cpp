@@ -99,16 +99,15 @@ void SortClaims(std::vector<SourcedClaim>* claims) {
   });
 }
 
-// Conflicts first, flat contradictions before weak ones, then by id.
-void SortFindings(std::vector<Finding>* findings) {
-  std::stable_sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
-    if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
-    if (a.strength != b.strength) return a.strength == ConflictStrength::kFirm;  // flat contradictions first
-    return a.id < b.id;
-  });
-}
+void SortFindings(std::vector<Finding>* findings) { std::stable_sort(findings->begin(), findings->end(), ReportedBefore); }
 
 }  // namespace
+
+bool ReportedBefore(const Finding& a, const Finding& b) {
+  if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
+  if (a.strength != b.strength) return a.strength == ConflictStrength::kFirm;  // flat contradictions first
+  return a.id < b.id;
+}
 
 Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
   Finding f = FindingFor(group);
@@ -272,6 +271,17 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
   std::vector<SourcedClaim>().swap(claims);
   SortFindings(&findings);
   return findings;
+}
+
+Finding ConsistencyChecker::CheckGroup(const link::SubjectGroup& group, std::vector<SourcedClaim> claims,
+                                       const Reuse& reuse, bool* judged) const {
+  Finding f = FindingFor(group);
+  f.claims = std::move(claims);
+  SortClaims(&f.claims);
+  *judged = false;
+  if (reuse && reuse(&f)) return f;
+  *judged = true;
+  return Judge(std::move(f));
 }
 
 }  // namespace crosscheck::check

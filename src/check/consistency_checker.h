@@ -22,6 +22,10 @@
 
 namespace crosscheck::check {
 
+// The order CheckAll returns findings in: conflicts first, flat contradictions
+// before weak ones, then by id (for std::stable_sort).
+bool ReportedBefore(const Finding& a, const Finding& b);
+
 class ConsistencyChecker {
  public:
   explicit ConsistencyChecker(const ValueComparator& comparator) : comparator_(&comparator) {}
@@ -44,6 +48,11 @@ class ConsistencyChecker {
   // CheckAll, asking `reuse` first for each group; `checked` counts the groups judged afresh.
   std::vector<Finding> CheckAll(const link::LinkResult& linked, std::vector<SourcedClaim>&& claims, const Reuse& reuse,
                                 size_t* checked) const;
+  // One group's finding from its claims, given in the group's order: what
+  // CheckAll makes of it, for a caller that reads one group at a time.
+  // `judged` says whether it was checked afresh rather than reused.
+  Finding CheckGroup(const link::SubjectGroup& group, std::vector<SourcedClaim> claims, const Reuse& reuse,
+                     bool* judged) const;
 
  private:
   Finding Judge(Finding finding) const;  // the verdict on a finding's claims, which it holds sorted

@@ -9,7 +9,7 @@
 #include "check/source_groups.h"
 
 namespace crosscheck::check {
-namespace {
+namespace truth_internal {
 
 // Scores closer than this are a tie: sums of trusts differ in the last bits
 // depending on the order they were added in.
@@ -44,7 +44,7 @@ struct OutletPart {
 };
 
 struct Subject {
-  const Finding* finding = nullptr;
+  std::string finding_id;
   std::vector<Candidate> candidates;
   std::vector<Group> groups;
   std::vector<OutletPart> parts;
@@ -60,21 +60,41 @@ std::string CandidateKey(const Claim& c) {
 
 class Discovery {
  public:
-  Discovery(const std::vector<Finding>& findings, const SourceClusters* clusters, const ValueComparator& comparator,
-            const TruthDiscoveryOptions& options)
-      : clusters_(clusters), comparator_(comparator), options_(options) {
-    for (const Finding& f : findings) {
-      for (const SourcedClaim& c : f.claims) outlet_index_.emplace(c.source.outlet, 0);
-    }
+  Discovery(const SourceClusters* clusters, const ValueComparator& comparator, const TruthDiscoveryOptions& options)
+      : clusters_(clusters), comparator_(comparator), options_(options) {}
+
+  // Outlets are numbered as they come, and renumbered in name order by Finish.
+  void Add(const Finding& f) {
+    for (const SourcedClaim& c : f.claims) outlet_index_.emplace(c.source.outlet, outlet_index_.size());
+    subject_of_.push_back(f.claims.empty() ? kNone : subjects_.size());
+    if (!f.claims.empty()) subjects_.push_back(Prepare(f));
+  }
+
+  // Subjects in `order` (numbers of Add calls), outlets in name order: as if
+  // every finding had been given at once, in that order, so that sums of
+  // trusts are added in the same order whatever order the findings came in.
+  void Finish(const std::vector<size_t>& order) {
+    std::vector<size_t> renumber(outlet_index_.size());
     size_t i = 0;
     for (auto& [name, index] : outlet_index_) {
+      renumber[index] = i;
       index = i++;
       outlet_names_.push_back(name);
     }
-    subjects_.reserve(findings.size());
-    for (const Finding& f : findings) {
-      if (!f.claims.empty()) subjects_.push_back(Prepare(f));
+    std::vector<Subject> ordered;
+    ordered.reserve(subjects_.size());
+    for (size_t added : order) {
+      if (added >= subject_of_.size() || subject_of_[added] == kNone) continue;
+      Subject& s = subjects_[subject_of_[added]];
+      for (Group& g : s.groups) {
+        for (size_t& o : g.outlets) o = renumber[o];
+        std::sort(g.outlets.begin(), g.outlets.end());
+      }
+      for (OutletPart& p : s.parts) p.outlet = renumber[p.outlet];
+      ordered.push_back(std::move(s));
     }
+    subjects_ = std::move(ordered);
+    std::vector<size_t>().swap(subject_of_);
   }
 
   TruthDiscovery Run() {
@@ -98,7 +118,7 @@ class Discovery {
       }
     }
     if (options_.max_iterations == 0) evidence = Gather();
-    for (const Subject& s : subjects_) result.consensus.emplace(s.finding->id, Conclude(s));
+    for (const Subject& s : subjects_) result.consensus.emplace(s.finding_id, Conclude(s));
     for (size_t o = 0; o < outlet_names_.size(); ++o) {
       const Evidence& e = evidence[o];
       OutletReliability r;
@@ -143,7 +163,7 @@ class Discovery {
 
   Subject Prepare(const Finding& f) const {
     Subject s;
-    s.finding = &f;
+    s.finding_id = f.id;
     const std::vector<SourcedClaim>& claims = f.claims;
     const std::vector<size_t> group_of = SourceGroups(claims, clusters_);
     const size_t group_count = claims.empty() ? 0 : *std::max_element(group_of.begin(), group_of.end()) + 1;
@@ -342,7 +362,7 @@ class Discovery {
 
   SubjectConsensus Conclude(const Subject& s) const {
     SubjectConsensus c;
-    c.finding_id = s.finding->id;
+    c.finding_id = s.finding_id;
     c.sources = s.groups.size();
     c.candidates = s.candidates.size();
     const size_t k = s.candidates.size();
@@ -390,16 +410,19 @@ class Discovery {
     return c;
   }
 
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
   const SourceClusters* clusters_;
   const ValueComparator& comparator_;
-  const TruthDiscoveryOptions& options_;
+  const TruthDiscoveryOptions options_;
   std::map<std::string, size_t> outlet_index_;
+  std::vector<size_t> subject_of_;  // by Add call: index into subjects_, or kNone
   std::vector<std::string> outlet_names_;
   std::vector<Subject> subjects_;
   std::vector<double> trust_;
 };
 
-}  // namespace
+}  // namespace truth_internal
 
 std::string_view ConsensusStatusName(ConsensusStatus status) {
   switch (status) {
@@ -413,7 +436,27 @@ std::string_view ConsensusStatusName(ConsensusStatus status) {
 
 TruthDiscovery DiscoverTruth(const std::vector<Finding>& findings, const SourceClusters* clusters,
                              const ValueComparator& comparator, const TruthDiscoveryOptions& options) {
-  return Discovery(findings, clusters, comparator, options).Run();
+  TruthDiscoverer discoverer(clusters, comparator, options);
+  std::vector<size_t> order;
+  order.reserve(findings.size());
+  for (const Finding& f : findings) {
+    order.push_back(order.size());
+    discoverer.Add(f);
+  }
+  return discoverer.Run(order);
+}
+
+TruthDiscoverer::TruthDiscoverer(const SourceClusters* clusters, const ValueComparator& comparator,
+                                 const TruthDiscoveryOptions& options)
+    : discovery_(std::make_unique<truth_internal::Discovery>(clusters, comparator, options)) {}
+
+TruthDiscoverer::~TruthDiscoverer() = default;
+
+void TruthDiscoverer::Add(const Finding& finding) { discovery_->Add(finding); }
+
+TruthDiscovery TruthDiscoverer::Run(const std::vector<size_t>& order) {
+  discovery_->Finish(order);
+  return discovery_->Run();
 }
 
 }  // namespace crosscheck::check

@@ -33,6 +33,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,31 @@ struct TruthDiscovery {
     auto it = consensus.find(finding_id);
     return it == consensus.end() ? nullptr : &it->second;
   }
+};
+
+namespace truth_internal {
+class Discovery;
+}
+
+// DiscoverTruth over findings given one at a time: each finding's claims are
+// weighed as it is added and may then go, so a caller need not hold every
+// finding's claims at once. The result is DiscoverTruth's for the findings in
+// `order`.
+class TruthDiscoverer {
+ public:
+  TruthDiscoverer(const SourceClusters* clusters, const ValueComparator& comparator,
+                  const TruthDiscoveryOptions& options = {});
+  ~TruthDiscoverer();
+  TruthDiscoverer(const TruthDiscoverer&) = delete;
+  TruthDiscoverer& operator=(const TruthDiscoverer&) = delete;
+
+  void Add(const Finding& finding);  // the findings are numbered 0, 1, ... in the order they are added
+  // `order`: the numbers of the added findings in the order DiscoverTruth
+  // would be given them (the report's). Call once.
+  TruthDiscovery Run(const std::vector<size_t>& order);
+
+ private:
+  std::unique_ptr<truth_internal::Discovery> discovery_;
 };
 
 // Copies count once through `clusters` (nullptr: every outlet is independent).

@@ -76,12 +76,15 @@ Result<std::string> WriteFileAtomically(const fs::path& path, const std::functio
     return Status::IoError(path.generic_string() + ": cannot write: " + std::strerror(error));
   }
   HashingFileBuffer buffer(fd);
+  bool gave_up = false;
   {
     std::ostream out(&buffer);
     write(out);
     out.flush();
+    gave_up = !out;
   }
   int error = buffer.error();
+  if (error == 0 && gave_up) error = EIO;  // the writer marked its stream bad: its source failed
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error != 0) {

@@ -16,7 +16,8 @@ namespace crosscheck::pipeline {
 // temporary file (O_EXCL, O_NOFOLLOW: a link planted under its name is never
 // written through) that is synced and then renamed over `path`, so that a
 // crash or a full disk leaves the previous file. Returns the lower-case hex
-// SHA-256 of the bytes written.
+// SHA-256 of the bytes written. A writer that cannot finish (its source
+// failed) sets the stream's badbit: the previous file is kept.
 Result<std::string> WriteFileAtomically(const std::filesystem::path& path,
                                         const std::function<void(std::ostream&)>& write);
 

@@ -89,6 +89,21 @@ std::map<std::string, link::TemplateRules> RulesOf(const extract::TemplateSet& t
   return rules;
 }
 
+// Documents of claims, numbered as they come: a finding keeps a number per claim, not a path.
+class ClaimDocuments {
+ public:
+  uint32_t Number(const std::string& path) {
+    auto [it, inserted] = numbers_.emplace(path, static_cast<uint32_t>(paths_.size()));
+    if (inserted) paths_.push_back(path);
+    return it->second;
+  }
+  const std::string& Path(uint32_t number) const { return paths_[number]; }
+
+ private:
+  std::unordered_map<std::string, uint32_t> numbers_;
+  std::vector<std::string> paths_;
+};
+
 class Run {
  public:
   Run(const Engine& engine, const RunOptions& options, RunObserver* observer)
@@ -582,19 +597,13 @@ class Run {
     if (!linked_or.ok()) return linked_or.status();
     link::LinkResult linked = std::move(linked_or).value();
     link_seconds += Since(started);
-    started = std::chrono::steady_clock::now();
-    auto claims = store_->LoadClaims(run_);
-    if (!claims.ok()) return claims.status();
-    store_seconds_ += Since(started);
-    summary_.claims = claims->size();
-    started = std::chrono::steady_clock::now();
-    ResolveTimes(&*claims);
-    Status indexed = IndexGroups(*claims, &linked);
-    if (!indexed.ok()) return indexed;
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
     started = std::chrono::steady_clock::now();
+    auto claim_count = CountClaims();
+    if (!claim_count.ok()) return claim_count.status();
+    summary_.claims = *claim_count;
     check::ValueComparator comparator(impl_.knowledge.places());
     comparator.SetOfficeModifiers(impl_.knowledge.office_modifiers());
     for (const std::string& name : impl_.templates->types().Names()) {
@@ -604,11 +613,6 @@ class Run {
     }
     check::ConsistencyChecker checker(comparator);
     checker.SetSourceClusters(&sources);
-    // The report needs only counts of the claims; the findings take the claims themselves.
-    std::map<std::string, size_t> claims_per_document;
-    for (const SourcedClaim& c : *claims) ++claims_per_document[c.source.path];
-    // Derived facts (durations against start dates) first: CheckAll takes the claims.
-    std::vector<Finding> derived = check::CheckElapsed(linked, *claims, ElapsedRules(), anchors_, comparator, &sources);
     // A subject group whose inputs are those of a finding the last completed
     // run stored gets that finding again instead of being checked.
     auto stored = store_->LoadStoredVerdicts();
@@ -627,18 +631,111 @@ class Run {
       f->self_contradictions = std::move(v.self_contradictions);
       return true;
     };
+    // One subject group at a time: its claims are read from the store, checked
+    // (or its stored finding reused), weighed for the consensus, and let go;
+    // the finding keeps their row ids. Only the groups a derived check
+    // compares keep their claims until it runs.
+    const std::vector<check::ElapsedRule> rules = ElapsedRules();
+    const std::vector<bool> derived_input = DerivedInputs(linked, rules);
+    link::LinkResult derived_linked;
+    std::vector<SourcedClaim> derived_claims;
+    check::TruthDiscoverer discoverer(&sources, comparator);
+    const std::set<std::string> undated = UndatedTemplates();
+    std::map<std::string, size_t> claims_per_document;  // the report needs only counts of the claims
+    std::vector<Finding> findings;
+    findings.reserve(linked.groups.size());
+    std::vector<ClaimTrace> traces;  // by finding: what the report needs of its claims
+    traces.reserve(linked.groups.size());
+    ClaimDocuments claim_documents;
+    std::vector<const std::vector<int64_t>*> lists;
+    lists.reserve(linked.groups.size());
+    std::vector<size_t> in_order;
+    in_order.reserve(linked.groups.size());
+    for (const link::SubjectGroup& group : linked.groups) {
+      in_order.push_back(lists.size());
+      lists.push_back(&group.claim_ids);
+    }
     size_t checked = 0;
-    std::vector<Finding> findings = checker.CheckAll(linked, std::move(claims).value(), reuse, &checked);
+    size_t loaded = 0;
+    double judging_seconds = 0;
+    Status read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+      const auto begun = std::chrono::steady_clock::now();
+      const link::SubjectGroup& group = linked.groups[g];
+      loaded += claims.size();
+      for (SourcedClaim& c : claims) {
+        ResolveTime(undated, &c);
+        ++claims_per_document[c.source.path];
+      }
+      if (derived_input[g]) {
+        link::SubjectGroup copy{group.subject, group.template_id, {}, {}};
+        for (const SourcedClaim& c : claims) {
+          copy.claims.push_back(derived_claims.size());
+          derived_claims.push_back(c);
+        }
+        derived_linked.groups.push_back(std::move(copy));
+      }
+      bool judged = false;
+      Finding f = checker.CheckGroup(group, std::move(claims), reuse, &judged);
+      checked += judged ? 1 : 0;
+      discoverer.Add(f);
+      traces.push_back(LetClaimsGo(&f, &claim_documents));
+      findings.push_back(std::move(f));
+      judging_seconds += Since(begun);
+      return true;
+    });
+    if (!read.ok()) return read;
+    // Every claim is in one group unless its template is unknown to this engine,
+    // which a store this engine wrote cannot hold.
+    if (loaded != summary_.claims) {
+      return Status::Internal(std::to_string(summary_.claims) + " claims are stored, but " + std::to_string(loaded) +
+                              " were linked");
+    }
     std::unordered_map<std::string, store::StoredVerdict>().swap(*stored);
+    // The report's order (conflicts first), and the consensus weighed in it.
+    std::vector<size_t> order(findings.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&findings](size_t a, size_t b) { return check::ReportedBefore(findings[a], findings[b]); });
+    {
+      std::vector<Finding> sorted;
+      std::vector<ClaimTrace> sorted_traces;
+      sorted.reserve(findings.size());
+      sorted_traces.reserve(findings.size());
+      for (size_t i : order) {
+        sorted.push_back(std::move(findings[i]));
+        sorted_traces.push_back(std::move(traces[i]));
+      }
+      findings = std::move(sorted);
+      traces = std::move(sorted_traces);
+    }
     // Consensus weighs values of one subject; a derived check compares two kinds and has none.
-    check::TruthDiscovery truth = check::DiscoverTruth(findings, &sources, comparator);
-    for (Finding& f : derived) findings.push_back(std::move(f));
+    check::TruthDiscovery truth = discoverer.Run(order);
+    // Derived facts (durations against start dates) after the findings they come from.
+    std::vector<Finding> derived = check::CheckElapsed(derived_linked, derived_claims, rules, anchors_, comparator, &sources);
+    std::vector<SourcedClaim>().swap(derived_claims);
+    for (Finding& f : derived) {
+      traces.push_back(LetClaimsGo(&f, &claim_documents));
+      findings.push_back(std::move(f));
+    }
+    // Each document's claims in findings order, for report.html's document view.
+    std::map<std::string, std::vector<int64_t>> document_claims;
+    std::vector<std::vector<std::string>> outlets;
+    outlets.reserve(findings.size());
+    for (size_t i = 0; i < findings.size(); ++i) {
+      for (size_t j = 0; j < traces[i].documents.size(); ++j) {
+        document_claims[claim_documents.Path(traces[i].documents[j])].push_back(findings[i].claim_ids[j]);
+      }
+      outlets.push_back(std::move(traces[i].outlets));
+    }
+    std::vector<ClaimTrace>().swap(traces);
     summary_.subjects = linked.subjects;
     summary_.subject_groups = linked.groups.size();
     summary_.subjects_checked = checked;
     summary_.findings = findings.size();
     for (const Finding& f : findings) ++summary_.verdicts[f.verdict];
-    check_seconds += Since(started);
+    const double total_seconds = Since(started);
+    check_seconds += judging_seconds;
+    store_seconds_ += total_seconds - judging_seconds;  // reading the claims back
     started = std::chrono::steady_clock::now();
     Status status = store_->ReplaceFindings(run_, findings);
     if (!status.ok()) return status;
@@ -647,15 +744,98 @@ class Run {
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
-    status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(sources), std::move(drift),
-                         std::move(truth));
+    status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(outlets),
+                         std::move(document_claims), std::move(sources), std::move(drift), std::move(truth));
     AddStage("report", Since(started));
     return status;
   }
 
+  // What the report needs of a finding's claims once they are let go: their
+  // outlets, sorted, and the document of each (numbered by ClaimDocuments).
+  struct ClaimTrace {
+    std::vector<std::string> outlets;
+    std::vector<uint32_t> documents;
+  };
+
+  // Keeps a finding's claims as row ids, and what the report needs of them.
+  ClaimTrace LetClaimsGo(Finding* f, ClaimDocuments* documents) {
+    std::set<std::string> outlets;
+    ClaimTrace trace;
+    trace.documents.reserve(f->claims.size());
+    f->claim_ids.clear();
+    f->claim_ids.reserve(f->claims.size());
+    for (const SourcedClaim& c : f->claims) {
+      f->claim_ids.push_back(c.id);
+      outlets.insert(c.source.outlet);
+      trace.documents.push_back(documents->Number(c.source.path));
+    }
+    std::vector<SourcedClaim>().swap(f->claims);
+    trace.outlets.assign(outlets.begin(), outlets.end());
+    return trace;
+  }
+
+  // The groups some derived check compares: a duration template's and its
+  // start template's groups of subjects that have both.
+  static std::vector<bool> DerivedInputs(const link::LinkResult& linked, const std::vector<check::ElapsedRule>& rules) {
+    std::vector<bool> wanted(linked.groups.size(), false);
+    for (const check::ElapsedRule& rule : rules) {
+      std::set<std::string> durations;
+      std::set<std::string> starts;
+      for (const link::SubjectGroup& g : linked.groups) {
+        if (g.template_id == rule.duration_template) durations.insert(g.subject.id);
+        if (g.template_id == rule.start_template) starts.insert(g.subject.id);
+      }
+      for (size_t i = 0; i < linked.groups.size(); ++i) {
+        const link::SubjectGroup& g = linked.groups[i];
+        if ((g.template_id == rule.duration_template || g.template_id == rule.start_template) &&
+            durations.count(g.subject.id) > 0 && starts.count(g.subject.id) > 0) {
+          wanted[i] = true;
+        }
+      }
+    }
+    return wanted;
+  }
+
+  // The report's claims, read back from the store a finding at a time, with
+  // their times resolved as when they were checked.
+  class StoredClaims final : public report::ClaimReader {
+   public:
+    explicit StoredClaims(Run* run) : run_(run), undated_(run->UndatedTemplates()) {}
+
+    void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                     const Visitor& visit) const override {
+      if (!status_.ok()) return;
+      status_ = run_->store_->ForEachClaimList(run_->run_, lists, order, [&](size_t k, std::vector<SourcedClaim>&& claims) {
+        for (SourcedClaim& c : claims) run_->ResolveTime(undated_, &c);
+        return visit(k, claims);
+      });
+    }
+
+    const Status& status() const { return status_; }
+
+   private:
+    Run* run_;
+    const std::set<std::string> undated_;
+    mutable Status status_ = Status::Ok();
+  };
+
+  Result<size_t> CountClaims() {
+    try {
+      SQLite::Statement st(store_->database(),
+                           "SELECT count(*) FROM claims WHERE document_id IN "
+                           "(SELECT document_id FROM document_sources WHERE last_run = ?)");
+      st.bind(1, run_);
+      st.executeStep();
+      return static_cast<size_t>(st.getColumn(0).getInt64());
+    } catch (const SQLite::Exception& e) {
+      return Status::StoreError(summary_.db.generic_string() + ": counting claims: " + e.what());
+    }
+  }
+
   Status WriteReport(std::map<std::string, size_t> claims_per_document, const link::LinkResult& linked,
-                     std::vector<Finding> findings, SourceClusters sources, std::vector<check::QuoteDrift> drift,
-                     check::TruthDiscovery truth) {
+                     std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
+                     std::map<std::string, std::vector<int64_t>> document_claims, SourceClusters sources,
+                     std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
@@ -669,6 +849,10 @@ class Run {
     data.subjects = linked.subjects;
     data.skipped_documents = summary_.skipped;
     data.findings = std::move(findings);
+    data.finding_outlets = std::move(outlets);
+    data.document_claims = std::move(document_claims);
+    const StoredClaims claims(this);
+    data.claim_reader = &claims;
     data.sources = std::move(sources);
     data.quote_drift = std::move(drift);
     data.truth = std::move(truth);
@@ -682,14 +866,19 @@ class Run {
     SetReportPaths();
     // Each report streams straight to its file: they are several times the
     // size of the claims on large corpora.
+    // A report whose claims could not all be read is not written.
+    auto unless_failed = [&claims](std::ostream& out) {
+      if (!claims.status().ok()) out.setstate(std::ios::badbit);
+    };
     const std::vector<std::function<void(std::ostream&)>> writers = {
-        [&data](std::ostream& out) { report::WriteJsonReport(data, out); },
-        [&data](std::ostream& out) { report::WriteMarkdownReport(data, out); },
-        [&data](std::ostream& out) { report::WriteHtmlReport(data, out); }};
+        [&](std::ostream& out) { report::WriteJsonReport(data, out); unless_failed(out); },
+        [&](std::ostream& out) { report::WriteMarkdownReport(data, out); unless_failed(out); },
+        [&](std::ostream& out) { report::WriteHtmlReport(data, out); unless_failed(out); }};
     const std::vector<fs::path> files = ReportFiles();
     std::vector<std::string> digests;
     for (size_t i = 0; i < files.size(); ++i) {
       auto digest = pipeline::WriteFileAtomically(files[i], writers[i]);
+      if (!claims.status().ok()) return claims.status();
       if (!digest.ok()) return digest.status();
       digests.push_back(std::move(digest).value());
     }
@@ -724,13 +913,6 @@ class Run {
     anchors_[text.source.path] = extract::ChooseAnchor(manifest_.Describe(text.source.path).published, text.sentences);
   }
 
-  // Every claim's time resolved against its document's anchor: before
-  // linking, which keys subjects by day.
-  void ResolveTimes(std::vector<SourcedClaim>* claims) {
-    const std::set<std::string> undated = UndatedTemplates();
-    for (SourcedClaim& c : *claims) ResolveTime(undated, &c);
-  }
-
   // Templates whose claims a date does not date: `dated = false` (a title is
   // no event), and durations counted from a start date ("three years of
   // war"), whose sentence's day is when it was said.
@@ -756,7 +938,7 @@ class Run {
 
   // Links each subject kind's claims, read from the store as light
   // projections (link::LinkClaim) and let go before the next kind. Groups
-  // carry store row ids; IndexGroups turns them into indices.
+  // carry store row ids, by which the check reads them back.
   Result<link::LinkResult> LinkByKind() {
     const std::map<std::string, link::TemplateRules> rules = RulesOf(*impl_.templates);
     std::map<std::string, std::vector<std::string>> templates_of;  // by kind, in ascending order
@@ -777,29 +959,6 @@ class Run {
       linker.LinkKind(kind, claims);
     }
     return linker.Finish();
-  }
-
-  // Points each group at its claims in `claims` (LoadClaims order), by row id.
-  Status IndexGroups(const std::vector<SourcedClaim>& claims, link::LinkResult* linked) const {
-    std::unordered_map<int64_t, size_t> index_of;
-    index_of.reserve(claims.size());
-    for (size_t i = 0; i < claims.size(); ++i) index_of.emplace(claims[i].id, i);
-    size_t grouped = 0;
-    for (link::SubjectGroup& group : linked->groups) {
-      group.claims.clear();
-      for (int64_t id : group.claim_ids) {
-        auto it = index_of.find(id);
-        if (it == index_of.end()) return Status::Internal("claim " + std::to_string(id) + " was linked but not loaded");
-        group.claims.push_back(it->second);
-      }
-      grouped += group.claims.size();
-    }
-    // Every claim is in one group unless its template is unknown to this engine,
-    // which a store this engine wrote cannot hold.
-    if (grouped != claims.size()) {
-      return Status::Internal(std::to_string(claims.size() - grouped) + " claims were loaded but not linked");
-    }
-    return Status::Ok();
   }
 
   // Calls `visit` with the body sentences of each document of this run, one

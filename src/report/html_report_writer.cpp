@@ -379,8 +379,8 @@ bool IsWebUrl(const std::string& url) {
 // The outlets that make at least one claim, sorted: the matrix's columns.
 std::vector<std::string> ClaimingOutlets(const ReportData& data) {
   std::set<std::string> outlets;
-  for (const Finding& f : data.findings) {
-    for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
+  for (size_t i = 0; i < data.findings.size(); ++i) {
+    for (std::string& outlet : data.OutletsOf(i)) outlets.insert(std::move(outlet));
   }
   return {outlets.begin(), outlets.end()};
 }
@@ -389,15 +389,9 @@ std::vector<std::string> ClaimingOutlets(const ReportData& data) {
 std::vector<std::string> Outlets(const ReportData& data) {
   std::set<std::string> outlets;
   for (const DocumentSource& d : data.documents) outlets.insert(d.outlet);
-  for (const Finding& f : data.findings) {
-    for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
+  for (size_t i = 0; i < data.findings.size(); ++i) {
+    for (std::string& outlet : data.OutletsOf(i)) outlets.insert(std::move(outlet));
   }
-  return {outlets.begin(), outlets.end()};
-}
-
-std::vector<std::string> OutletsOf(const Finding& f) {
-  std::set<std::string> outlets;
-  for (const SourcedClaim& c : f.claims) outlets.insert(c.source.outlet);
   return {outlets.begin(), outlets.end()};
 }
 
@@ -560,8 +554,7 @@ class Page {
          << "<th scope=\"col\">Consensus</th>";
     for (const std::string& outlet : claiming_outlets_) out_ << "<th scope=\"col\">" << EscapeHtml(outlet) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
-    for (size_t i = 0; i < data_.findings.size(); ++i) {
-      const Finding& f = data_.findings[i];
+    data_.ForEachFinding([&](size_t i, const Finding& f) {
       out_ << "<tr id=\"" << MatrixRow(i) << "\" data-finding-id=\"" << EscapeHtml(f.id) << "\"><th scope=\"row\">"
            << "<a href=\"#" << FindingElement(i) << "\">" << EscapeHtml(f.subject.label) << "</a> <span class=\"kind\">"
            << EscapeHtml(f.template_id) << "</span></th><td>" << Badge(f.verdict) << "</td><td>";
@@ -593,7 +586,8 @@ class Page {
         out_ << "</td>";
       }
       out_ << "</tr>\n";
-    }
+      return true;
+    });
     out_ << "<tr id=\"matrix-none\" hidden><td colspan=\"" << claiming_outlets_.size() + 3
          << "\">No finding matches the filters.</td></tr>\n</tbody>\n</table>\n</div>\n</section>\n";
   }
@@ -605,8 +599,7 @@ class Page {
     if (data_.findings.empty()) out_ << "<p>No findings: no template matched any sentence of the corpus.</p>\n";
     out_ << "<p id=\"findings-none\" hidden>No finding matches the filters. Use \xE2\x80\x9CShow all\xE2\x80\x9D to "
             "clear them.</p>\n";
-    for (size_t i = 0; i < data_.findings.size(); ++i) {
-      const Finding& f = data_.findings[i];
+    data_.ForEachFinding([&](size_t i, const Finding& f) {
       const std::string id = FindingElement(i);
       out_ << "<article class=\"finding b-" << ClassOf(f.verdict) << "\" id=\"" << id << "\" data-finding-id=\""
            << EscapeHtml(f.id) << "\" data-verdict=\"" << ClassOf(f.verdict) << "\" aria-labelledby=\"" << id
@@ -642,7 +635,8 @@ class Page {
         out_ << Highlight(c.evidence, std::move(spans), "data-claim") << "</blockquote>\n</li>\n";
       }
       out_ << "</ul>\n</article>\n";
-    }
+      return true;
+    });
     out_ << "</section>\n";
   }
 
@@ -728,29 +722,11 @@ class Page {
       std::vector<Span> spans;
       std::vector<std::string> labels;
     };
-    std::map<std::string, std::map<uint32_t, SentenceView>> by_document;
-    for (const Finding& f : data_.findings) {
-      for (const SourcedClaim& sc : f.claims) {
-        SentenceView& s = by_document[sc.source.path][sc.claim.sentence];
-        if (s.evidence.empty()) s.evidence = sc.claim.evidence;
-        if (!sc.claim.value_raw.empty() && sc.claim.evidence == s.evidence) {
-          s.spans.push_back({sc.claim.value_in_evidence.begin, sc.claim.value_in_evidence.end, {StableClaimId(sc)}});
-        }
-        std::string label = sc.claim.template_id + ": " + sc.claim.value.display;
-        if (sc.claim.modality != Modality::kAsserted) label += " (" + std::string(ModalityName(sc.claim.modality)) + ")";
-        if (std::find(s.labels.begin(), s.labels.end(), label) == s.labels.end()) s.labels.push_back(label);
-      }
-    }
     // Documents with claims get a card each; the rest (most of a large corpus)
     // one line each in a list that opens on demand.
-    std::vector<size_t> quiet;
-    for (size_t i = 0; i < data_.documents.size(); ++i) {
+    auto card = [this](size_t i, const std::map<uint32_t, SentenceView>& sentences) {
       const DocumentSource& d = data_.documents[i];
       const std::string id = DocumentElement(i);
-      if (by_document.find(d.path) == by_document.end()) {
-        quiet.push_back(i);
-        continue;
-      }
       out_ << "<article class=\"document\" id=\"" << id << "\" data-path=\"" << EscapeHtml(d.path)
            << "\" data-outlet=\"" << EscapeHtml(d.outlet) << "\" aria-labelledby=\"" << id << "-title\">\n<h3 id=\""
            << id << "-title\">" << EscapeHtml(d.path) << "</h3>\n<p class=\"meta\">" << EscapeHtml(d.outlet);
@@ -766,8 +742,7 @@ class Page {
       out_ << "</p>\n";
       auto claims = data_.claims_per_document.find(d.path);
       const size_t claim_count = claims == data_.claims_per_document.end() ? 0 : claims->second;
-      auto sentences = by_document.find(d.path);
-      const size_t with_claims = sentences == by_document.end() ? 0 : sentences->second.size();
+      const size_t with_claims = sentences.size();
       out_ << "<p class=\"muted\">" << Plural(claim_count, "claim", "claims") << " in "
            << Plural(with_claims, "sentence", "sentences");
       auto stats = data_.document_stats.find(d.path);
@@ -777,14 +752,34 @@ class Page {
       }
       out_ << ".</p>\n";
       out_ << "<ol class=\"sentences\">\n";
-      for (auto& [index, s] : sentences->second) {
+      for (const auto& [index, s] : sentences) {
         out_ << "<li value=\"" << index + 1 << "\">" << Highlight(s.evidence, s.spans, "data-claims")
              << "<span class=\"sentence-claims\">Sentence " << index + 1 << ": ";
         for (size_t j = 0; j < s.labels.size(); ++j) out_ << (j == 0 ? "" : "; ") << EscapeHtml(s.labels[j]);
         out_ << "</span></li>\n";
       }
       out_ << "</ol>\n</article>\n";
-    }
+    };
+    // The claims of each document, by sentence, one document at a time, in
+    // path order like the documents.
+    std::vector<size_t> quiet;
+    size_t next = 0;  // the documents before it have a card or are quiet
+    data_.ForEachDocumentClaims([&](const std::string& path, const std::vector<SourcedClaim>& claims) {
+      std::map<uint32_t, SentenceView> sentences;
+      for (const SourcedClaim& sc : claims) {
+        SentenceView& s = sentences[sc.claim.sentence];
+        if (s.evidence.empty()) s.evidence = sc.claim.evidence;
+        if (!sc.claim.value_raw.empty() && sc.claim.evidence == s.evidence) {
+          s.spans.push_back({sc.claim.value_in_evidence.begin, sc.claim.value_in_evidence.end, {StableClaimId(sc)}});
+        }
+        std::string label = sc.claim.template_id + ": " + sc.claim.value.display;
+        if (sc.claim.modality != Modality::kAsserted) label += " (" + std::string(ModalityName(sc.claim.modality)) + ")";
+        if (std::find(s.labels.begin(), s.labels.end(), label) == s.labels.end()) s.labels.push_back(label);
+      }
+      while (next < data_.documents.size() && data_.documents[next].path < path) quiet.push_back(next++);
+      if (next < data_.documents.size() && data_.documents[next].path == path) card(next++, sentences);
+    });
+    while (next < data_.documents.size()) quiet.push_back(next++);
     if (!quiet.empty()) {
       out_ << "<details class=\"quiet-documents\">\n<summary>"
            << Plural(quiet.size(), "document", "documents") << " without claims</summary>\n<ul>\n";
@@ -835,9 +830,9 @@ class Page {
   void Graph() {
     size_t claims = 0;
     std::set<std::string> subjects;
-    for (const Finding& f : data_.findings) {
-      claims += f.claims.size();
-      subjects.insert(f.subject.id);
+    for (size_t i = 0; i < data_.findings.size(); ++i) {
+      claims += data_.ClaimCount(i);
+      subjects.insert(data_.findings[i].subject.id);
     }
     const std::string summary = Plural(data_.documents.size(), "document", "documents") + ", " +
                                 Plural(claims, "claim", "claims") + " and " +
@@ -885,7 +880,7 @@ class Page {
                               {"row", MatrixRow(i)},
                               {"verdict", ClassOf(f.verdict)},
                               {"kind", f.template_id},
-                              {"outlets", OutletsOf(f)}});
+                              {"outlets", data_.OutletsOf(i)}});
     }
     Json documents = Json::array();
     for (size_t i = 0; i < data_.documents.size(); ++i) {
@@ -1001,6 +996,9 @@ std::string BuiltInGraphSvg(const ReportData& data) {
       subject_order.push_back(f.subject.id);
       subjects[f.subject.id].label = f.subject.label;
     }
+  }
+  // The first claims only: the findings are read until that many are drawn.
+  data.ForEachFinding([&](size_t, const Finding& f) {
     for (const SourcedClaim& sc : f.claims) {
       if (drawn >= kMaxBuiltInGraphClaims) break;
       const std::string id = StableClaimId(sc);
@@ -1008,7 +1006,8 @@ std::string BuiltInGraphSvg(const ReportData& data) {
       subjects[f.subject.id].claims.push_back({id, sc.claim.template_id + ": " + sc.claim.value.display, sc.source.path});
       ++drawn;
     }
-  }
+    return drawn < kMaxBuiltInGraphClaims;
+  });
   std::vector<std::string> documents;
   for (const DocumentSource& d : data.documents) documents.push_back(d.path);
   for (const auto& [id, s] : subjects) {

@@ -286,9 +286,10 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
       continue;
     }
     out << "[";
-    for (size_t i = 0; i < data.findings.size(); ++i) {
-      out << (i == 0 ? "\n    " : ",\n    ") << Dump(FindingJson(data.findings[i], data.truth.Find(data.findings[i].id)), 4);
-    }
+    data.ForEachFinding([&](size_t i, const Finding& f) {
+      out << (i == 0 ? "\n    " : ",\n    ") << Dump(FindingJson(f, data.truth.Find(f.id)), 4);
+      return true;
+    });
     out << "\n  ]";
   }
   out << (first ? "}" : "\n}") << '\n';

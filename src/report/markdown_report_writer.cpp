@@ -174,40 +174,52 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
     }
   }
   out << "\n";
+  // Findings by verdict, each verdict under its heading: one pass over the
+  // findings in that order, each read with its claims once.
+  std::vector<size_t> by_verdict;
+  by_verdict.reserve(data.findings.size());
   for (Verdict v : {Verdict::kConflict, Verdict::kCompatible, Verdict::kAgree, Verdict::kSingleSource}) {
-    if (data.Count(v) == 0) continue;
-    out << "## " << Heading(v) << "\n\n";
-    for (const Finding& f : data.findings) {
-      if (f.verdict != v) continue;
-      out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id)
-          << (f.derived_from.empty() ? "" : " since " + EscapeMarkdown(f.derived_from)) << "\n\n";
-      out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
-      out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
-          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
-      if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed
-        out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
-      }
-      out << ".\n\n";
-      if (const check::SubjectConsensus* c = data.truth.Find(f.id)) {
-        WriteConsensus(*c, out);
-        out << "\n";
-      }
-      const bool timed = std::any_of(f.claims.begin(), f.claims.end(), [](const SourcedClaim& sc) { return sc.claim.has_when; });
-      out << "| Outlet | Value | Modality | Attributed to | " << (timed ? "When | " : "") << "Evidence |\n|---|---|---|---|---|"
-          << (timed ? "---|" : "") << "\n";
-      for (const SourcedClaim& sc : f.claims) {
-        const Claim& c = sc.claim;
-        std::string modality(ModalityName(c.modality));
-        if (!c.modality_cue.empty()) modality += " (\"" + c.modality_cue + "\")";
-        out << "| " << EscapeMarkdown(sc.source.outlet) << " <br>" << EscapeMarkdown(sc.source.path) << ":"
-            << c.match_raw.begin << " | " << EscapeMarkdown(c.value.display) << " | " << EscapeMarkdown(modality)
-            << " | " << (c.attribution.empty() ? "—" : EscapeMarkdown(c.attribution)) << " | "
-            << (timed ? When(c) + " | " : "") << Evidence(c)
-            << " |\n";
-      }
-      out << "\n";
+    for (size_t i = 0; i < data.findings.size(); ++i) {
+      if (data.findings[i].verdict == v) by_verdict.push_back(i);
     }
   }
+  bool headed = false;
+  Verdict section = Verdict::kConflict;
+  data.ForEachFinding(by_verdict, [&](size_t, const Finding& f) {
+    if (!headed || f.verdict != section) {
+      out << "## " << Heading(f.verdict) << "\n\n";
+      headed = true;
+      section = f.verdict;
+    }
+    out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id)
+        << (f.derived_from.empty() ? "" : " since " + EscapeMarkdown(f.derived_from)) << "\n\n";
+    out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
+    out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
+        << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
+    if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed
+      out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
+    }
+    out << ".\n\n";
+    if (const check::SubjectConsensus* c = data.truth.Find(f.id)) {
+      WriteConsensus(*c, out);
+      out << "\n";
+    }
+    const bool timed = std::any_of(f.claims.begin(), f.claims.end(), [](const SourcedClaim& sc) { return sc.claim.has_when; });
+    out << "| Outlet | Value | Modality | Attributed to | " << (timed ? "When | " : "") << "Evidence |\n|---|---|---|---|---|"
+        << (timed ? "---|" : "") << "\n";
+    for (const SourcedClaim& sc : f.claims) {
+      const Claim& c = sc.claim;
+      std::string modality(ModalityName(c.modality));
+      if (!c.modality_cue.empty()) modality += " (\"" + c.modality_cue + "\")";
+      out << "| " << EscapeMarkdown(sc.source.outlet) << " <br>" << EscapeMarkdown(sc.source.path) << ":"
+          << c.match_raw.begin << " | " << EscapeMarkdown(c.value.display) << " | " << EscapeMarkdown(modality)
+          << " | " << (c.attribution.empty() ? "—" : EscapeMarkdown(c.attribution)) << " | "
+          << (timed ? When(c) + " | " : "") << Evidence(c)
+          << " |\n";
+    }
+    out << "\n";
+    return true;
+  });
   if (data.SelfContradictions() > 0) {
     out << "## Documents that contradict themselves\n\n";
     for (const Finding& f : data.findings) {

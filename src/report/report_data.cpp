@@ -5,6 +5,76 @@
 
 namespace crosscheck::report {
 
+void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingVisitor& visit) const {
+  if (claim_reader == nullptr) {
+    for (size_t i : order) {
+      if (!visit(i, findings[i])) return;
+    }
+    return;
+  }
+  std::vector<const std::vector<int64_t>*> lists;  // every finding's, whatever the order: read once, kept by the reader
+  lists.reserve(findings.size());
+  for (const Finding& f : findings) lists.push_back(&f.claim_ids);
+  claim_reader->ForEachList(lists, order, [&](size_t i, std::vector<SourcedClaim>& read) {
+    Finding f;  // the finding without its row ids, as the writers see it
+    const Finding& stored = findings[i];
+    f.id = stored.id;
+    f.template_id = stored.template_id;
+    f.subject = stored.subject;
+    f.verdict = stored.verdict;
+    f.reason = stored.reason;
+    f.strength = stored.strength;
+    f.outlets = stored.outlets;
+    f.sources = stored.sources;
+    f.claims = std::move(read);
+    f.self_contradictions = stored.self_contradictions;
+    f.derived_from = stored.derived_from;
+    f.input_hash = stored.input_hash;
+    return visit(i, f);
+  });
+}
+
+void ReportData::ForEachFinding(const FindingVisitor& visit) const {
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  ForEachFinding(order, visit);
+}
+
+void ReportData::ForEachDocumentClaims(const DocumentVisitor& visit) const {
+  if (claim_reader == nullptr) {
+    std::map<std::string, std::vector<SourcedClaim>> by_document;
+    for (const Finding& f : findings) {
+      for (const SourcedClaim& c : f.claims) by_document[c.source.path].push_back(c);
+    }
+    for (const auto& [path, held] : by_document) visit(path, held);
+    return;
+  }
+  std::vector<const std::string*> paths;
+  std::vector<const std::vector<int64_t>*> lists;
+  std::vector<size_t> order;
+  for (const auto& [path, ids] : document_claims) {
+    order.push_back(lists.size());
+    paths.push_back(&path);
+    lists.push_back(&ids);
+  }
+  claim_reader->ForEachList(lists, order, [&](size_t k, std::vector<SourcedClaim>& read) {
+    visit(*paths[k], read);
+    return true;
+  });
+}
+
+std::vector<std::string> ReportData::OutletsOf(size_t finding) const {
+  if (finding < finding_outlets.size()) return finding_outlets[finding];
+  std::set<std::string> outlets;
+  for (const SourcedClaim& c : findings[finding].claims) outlets.insert(c.source.outlet);
+  return {outlets.begin(), outlets.end()};
+}
+
+size_t ReportData::ClaimCount(size_t finding) const {
+  const Finding& f = findings[finding];
+  return claim_reader != nullptr ? f.claim_ids.size() : f.claims.size();
+}
+
 size_t ReportData::Count(Verdict verdict) const {
   size_t n = 0;
   for (const Finding& f : findings) n += f.verdict == verdict ? 1 : 0;

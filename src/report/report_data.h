@@ -2,6 +2,8 @@
 // Writers are pure functions of it, so every format tells the same story.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -30,6 +32,18 @@ struct FolderSources {
   size_t independent_sources = 0;
 };
 
+// Where writers read the claims of findings that hold only their row ids
+// (Finding::claim_ids): the pipeline reads them back from the store, one
+// finding at a time, so that a corpus's claims are never all in memory.
+class ClaimReader {
+ public:
+  using Visitor = std::function<bool(size_t, std::vector<SourcedClaim>&)>;
+  virtual ~ClaimReader() = default;
+  // Calls visit(k, the claims of lists[k]) for each k of `order`, until it returns false.
+  virtual void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                           const Visitor& visit) const = 0;
+};
+
 struct ReportData {
   std::string corpus;                         // the corpus folder's name
   std::vector<DocumentSource> documents;      // sorted by path
@@ -38,7 +52,12 @@ struct ReportData {
   size_t claims = 0;
   size_t subjects = 0;
   size_t skipped_documents = 0;
-  std::vector<Finding> findings;              // conflicts first
+  std::vector<Finding> findings;              // conflicts first; with their claims, or with claim_ids and a claim_reader
+  const ClaimReader* claim_reader = nullptr;  // reads the claims of findings that hold only their row ids
+  std::map<std::string, std::vector<int64_t>> document_claims;  // with a claim_reader: by path, the row ids of
+                                                               // the document's claims in findings order
+  std::vector<std::vector<std::string>> finding_outlets;  // by finding: its claims' outlets, sorted; may be
+                                                          // empty when the findings hold their claims
   SourceClusters sources;                     // copies of one story; documents == 0 when not computed
   std::vector<check::QuoteDrift> quote_drift;  // one speaker quoted differently by two documents
   check::TruthDiscovery truth;                // consensus per finding and outlet reliability; empty when not computed
@@ -47,6 +66,20 @@ struct ReportData {
   // The subject graph drawn by Graphviz `dot -Tsvg` (see graphviz_renderer.h);
   // empty when dot was missing or failed: report.html then draws its built-in layout.
   std::string graph_svg;
+
+  using FindingVisitor = std::function<bool(size_t, const Finding&)>;
+  // Calls visit(i, finding i with its claims) for each i of `order` (indices
+  // into `findings`), until it returns false. Writers see every finding's
+  // claims through this, one finding at a time.
+  void ForEachFinding(const std::vector<size_t>& order, const FindingVisitor& visit) const;
+  void ForEachFinding(const FindingVisitor& visit) const;  // every finding, in order
+  std::vector<std::string> OutletsOf(size_t finding) const;  // its claims' outlets, sorted
+  // Calls visit(path, claims) for each document with claims in the findings,
+  // in path order, with its claims in the order the findings hold them (a
+  // claim in two findings comes twice).
+  using DocumentVisitor = std::function<void(const std::string&, const std::vector<SourcedClaim>&)>;
+  void ForEachDocumentClaims(const DocumentVisitor& visit) const;
+  size_t ClaimCount(size_t finding) const;
 
   size_t Count(Verdict verdict) const;
   size_t OutletCount() const;

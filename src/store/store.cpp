@@ -746,6 +746,120 @@ Status Store::ForEachClaim(int64_t run, const std::vector<std::string>& template
   }
 }
 
+Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<int64_t>*>& lists,
+                               const std::vector<size_t>& order, const ClaimListVisitor& visit) {
+  try {
+    // The lists as a temporary table, scanned by list: claims and roles come
+    // back list by list without sorting, each claim found by its row id.
+    std::vector<int64_t> ids;
+    std::vector<size_t> ends;
+    ends.reserve(lists.size());
+    for (const std::vector<int64_t>* list : lists) {
+      ids.insert(ids.end(), list->begin(), list->end());
+      ends.push_back(ids.size());
+    }
+    if (ids != listed_ids_ || ends != listed_ends_ || ends.empty()) {
+      db_->exec("CREATE TEMP TABLE IF NOT EXISTS claim_lists (list INTEGER NOT NULL, ordinal INTEGER NOT NULL, "
+                "claim_id INTEGER NOT NULL, PRIMARY KEY (list, ordinal)) WITHOUT ROWID");
+      listed_ids_.clear();
+      listed_ends_.clear();
+      SQLite::Transaction transaction(*db_);
+      db_->exec("DELETE FROM claim_lists");
+      SQLite::Statement& add = Cached("INSERT INTO claim_lists (list, ordinal, claim_id) VALUES (?, ?, ?)");
+      for (size_t k = 0; k < lists.size(); ++k) {
+        for (size_t i = 0; i < lists[k]->size(); ++i) {
+          add.bind(1, static_cast<int64_t>(k));
+          add.bind(2, static_cast<int64_t>(i));
+          add.bind(3, (*lists[k])[i]);
+          add.exec();
+          add.reset();
+        }
+      }
+      transaction.commit();
+      listed_ids_ = std::move(ids);
+      listed_ends_ = std::move(ends);
+    } else {
+      std::vector<int64_t>().swap(ids);
+    }
+    // Each claim under the first path with its content, as RunClaimsSql gives it.
+    SQLite::Statement& st = Cached(
+        "SELECT c.id, d.content_hash, ds.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
+        "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
+        "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
+        "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
+        "       c.value_start, c.value_end, c.evidence_start, c.evidence_end, m.list, m.ordinal "
+        "FROM temp.claim_lists m CROSS JOIN claims c ON c.id = m.claim_id "
+        "JOIN document_sources ds ON ds.path = (SELECT min(x.path) FROM document_sources x "
+        "                                       WHERE x.last_run = ?1 AND x.document_id = c.document_id) "
+        "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
+        "WHERE m.list BETWEEN ?2 AND ?3 ORDER BY m.list, m.ordinal");
+    SQLite::Statement& roles = Cached(
+        "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal, m.list, m.ordinal "
+        "FROM temp.claim_lists m CROSS JOIN claim_roles r ON r.claim_id = m.claim_id "
+        "JOIN entities e ON e.id = r.entity_id WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal, r.rowid");
+    std::vector<SourcedClaim> claims;
+    // Hands over list `k` (whole, or an error when a claim was not found).
+    auto hand_over = [&](size_t k) -> Result<bool> {
+      if (claims.size() != lists[k]->size()) {
+        return Status::StoreError("claims of list " + std::to_string(k) + " are missing: " +
+                                  std::to_string(lists[k]->size() - claims.size()) + " not of run " + std::to_string(run));
+      }
+      const bool more = visit(k, std::move(claims));
+      claims.clear();
+      return more;
+    };
+    for (size_t at = 0; at < order.size();) {
+      // A run of consecutive lists, read in one pass.
+      const size_t first = order[at];
+      size_t last = first;
+      size_t next = at + 1;
+      while (next < order.size() && order[next] == last + 1) last = order[next++];
+      at = next;
+      st.bind(1, run);
+      st.bind(2, static_cast<int64_t>(first));
+      st.bind(3, static_cast<int64_t>(last));
+      roles.bind(1, static_cast<int64_t>(first));
+      roles.bind(2, static_cast<int64_t>(last));
+      bool role_row = roles.executeStep();
+      size_t current = first;
+      Status status = Status::Ok();
+      bool more = true;
+      while (more && st.executeStep()) {
+        const auto list = static_cast<size_t>(st.getColumn(33).getInt64());
+        const int64_t ordinal = st.getColumn(34).getInt64();
+        while (more && current < list) {
+          auto handed = hand_over(current++);
+          if (!handed.ok()) status = handed.status();
+          more = handed.ok() && *handed;
+        }
+        if (!more) break;
+        SourcedClaim sc = ReadClaimRow(st);
+        // Roles come in the same order: skip those of claims not read, take this one's.
+        while (role_row) {
+          const auto role_list = static_cast<size_t>(roles.getColumn(7).getInt64());
+          const int64_t role_ordinal = roles.getColumn(8).getInt64();
+          if (role_list > list || (role_list == list && role_ordinal > ordinal)) break;
+          if (role_list == list && role_ordinal == ordinal) sc.claim.roles.push_back(ReadRoleRow(roles));
+          role_row = roles.executeStep();
+        }
+        claims.push_back(std::move(sc));
+      }
+      while (more && current <= last) {
+        auto handed = hand_over(current++);
+        if (!handed.ok()) status = handed.status();
+        more = handed.ok() && *handed;
+      }
+      st.reset();
+      roles.reset();
+      if (!status.ok()) return status;
+      if (!more) return Status::Ok();
+    }
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading claims");
+  }
+}
+
 Result<std::set<std::string>> Store::NamedEntities(int64_t run, const std::string& kind) {
   try {
     std::set<std::string> names;
@@ -920,10 +1034,11 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
       BindOptional(finding, 11, f.input_hash);
       finding.exec();
       finding.reset();
-      for (size_t i = 0; i < f.claims.size(); ++i) {
+      const size_t members = f.claims.empty() ? f.claim_ids.size() : f.claims.size();
+      for (size_t i = 0; i < members; ++i) {
         member.bind(1, f.id);
         member.bind(2, static_cast<int64_t>(i));
-        member.bind(3, f.claims[i].id);
+        member.bind(3, f.claims.empty() ? f.claim_ids[i] : f.claims[i].id);
         member.exec();
         member.reset();
       }

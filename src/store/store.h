@@ -135,6 +135,16 @@ class Store {
   // handed to `visit` one at a time: a caller keeps only what it needs.
   Status ForEachClaim(int64_t run, const std::vector<std::string>& template_ids,
                       const std::function<void(SourcedClaim&&)>& visit);
+  // The claims of lists of row ids, handed to `visit` one list at a time
+  // (the list's index, its claims in the list's order, as LoadClaims reads
+  // them), for the lists in `order` (indices into `lists`; ascending runs are
+  // read in one pass each): a caller holds one list's claims, never the
+  // corpus's. `visit` returns false to stop. The lists are written to a
+  // temporary table, again only when they differ from the last call's.
+  // StoreError when a claim is not of `run`.
+  using ClaimListVisitor = std::function<bool(size_t, std::vector<SourcedClaim>&&)>;
+  Status ForEachClaimList(int64_t run, const std::vector<const std::vector<int64_t>*>& lists,
+                          const std::vector<size_t>& order, const ClaimListVisitor& visit);
   // The entities of this kind ("place") that roles of those claims name.
   Result<std::set<std::string>> NamedEntities(int64_t run, const std::string& kind);
   // Documents seen by `run`, ordered by path.
@@ -150,6 +160,7 @@ class Store {
   Result<std::unordered_map<std::string, StoredVerdict>> LoadStoredVerdicts();
 
   // Replaces subjects and findings with those of `run`, in one transaction.
+  // A finding's claims are its `claims`, or its `claim_ids` when it holds none.
   Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings);
   Status AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics);
 
@@ -186,6 +197,9 @@ class Store {
   int schema_version_ = 0;
   std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  // What the claim_lists table holds (ForEachClaimList): every list's ids, and where each ends.
+  std::vector<int64_t> listed_ids_;
+  std::vector<size_t> listed_ends_;
 };
 
 // The SQL run when a new store is created (schemas/store.sql).

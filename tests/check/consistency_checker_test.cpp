@@ -1,6 +1,7 @@
 // Tests for check/consistency_checker: the verdict on each subject and claim kind.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -354,6 +355,32 @@ TEST_CASE("CheckAll puts conflicts first, then compatible, agreeing and single-s
                      {"e_single", Verdict::kSingleSource},
                  });
   CHECK(findings[0].id == "c_conflict/call:x");
+
+  SECTION("CheckGroup, one group at a time, then sorted by ReportedBefore, gives the same findings") {
+    std::vector<Finding> one_by_one;
+    for (const SubjectGroup& g : linked.groups) {
+      std::vector<SourcedClaim> of_group;
+      for (size_t i : g.claims) of_group.push_back(claims[i]);
+      bool judged = false;
+      one_by_one.push_back(checker.CheckGroup(g, of_group, nullptr, &judged));
+      CHECK(judged);
+    }
+    std::stable_sort(one_by_one.begin(), one_by_one.end(), crosscheck::check::ReportedBefore);
+    REQUIRE(one_by_one.size() == findings.size());
+    for (size_t i = 0; i < findings.size(); ++i) {
+      CHECK(one_by_one[i].id == findings[i].id);
+      CHECK(one_by_one[i].verdict == findings[i].verdict);
+      CHECK(one_by_one[i].reason == findings[i].reason);
+      CHECK(one_by_one[i].claims.size() == findings[i].claims.size());
+    }
+    bool judged = true;
+    const Finding reused = checker.CheckGroup(linked.groups[0], {claims[0]}, [](Finding* f) {
+      f->reason = "stored";
+      return true;
+    }, &judged);
+    CHECK_FALSE(judged);
+    CHECK(reused.reason == "stored");
+  }
 }
 
 namespace {

@@ -22,6 +22,7 @@ using crosscheck::Value;
 using crosscheck::ValueKind;
 using crosscheck::check::ConsensusStatus;
 using crosscheck::check::DiscoverTruth;
+using crosscheck::check::TruthDiscoverer;
 using crosscheck::check::OutletReliability;
 using crosscheck::check::SubjectConsensus;
 using crosscheck::check::TruthDiscovery;
@@ -297,4 +298,51 @@ TEST_CASE("TruthDiscovery: a source whose own claims differ is partly right, and
   CHECK(c.runner_up.value == "Kyiv");
   CHECK(c.status == ConsensusStatus::kContested);  // one of two sources backs the rival too
   CHECK(c.reason.find("1 of 2 independent sources are right, 1 partly") != std::string::npos);
+}
+
+TEST_CASE("TruthDiscoverer: findings added one at a time, in any order, give DiscoverTruth's numbers bit for bit",
+          "[check][consensus]") {
+  const Gazetteer places;
+  const ValueComparator comparator(places);
+  std::vector<Finding> findings;
+  for (int s = 0; s < 7; ++s) {
+    std::vector<SourcedClaim> claims;
+    // Outlets named so that the order they first appear in differs from their names' order.
+    for (int o = 4; o >= 0; --o) {
+      if ((o + s) % 4 == 3) continue;
+      claims.push_back(Claim("Outlet " + std::to_string((o * 3 + s) % 5), "doc" + std::to_string(o) + ".txt",
+                             Min((o + s) % 3 == 0 ? 30 : 60 + 5 * (o % 2)),
+                             o == 2 ? Modality::kHedged : Modality::kAsserted));
+    }
+    findings.push_back(Subject("s" + std::to_string(s), claims));
+  }
+  const SourceClusters clusters = Copies({"doc3.txt", "doc4.txt"});
+  const TruthDiscovery whole = DiscoverTruth(findings, &clusters, comparator);
+  // Added backwards, each finding's claims dropped once added; `order` puts them back.
+  TruthDiscoverer discoverer(&clusters, comparator);
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    Finding f = findings[findings.size() - 1 - i];
+    discoverer.Add(f);
+    order[findings.size() - 1 - i] = i;
+  }
+  const TruthDiscovery parts = discoverer.Run(order);
+  CHECK(parts.iterations == whole.iterations);
+  CHECK(parts.converged == whole.converged);
+  REQUIRE(parts.outlets.size() == whole.outlets.size());
+  for (size_t i = 0; i < parts.outlets.size(); ++i) {
+    CHECK(parts.outlets[i].outlet == whole.outlets[i].outlet);
+    CHECK(parts.outlets[i].score == whole.outlets[i].score);  // bit for bit
+    CHECK(parts.outlets[i].agreement_weight == whole.outlets[i].agreement_weight);
+    CHECK(parts.outlets[i].subjects == whole.outlets[i].subjects);
+  }
+  REQUIRE(parts.consensus.size() == whole.consensus.size());
+  for (const auto& [id, c] : whole.consensus) {
+    const SubjectConsensus* other = parts.Find(id);
+    REQUIRE(other != nullptr);
+    CHECK(other->best.value == c.best.value);
+    CHECK(other->best.confidence == c.best.confidence);
+    CHECK(other->best.support == c.best.support);
+    CHECK(other->reason == c.reason);
+  }
 }

@@ -752,3 +752,80 @@ TEST_CASE("A finding is read back with everything needed to give it again withou
   REQUIRE(stored.ok());
   CHECK(stored->empty());
 }
+
+namespace {
+
+// Two fields a reader of claims compares: everything LoadClaims reads, roles included.
+void RequireSameRead(const SourcedClaim& a, const SourcedClaim& b) {
+  CHECK(a.id == b.id);
+  CHECK(a.document_hash == b.document_hash);
+  CHECK(a.source.path == b.source.path);
+  CHECK(a.source.outlet == b.source.outlet);
+  CHECK(a.source.url == b.source.url);
+  CHECK(a.claim.template_id == b.claim.template_id);
+  CHECK(a.claim.value.display == b.claim.value.display);
+  CHECK(a.claim.value.interval == b.claim.value.interval);
+  CHECK(a.claim.modality == b.claim.modality);
+  CHECK(a.claim.evidence == b.claim.evidence);
+  CHECK(a.claim.match_raw == b.claim.match_raw);
+  REQUIRE(a.claim.roles.size() == b.claim.roles.size());
+  for (size_t i = 0; i < a.claim.roles.size(); ++i) {
+    CHECK(a.claim.roles[i].role == b.claim.roles[i].role);
+    CHECK(a.claim.roles[i].entity == b.claim.roles[i].entity);
+    CHECK(a.claim.roles[i].via == b.claim.roles[i].via);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("ForEachClaimList reads lists of claims as LoadClaims reads them, one list at a time, in any order",
+          "[store]") {
+  auto store = OpenMemory();
+  const int64_t run = BeginRun(*store);
+  const Document bbc = MakeDocument("bbc/call.txt", "BBC",
+                                    {"Trump and Putin spoke on Tuesday.", "The Kremlin said the call lasted over an hour."});
+  const Document cnn = MakeDocument("cnn/call.html", "CNN", {"The call between the two lasted 90 minutes."});
+  std::vector<Claim> bbc_claims = {
+      DurationClaim(bbc, 1, "over an hour", Interval{60, Interval::kInfinity, true, true}, "> 60 min"),
+      MakeClaim(bbc, 0, "call_happened", "spoke")};
+  bbc_claims[0].roles.push_back(RoleFiller{"source", "Kremlin", "organisation", "The Kremlin", "sentence", 1});
+  bbc_claims[1].roles.clear();  // a claim without roles between claims with them
+  const std::vector<Claim> cnn_claims = {DurationClaim(cnn, 0, "90 minutes", Interval::Point(90), "90 min")};
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&bbc, &bbc_claims, "fp"}, DocumentWrite{&cnn, &cnn_claims, "fp"}}).ok());
+  auto all = store->LoadClaims(run);
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 3);
+  const std::vector<SourcedClaim>& c = *all;
+  // Lists in any order of ids, one of them empty, one claim in two lists.
+  const std::vector<std::vector<int64_t>> ids = {{c[2].id, c[0].id}, {}, {c[1].id}, {c[0].id, c[1].id, c[2].id}};
+  std::vector<const std::vector<int64_t>*> lists;
+  for (const auto& list : ids) lists.push_back(&list);
+  const std::vector<std::vector<const SourcedClaim*>> expected = {{&c[2], &c[0]}, {}, {&c[1]}, {&c[0], &c[1], &c[2]}};
+
+  for (const std::vector<size_t>& order : std::vector<std::vector<size_t>>{{0, 1, 2, 3}, {3, 0, 2, 1}, {2, 3, 0}}) {
+    std::vector<size_t> seen;
+    Status status = store->ForEachClaimList(run, lists, order, [&](size_t k, std::vector<SourcedClaim>&& claims) {
+      seen.push_back(k);
+      REQUIRE(claims.size() == expected[k].size());
+      for (size_t i = 0; i < claims.size(); ++i) RequireSameRead(claims[i], *expected[k][i]);
+      return true;
+    });
+    REQUIRE(status.ok());
+    CHECK(seen == order);
+  }
+
+  SECTION("a visitor that returns false stops the reading") {
+    size_t calls = 0;
+    REQUIRE(store->ForEachClaimList(run, lists, {0, 1, 2, 3}, [&](size_t, std::vector<SourcedClaim>&&) {
+                   ++calls;
+                   return false;
+                 }).ok());
+    CHECK(calls == 1);
+  }
+
+  SECTION("a claim that is not of the run is an error, not a shorter list") {
+    const std::vector<int64_t> bogus = {c[0].id, 999999};
+    Status status = store->ForEachClaimList(run, {&bogus}, {0}, [](size_t, std::vector<SourcedClaim>&&) { return true; });
+    CHECK(status.code() == Status::Code::kStoreError);
+  }
+}

@@ -1,0 +1,199 @@
+// Tests for report/report_data: findings that hold only their claims' row ids,
+// read back through a ClaimReader one finding at a time, give the same report
+// files as findings that hold their claims.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "crosscheck/finding.h"
+#include "report/html_report_writer.h"
+#include "report/json_report_writer.h"
+#include "report/markdown_report_writer.h"
+#include "report/report_data.h"
+
+namespace {
+
+using crosscheck::DocumentSource;
+using crosscheck::Finding;
+using crosscheck::Interval;
+using crosscheck::Modality;
+using crosscheck::SourcedClaim;
+using crosscheck::ValueKind;
+using crosscheck::Verdict;
+using crosscheck::report::ClaimReader;
+using crosscheck::report::ReportData;
+
+SourcedClaim MakeClaim(int64_t id, const std::string& path, const std::string& outlet, const std::string& template_id,
+                       uint32_t sentence, const std::string& evidence, const std::string& value_text, double minutes) {
+  SourcedClaim sc;
+  sc.id = id;
+  sc.document_hash = std::string(64, static_cast<char>('a' + id % 6));
+  sc.source.path = path;
+  sc.source.outlet = outlet;
+  crosscheck::Claim& c = sc.claim;
+  c.template_id = template_id;
+  c.subject_kind = "call";
+  c.value.kind = ValueKind::kQuantity;
+  c.value.type = "duration";
+  c.value.unit = "min";
+  c.value.interval = Interval::Point(minutes);
+  c.value.text = value_text;
+  c.value.display = std::to_string(static_cast<int>(minutes)) + " min";
+  c.evidence = evidence;
+  c.sentence = sentence;
+  const size_t at = evidence.find(value_text);
+  REQUIRE(at != std::string::npos);
+  c.value_in_evidence = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + value_text.size())};
+  c.sentence_raw = {sentence * 100, sentence * 100 + static_cast<uint32_t>(evidence.size())};
+  c.value_raw = {c.sentence_raw.begin + c.value_in_evidence.begin, c.sentence_raw.begin + c.value_in_evidence.end};
+  c.match_raw = {c.sentence_raw.begin, c.value_raw.end};
+  return sc;
+}
+
+Finding MakeFinding(const std::string& template_id, const std::string& subject, Verdict verdict,
+                    std::vector<SourcedClaim> claims) {
+  Finding f;
+  f.template_id = template_id;
+  f.subject.id = "call:" + subject;
+  f.subject.kind = "call";
+  f.subject.label = "call of " + subject;
+  f.id = template_id + "/" + f.subject.id;
+  f.verdict = verdict;
+  f.reason = "because";
+  std::set<std::string> outlets;
+  for (const SourcedClaim& c : claims) outlets.insert(c.source.outlet);
+  f.outlets = outlets.size();
+  f.sources = outlets.size();
+  f.claims = std::move(claims);
+  return f;
+}
+
+// Findings as the pipeline sorts them, a derived one last out of verdict
+// order, one claim in two findings, a document without claims.
+ReportData MakeData() {
+  ReportData data;
+  data.corpus = "sample";
+  data.documents = {DocumentSource{"a/1.txt", "A", "", ""}, DocumentSource{"b/1.txt", "B", "", ""},
+                    DocumentSource{"b/2.txt", "B", "", ""}, DocumentSource{"c/1.txt", "C", "", ""}};
+  const SourcedClaim a1 = MakeClaim(11, "a/1.txt", "A", "call_duration", 1, "It lasted 90 minutes.", "90 minutes", 90);
+  const SourcedClaim a2 = MakeClaim(12, "a/1.txt", "A", "call_duration", 3, "Then 20 minutes more.", "20 minutes", 20);
+  const SourcedClaim b1 = MakeClaim(21, "b/1.txt", "B", "call_duration", 0, "It lasted 60 minutes.", "60 minutes", 60);
+  const SourcedClaim b2 = MakeClaim(22, "b/2.txt", "B", "call_duration", 2, "It took 20 minutes.", "20 minutes", 20);
+  data.findings = {MakeFinding("call_duration", "x", Verdict::kConflict, {a1, b1}),
+                   MakeFinding("call_duration", "y", Verdict::kAgree, {a2, b2}),
+                   MakeFinding("call_duration", "z", Verdict::kSingleSource, {b2}),
+                   MakeFinding("war_age", "x", Verdict::kConflict, {a1})};
+  data.findings.back().derived_from = "war_start";
+  data.findings.back().id = "war_age+war_start/call:x";
+  data.claims = 4;
+  data.subjects = 3;
+  data.claims_per_document = {{"a/1.txt", 2}, {"b/1.txt", 1}, {"b/2.txt", 1}};
+  return data;
+}
+
+// Claims by row id, handed over one list at a time; counts what it was asked for.
+class MapReader final : public ClaimReader {
+ public:
+  explicit MapReader(const ReportData& data) {
+    for (const Finding& f : data.findings) {
+      for (const SourcedClaim& c : f.claims) claims_[c.id] = c;
+    }
+  }
+  void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                   const Visitor& visit) const override {
+    ++passes;
+    for (size_t k : order) {
+      std::vector<SourcedClaim> claims;
+      for (int64_t id : *lists[k]) claims.push_back(claims_.at(id));
+      ++lists_read;
+      if (!visit(k, claims)) return;
+    }
+  }
+  mutable size_t passes = 0;
+  mutable size_t lists_read = 0;
+
+ private:
+  std::map<int64_t, SourcedClaim> claims_;
+};
+
+// The same data with findings that hold row ids, as the pipeline gives it.
+ReportData WithoutClaims(const ReportData& data, const ClaimReader* reader) {
+  ReportData out = data;
+  out.claim_reader = reader;
+  for (Finding& f : out.findings) {
+    std::set<std::string> outlets;
+    for (const SourcedClaim& c : f.claims) {
+      f.claim_ids.push_back(c.id);
+      outlets.insert(c.source.outlet);
+      out.document_claims[c.source.path].push_back(c.id);
+    }
+    out.finding_outlets.emplace_back(outlets.begin(), outlets.end());
+    f.claims.clear();
+  }
+  return out;
+}
+
+template <typename Writer>
+std::string Written(const ReportData& data, Writer write) {
+  std::ostringstream out;
+  write(data, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("Report files are the same whether findings hold their claims or a ClaimReader reads them", "[report]") {
+  const ReportData held = MakeData();
+  const MapReader reader(held);
+  const ReportData read = WithoutClaims(held, &reader);
+  REQUIRE(read.findings[0].claims.empty());
+
+  CHECK(Written(read, crosscheck::report::WriteJsonReport) == Written(held, crosscheck::report::WriteJsonReport));
+  CHECK(Written(read, crosscheck::report::WriteMarkdownReport) ==
+        Written(held, crosscheck::report::WriteMarkdownReport));
+  const std::string html = Written(held, crosscheck::report::WriteHtmlReport);
+  CHECK(Written(read, crosscheck::report::WriteHtmlReport) == html);
+  CHECK(html.find("data-path=\"c/1.txt\"") != std::string::npos);  // the quiet document is listed
+  CHECK(reader.passes > 0);
+}
+
+TEST_CASE("ForEachFinding visits findings in the given order with their claims, and stops when asked", "[report]") {
+  const ReportData held = MakeData();
+  const MapReader reader(held);
+  const ReportData read = WithoutClaims(held, &reader);
+  for (const ReportData* data : {&held, &read}) {
+    std::vector<size_t> seen;
+    data->ForEachFinding({3, 0, 2}, [&](size_t i, const Finding& f) {
+      seen.push_back(i);
+      CHECK(f.id == held.findings[i].id);
+      REQUIRE(f.claims.size() == held.findings[i].claims.size());
+      CHECK(f.claims.front().claim.evidence == held.findings[i].claims.front().claim.evidence);
+      return i != 0;
+    });
+    CHECK(seen == std::vector<size_t>{3, 0});
+    CHECK(data->OutletsOf(1) == std::vector<std::string>{"A", "B"});
+    CHECK(data->ClaimCount(0) == 2);
+  }
+  CHECK(reader.lists_read == 2);
+}
+
+TEST_CASE("ForEachDocumentClaims gives each document's claims in path order, in findings order", "[report]") {
+  const ReportData held = MakeData();
+  const MapReader reader(held);
+  const ReportData read = WithoutClaims(held, &reader);
+  for (const ReportData* data : {&held, &read}) {
+    std::vector<std::string> paths;
+    std::vector<std::vector<int64_t>> ids;
+    data->ForEachDocumentClaims([&](const std::string& path, const std::vector<SourcedClaim>& claims) {
+      paths.push_back(path);
+      ids.emplace_back();
+      for (const SourcedClaim& c : claims) ids.back().push_back(c.id);
+    });
+    CHECK(paths == std::vector<std::string>{"a/1.txt", "b/1.txt", "b/2.txt"});
+    CHECK(ids == std::vector<std::vector<int64_t>>{{11, 12, 11}, {21}, {22, 22}});
+  }
+}
