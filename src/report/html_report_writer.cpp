@@ -465,6 +465,9 @@ class Page {
     Matrix();
     Findings();
     Reliability();
+    // Drawn before the documents are read: it reads the findings' first
+    // claims, which the document view's reading would make the store read anew.
+    if (data_.graph_svg.empty()) built_in_graph_ = BuiltInGraphSvg(data_);
     Documents();
     Copies();
     QuoteDrift();
@@ -848,7 +851,7 @@ class Page {
       out_ << "</div>\n<figcaption>" << EscapeHtml(summary) << ", with the entities the claims name; drawn by "
               "Graphviz dot.</figcaption>\n";
     } else {
-      out_ << BuiltInGraphSvg(data_) << "</div>\n<figcaption>" << EscapeHtml(summary)
+      out_ << built_in_graph_ << "</div>\n<figcaption>" << EscapeHtml(summary)
            << "; built-in layout (Graphviz dot was not available).";
       if (claims > kMaxBuiltInGraphClaims) out_ << " The picture shows the first " << kMaxBuiltInGraphClaims << " claims.";
       out_ << "</figcaption>\n";
@@ -898,6 +901,7 @@ class Page {
   std::ostream& out_;
   std::vector<std::string> outlets_;           // every outlet: the filter's choices
   std::vector<std::string> claiming_outlets_;  // outlets with claims: the matrix's columns
+  std::string built_in_graph_;                 // BuiltInGraphSvg, when Graphviz drew none
 };
 
 }  // namespace

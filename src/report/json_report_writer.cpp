@@ -6,7 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <functional>
+#include <map>
 #include <ostream>
+#include <string_view>
 
 namespace crosscheck::report {
 namespace {
@@ -139,9 +142,12 @@ Json OutletReliabilityJson(const check::TruthDiscovery& truth) {
               {"outlets", outlets}};
 }
 
-Json FindingJson(const Finding& f, const check::SubjectConsensus* consensus = nullptr) {
+// A finding, its claims last; without them when `with_claims` is false.
+Json FindingJson(const Finding& f, const check::SubjectConsensus* consensus = nullptr, bool with_claims = true) {
   Json claims = Json::array();
-  for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
+  if (with_claims) {
+    for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
+  }
   Json out{{"id", f.id},
               {"kind", f.template_id},
               {"derived_from", OrNull(f.derived_from)},
@@ -175,14 +181,10 @@ Json CopyLinkJson(const CopyLink& link) {
               {"shared_quote_examples", link.shared_quotes}};
 }
 
-Json SourceClustersJson(const SourceClusters& sources) {
-  Json clusters = Json::array();
-  for (const SourceCluster& c : sources.clusters) {
-    Json links = Json::array();
-    for (const CopyLink& link : c.links) links.push_back(CopyLinkJson(link));
-    clusters.push_back(Json{{"id", c.id}, {"documents", c.documents}, {"outlets", c.outlets}, {"links", links}});
-  }
-  return clusters;
+Json SourceClusterJson(const SourceCluster& c) {
+  Json links = Json::array();
+  for (const CopyLink& link : c.links) links.push_back(CopyLinkJson(link));
+  return Json{{"id", c.id}, {"documents", c.documents}, {"outlets", c.outlets}, {"links", links}};
 }
 
 // `value` as dump(2) writes it at `indent` spaces of nesting: JSON strings
@@ -197,6 +199,23 @@ std::string Dump(const Json& value, size_t indent) {
     if (c == '\n') out.append(indent, ' ');
   }
   return out;
+}
+
+// A finding as Dump(FindingJson(f), 4) writes it, one claim at a time: a
+// subject can have thousands of claims, and their tree would take several
+// times their text in memory.
+void WriteFinding(const Finding& f, const check::SubjectConsensus* consensus, std::ostream& out) {
+  std::string head = Dump(FindingJson(f, consensus, false), 4);
+  constexpr std::string_view kEmptyClaims = "[]\n    }";  // "claims" is the last key
+  if (f.claims.empty() || head.size() < kEmptyClaims.size() ||
+      std::string_view(head).substr(head.size() - kEmptyClaims.size()) != kEmptyClaims) {
+    out << Dump(FindingJson(f, consensus), 4);
+    return;
+  }
+  head.resize(head.size() - kEmptyClaims.size());
+  out << head << "[";
+  for (size_t i = 0; i < f.claims.size(); ++i) out << (i == 0 ? "\n        " : ",\n        ") << Dump(ClaimJson(f.claims[i]), 8);
+  out << "\n      ]\n    }";
 }
 
 }  // namespace
@@ -226,18 +245,24 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
                          {"weak_conflicts", data.WeakConflicts()},
                          {"self_contradictions", data.SelfContradictions()},
                          {"verdicts", verdicts}};
-  Json documents = Json::array();
-  for (const DocumentSource& d : data.documents) {
-    auto it = data.claims_per_document.find(d.path);
-    documents.push_back(Json{{"path", d.path},
-                             {"outlet", d.outlet},
-                             {"url", OrNull(d.url)},
-                             {"published", OrNull(d.published)},
-                             {"anchor", AnchorJson(data.anchors.count(d.path) ? data.anchors.at(d.path) : extract::TimeAnchor{})},
-                             {"claims", it == data.claims_per_document.end() ? 0 : it->second}});
-  }
-  root["documents"] = documents;
-  root["source_clusters"] = SourceClustersJson(data.sources);
+  // The arrays that grow with the corpus are written an element at a time, in their place.
+  std::map<std::string, std::pair<size_t, std::function<Json(size_t)>>> streamed;
+  streamed["documents"] = {data.documents.size(), [&data](size_t i) {
+                             const DocumentSource& d = data.documents[i];
+                             auto it = data.claims_per_document.find(d.path);
+                             auto anchor = data.anchors.find(d.path);
+                             return Json{{"path", d.path},
+                                         {"outlet", d.outlet},
+                                         {"url", OrNull(d.url)},
+                                         {"published", OrNull(d.published)},
+                                         {"anchor", AnchorJson(anchor != data.anchors.end() ? anchor->second
+                                                                                            : extract::TimeAnchor{})},
+                                         {"claims", it == data.claims_per_document.end() ? 0 : it->second}};
+                           }};
+  streamed["source_clusters"] = {data.sources.clusters.size(),
+                                 [&data](size_t i) { return SourceClusterJson(data.sources.clusters[i]); }};
+  root["documents"] = nullptr;
+  root["source_clusters"] = nullptr;
   Json folders = Json::array();
   for (const FolderSources& f : data.SourcesByFolder()) {
     folders.push_back(Json{{"folder", f.folder}, {"documents", f.documents}, {"independent_sources", f.independent_sources}});
@@ -277,6 +302,17 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
   for (const auto& [key, value] : root.items()) {
     out << (first ? "\n  " : ",\n  ") << Dump(Json(key), 0) << ": ";
     first = false;
+    if (auto array = streamed.find(key); array != streamed.end()) {
+      const auto& [count, element] = array->second;
+      if (count == 0) {
+        out << "[]";
+        continue;
+      }
+      out << "[";
+      for (size_t i = 0; i < count; ++i) out << (i == 0 ? "\n    " : ",\n    ") << Dump(element(i), 4);
+      out << "\n  ]";
+      continue;
+    }
     if (key != "findings") {
       out << Dump(value, 2);
       continue;
@@ -287,7 +323,8 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
     }
     out << "[";
     data.ForEachFinding([&](size_t i, const Finding& f) {
-      out << (i == 0 ? "\n    " : ",\n    ") << Dump(FindingJson(f, data.truth.Find(f.id)), 4);
+      out << (i == 0 ? "\n    " : ",\n    ");
+      WriteFinding(f, data.truth.Find(f.id), out);
       return true;
     });
     out << "\n  ]";
