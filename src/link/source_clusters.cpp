@@ -146,18 +146,25 @@ Features Describe(const SourceText& doc, const SourceClusterOptions& options, Ta
   return f;
 }
 
-// How many values the sorted `a` and `b` share; a count below `needed` once
-// `needed` can no longer be reached (most candidate pairs are not copies).
+// How many values the sorted, unique `a` and `b` share; a count below
+// `needed` once `needed` can no longer be reached (most candidate pairs are
+// not copies). Branch-free steps: which list moves on is unpredictable.
 size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b, size_t needed = 0) {
+  const size_t na = a.size(), nb = b.size();
   size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (shared + std::min(a.size() - i, b.size() - j) < needed) return shared;
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
+  size_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    const size_t room = std::min(na - i, nb - j);
+    if (shared + room < needed) return shared;
+    // Each step moves i or j or both on by one: `steps` of them stay inside both lists.
+    const size_t steps = std::min<size_t>(room, 16);
+    for (size_t k = 0; k < steps; ++k) {
+      const uint64_t x = a[i], y = b[j];
+      const size_t x_first = static_cast<size_t>(x <= y);
+      const size_t y_first = static_cast<size_t>(y <= x);
+      shared += x_first & y_first;
+      i += x_first;
+      j += y_first;
     }
   }
   return shared;
