@@ -194,7 +194,8 @@ const char* CurrentSchemaSql() { return kStoreSchemaSql; }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path) {
   try {
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                                      SQLite::OPEN_NOMUTEX);
     std::unique_ptr<Store> store(new Store(std::move(db)));
     Status status = store->Initialise();
     if (!status.ok()) return Status(status.code() == Status::Code::kStoreCorrupt
