@@ -263,13 +263,14 @@ void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
 // run than to use the memory).
 class TempRecords {
  public:
-  TempRecords(bool in_memory, size_t memory_budget)
+  // `expected_bytes`: how much will be written, when known.
+  TempRecords(bool in_memory, size_t memory_budget, uint64_t expected_bytes = 0)
       : file_(in_memory ? nullptr : std::tmpfile()), budget_(file_ == nullptr ? SIZE_MAX : memory_budget) {
     // Documents' features are written a few kilobytes at a time: a larger
     // buffer makes one write call of many.
     if (file_ != nullptr) std::setvbuf(file_, nullptr, _IOFBF, size_t{1} << 16);
-    // Reserved, not touched: growing by doubling would copy, and hold up to 1.5 budgets.
-    if (file_ != nullptr) memory_.reserve(budget_);
+    // Growing by doubling would copy, and could hold 1.5 budgets at once.
+    if (file_ != nullptr) memory_.reserve(std::min<uint64_t>(budget_, expected_bytes));
   }
   ~TempRecords() {
     if (file_ != nullptr) std::fclose(file_);
@@ -431,7 +432,9 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   // The shingles left, to a second file, and the LSH band keys of their
   // MinHash signature (a document too short for one has none): 512 bytes a document.
   // Read once per candidate pair: held in memory as far as the budget goes.
-  TempRecords kept(!options.spill_to_disk, options.memory_budget);
+  uint64_t shingle_bytes = 0;  // at most this much is kept
+  for (const State::Named& d : docs) shingle_bytes += uint64_t{d.shingles} * sizeof(uint64_t);
+  TempRecords kept(!options.spill_to_disk, options.memory_budget, shingle_bytes);
   std::vector<uint64_t> kept_at(n);
   std::vector<uint32_t> kept_count(n);
   const size_t bands = kMinHashSize / kLshRows;
