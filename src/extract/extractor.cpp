@@ -143,6 +143,10 @@ class DocumentExtraction {
     std::vector<re2::StringPiece> pieces(static_cast<size_t>(groups) + 1);
     size_t start = 0;
     while (start <= text.size()) {
+      // Whether it matches at all is one DFA pass; asked for groups on a
+      // sentence, RE2 backtracks from every position instead, which costs
+      // far more where the pattern is a large alternation (titles, values).
+      if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, nullptr, 0)) break;
       if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, pieces.data(), groups + 1)) break;
       const auto match_begin = static_cast<size_t>(pieces[0].data() - text.data());
       const size_t match_end = match_begin + pieces[0].size();
