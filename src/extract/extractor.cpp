@@ -143,10 +143,6 @@ class DocumentExtraction {
     std::vector<re2::StringPiece> pieces(static_cast<size_t>(groups) + 1);
     size_t start = 0;
     while (start <= text.size()) {
-      // Whether it matches at all is one DFA pass; asked for groups on a
-      // sentence, RE2 backtracks from every position instead, which costs
-      // far more where the pattern is a large alternation (titles, values).
-      if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, nullptr, 0)) break;
       if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, pieces.data(), groups + 1)) break;
       const auto match_begin = static_cast<size_t>(pieces[0].data() - text.data());
       const size_t match_end = match_begin + pieces[0].size();
@@ -168,15 +164,16 @@ class DocumentExtraction {
     const std::string_view text = Tagged(sentence.index).marked;
     for (uint32_t p = 0; p < t.patterns.size(); ++p) {
       const CompiledPattern& pattern = t.patterns[p];
-      const size_t n = pattern.prefixes.size();
+      const auto& prefixes = pattern.prefixes();
+      const size_t n = prefixes.size();
       size_t matched = 0;  // elements matched
       size_t end = 0;      // where the longest matching prefix ends
       bool has_word = false;
       for (size_t k = 0; k + 1 < n; ++k) {
         has_word = has_word || pattern.element_has_word[k];
-        if (pattern.prefixes[k] == nullptr) break;
+        if (prefixes[k] == nullptr) break;
         re2::StringPiece m;
-        if (!pattern.prefixes[k]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) break;
+        if (!prefixes[k]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) break;
         matched = k + 1;
         end = static_cast<size_t>(m.data() - text.data()) + m.size();
         if (!has_word) matched = 0;
