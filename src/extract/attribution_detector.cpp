@@ -68,26 +68,26 @@ std::string AttributionDetector::Find(Sources* sources, size_t match_begin, size
     return Sources::Found{true, at, Canonical(sentence, std::string_view(source.data(), source.size()))};
   };
   // "X said (that) <claim>": the statement starts after the verb.
-  if (!sources->leading_) {
-    sources->leading_.emplace();
+  if (!sources->looked_leading_) {
+    sources->looked_leading_ = true;
     if (RE2::PartialMatch(text, *leading_, &source)) {
       sources->leading_ = found(static_cast<size_t>(source.data() - marked.data()) + source.size());
     }
   }
-  if (sources->leading_->matched && sources->leading_->at <= match_begin) return sources->leading_->name;
-  if (!sources->according_) {
-    sources->according_.emplace();
+  if (sources->leading_.matched && sources->leading_.at <= match_begin) return sources->leading_.name;
+  if (!sources->looked_according_) {
+    sources->looked_according_ = true;
     re2::StringPiece input = text;
     if (RE2::FindAndConsume(&input, *according_, &source)) sources->according_ = found(0);
   }
-  if (sources->according_->matched) return sources->according_->name;
-  if (!sources->trailing_) {
-    sources->trailing_.emplace();
+  if (sources->according_.matched) return sources->according_.name;
+  if (!sources->looked_trailing_) {
+    sources->looked_trailing_ = true;
     if (RE2::PartialMatch(text, *trailing_, &source)) {
       sources->trailing_ = found(static_cast<size_t>(source.data() - marked.data()));
     }
   }
-  if (sources->trailing_->matched && sources->trailing_->at >= match_end) return sources->trailing_->name;
+  if (sources->trailing_.matched && sources->trailing_.at >= match_end) return sources->trailing_.name;
   return "";
 }
 

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,7 +39,8 @@ class AttributionDetector {
       std::string name;
     };
     const TaggedSentence* sentence_;
-    std::optional<Found> leading_, according_, trailing_;
+    bool looked_leading_ = false, looked_according_ = false, looked_trailing_ = false;
+    Found leading_, according_, trailing_;
   };
 
   // The source of the statement covering marked bytes [match_begin,
