@@ -30,7 +30,7 @@ struct RunOptions {
   std::filesystem::path db;        // the store; default: out_dir / "crosscheck.db"
   std::filesystem::path manifest;  // outlets manifest; default: corpus/outlets.toml when present
   bool strict = false;             // a skipped file fails the run. Default: skip, warn, go on
-  size_t batch_size = 64;          // documents per store transaction
+  size_t batch_size = 256;         // documents per store transaction
   // Extraction threads; 0: one per core. The report is the same whatever the number.
   size_t jobs = 0;
   // Larger files are skipped unread (ingest::kMaxArticleBytes: articles are never that big).

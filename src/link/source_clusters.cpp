@@ -1,6 +1,7 @@
 #include "link/source_clusters.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
@@ -145,15 +146,25 @@ Features Describe(const SourceText& doc, const SourceClusterOptions& options, Ta
   return f;
 }
 
-size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+// How many values the sorted, unique `a` and `b` share; a count below
+// `needed` once `needed` can no longer be reached (most candidate pairs are
+// not copies). Branch-free steps: which list moves on is unpredictable.
+size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b, size_t needed = 0) {
+  const size_t na = a.size(), nb = b.size();
   size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++shared, ++i, ++j;
+  size_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    const size_t room = std::min(na - i, nb - j);
+    if (shared + room < needed) return shared;
+    // Each step moves i or j or both on by one: `steps` of them stay inside both lists.
+    const size_t steps = std::min<size_t>(room, 16);
+    for (size_t k = 0; k < steps; ++k) {
+      const uint64_t x = a[i], y = b[j];
+      const size_t x_first = static_cast<size_t>(x <= y);
+      const size_t y_first = static_cast<size_t>(y <= x);
+      shared += x_first & y_first;
+      i += x_first;
+      j += y_first;
     }
   }
   return shared;
@@ -245,13 +256,22 @@ void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
   }
 }
 
-// Records written in order and read back by offset: in an unnamed temporary
-// file (the OS removes it when it is closed, or when the process dies), or in
-// memory when `in_memory` or when no temporary file can be made (slower to
-// fail a run than to use the memory).
+// Records written in order and read back by offset: the first
+// `memory_budget` bytes in memory, the rest in an unnamed temporary file (the
+// OS removes it when it is closed, or when the process dies). All in memory
+// when `in_memory` or when no temporary file can be made (slower to fail a
+// run than to use the memory).
 class TempRecords {
  public:
-  explicit TempRecords(bool in_memory) : file_(in_memory ? nullptr : std::tmpfile()) {}
+  // `expected_bytes`: how much will be written, when known.
+  TempRecords(bool in_memory, size_t memory_budget, uint64_t expected_bytes = 0)
+      : file_(in_memory ? nullptr : std::tmpfile()), budget_(file_ == nullptr ? SIZE_MAX : memory_budget) {
+    // Documents' features are written a few kilobytes at a time: a larger
+    // buffer makes one write call of many.
+    if (file_ != nullptr) std::setvbuf(file_, nullptr, _IOFBF, size_t{1} << 16);
+    // Growing by doubling would copy, and could hold 1.5 budgets at once.
+    if (file_ != nullptr) memory_.reserve(std::min<uint64_t>(budget_, expected_bytes));
+  }
   ~TempRecords() {
     if (file_ != nullptr) std::fclose(file_);
   }
@@ -261,23 +281,30 @@ class TempRecords {
   uint64_t end() const { return end_; }
   void Write(const void* data, size_t size) {
     if (failed_ || size == 0) return;
-    if (file_ == nullptr) {
-      memory_.append(static_cast<const char*>(data), size);
-    } else if (std::fwrite(data, 1, size, file_) != size) {
-      failed_ = true;
+    const auto* bytes = static_cast<const char*>(data);
+    // Memory first while the budget lasts, and only while nothing went to the
+    // file: offsets below memory_.size() are in memory, the rest in the file.
+    if (memory_.size() == end_ && memory_.size() < budget_) {
+      const size_t here = std::min(size, budget_ - memory_.size());
+      memory_.append(bytes, here);
+      bytes += here, size -= here, end_ += here;
     }
+    if (size == 0) return;
+    if (std::fwrite(bytes, 1, size, file_) != size) failed_ = true;
     end_ += size;
   }
   void WriteNumber(uint64_t value) { Write(&value, sizeof value); }
   // Done writing: true when everything written can be read.
   bool Seal() { return !failed_ && (file_ == nullptr || std::fflush(file_) == 0); }
   bool Read(uint64_t offset, void* data, size_t size) {
-    if (file_ == nullptr) {
-      if (offset > memory_.size() || size > memory_.size() - offset) return false;
-      if (size > 0) std::memcpy(data, memory_.data() + offset, size);
-      return true;
-    }
+    if (offset > end_ || size > end_ - offset) return false;
     auto* bytes = static_cast<char*>(data);
+    if (offset < memory_.size()) {
+      const size_t here = std::min<uint64_t>(size, memory_.size() - offset);
+      std::memcpy(bytes, memory_.data() + offset, here);
+      bytes += here, offset += here, size -= here;
+    }
+    offset -= memory_.size();  // into the file
     while (size > 0) {
       const ssize_t got = ::pread(fileno(file_), bytes, size, static_cast<off_t>(offset));
       if (got <= 0) return false;
@@ -285,18 +312,20 @@ class TempRecords {
     }
     return true;
   }
-  bool ReadNumber(uint64_t* offset, uint64_t* value) {
-    if (!Read(*offset, value, sizeof *value)) return false;
-    *offset += sizeof *value;
-    return true;
-  }
   bool ReadShingles(uint64_t offset, size_t count, std::vector<uint64_t>* out) {
     out->resize(count);
     return Read(offset, out->data(), count * sizeof(uint64_t));
   }
+  // `size` bytes from `offset` into `out`: a record read whole, then parsed
+  // in memory, costs one read call rather than one per field.
+  bool ReadBlock(uint64_t offset, size_t size, std::string* out) {
+    out->resize(size);
+    return Read(offset, out->data(), size);
+  }
 
  private:
   std::FILE* file_;
+  size_t budget_;  // bytes kept in memory before the file is used
   bool failed_ = false;
   uint64_t end_ = 0;
   std::string memory_;
@@ -313,6 +342,7 @@ struct SourceClusterDetector::State {
     std::string content_hash;
     uint64_t features = 0;  // offset in `all`: its shingles, then its passages
     uint32_t shingles = 0;  // how many, common ones included
+    uint64_t passage_bytes = 0;  // the size of its passages, after its shingles
   };
   SourceClusterOptions options;
   std::vector<Named> docs;
@@ -329,7 +359,7 @@ struct SourceClusterDetector::State {
 SourceClusterDetector::SourceClusterDetector(size_t expected_documents, const SourceClusterOptions& options)
     : state_(std::make_unique<State>()) {
   state_->options = options;
-  state_->all = std::make_unique<TempRecords>(!options.spill_to_disk);
+  state_->all = std::make_unique<TempRecords>(!options.spill_to_disk, 0);
   state_->docs.reserve(expected_documents);
   // A counting table over shingle hashes: it rules out almost every shingle
   // as common (its counts can only be too high, so its size changes no result).
@@ -354,6 +384,7 @@ void SourceClusterDetector::Add(const SourceText& doc) {
     if (count != UINT16_MAX) ++count;
   }
   st.all->Write(f.shingles.data(), f.shingles.size() * sizeof(uint64_t));
+  const uint64_t passages_at = st.all->end();
   for (const std::vector<Passage>* passages : {&f.sentences, &f.quotes}) {
     st.all->WriteNumber(passages->size());
     for (const Passage& p : *passages) {
@@ -363,6 +394,7 @@ void SourceClusterDetector::Add(const SourceText& doc) {
       st.all->Write(p.text.data(), p.text.size());
     }
   }
+  st.docs.back().passage_bytes = st.all->end() - passages_at;
 }
 
 Result<SourceClusters> SourceClusterDetector::Finish() {
@@ -399,7 +431,10 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
 
   // The shingles left, to a second file, and the LSH band keys of their
   // MinHash signature (a document too short for one has none): 512 bytes a document.
-  TempRecords kept(!options.spill_to_disk);
+  // Read once per candidate pair: held in memory as far as the budget goes.
+  uint64_t shingle_bytes = 0;  // at most this much is kept
+  for (const State::Named& d : docs) shingle_bytes += uint64_t{d.shingles} * sizeof(uint64_t);
+  TempRecords kept(!options.spill_to_disk, options.memory_budget, shingle_bytes);
   std::vector<uint64_t> kept_at(n);
   std::vector<uint32_t> kept_count(n);
   const size_t bands = kMinHashSize / kLshRows;
@@ -466,22 +501,27 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   // Measure each candidate exactly; keep the pairs that are copies. Pairs
   // come sorted, so the first document's features are read once for all of
   // its pairs, and passages only for pairs the shingles do not rule out.
+  std::string block;  // one document's passages as written
   auto read_passages = [&](size_t doc, Features* f) {
-    uint64_t offset = docs[doc].features + uint64_t{docs[doc].shingles} * sizeof(uint64_t);
+    const uint64_t offset = docs[doc].features + uint64_t{docs[doc].shingles} * sizeof(uint64_t);
+    if (!st.all->ReadBlock(offset, docs[doc].passage_bytes, &block)) return false;
+    size_t at = 0;
+    auto number = [&](uint64_t* value) {
+      if (block.size() - at < sizeof *value) return false;
+      std::memcpy(value, block.data() + at, sizeof *value);
+      at += sizeof *value;
+      return true;
+    };
     for (std::vector<Passage>* passages : {&f->sentences, &f->quotes}) {
       uint64_t count = 0;
-      if (!st.all->ReadNumber(&offset, &count)) return false;
+      if (!number(&count) || count > (block.size() - at) / (3 * sizeof(uint64_t))) return false;
       passages->resize(count);
       for (Passage& p : *passages) {
         uint64_t words = 0, size = 0;
-        if (!st.all->ReadNumber(&offset, &p.key) || !st.all->ReadNumber(&offset, &words) ||
-            !st.all->ReadNumber(&offset, &size)) {
-          return false;
-        }
+        if (!number(&p.key) || !number(&words) || !number(&size) || block.size() - at < size) return false;
         p.words = words;
-        p.text.resize(size);
-        if (!st.all->Read(offset, p.text.data(), size)) return false;
-        offset += size;
+        p.text.assign(block, at, size);
+        at += size;
       }
     }
     return true;
@@ -506,11 +546,30 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
       fa_passages = false;
     }
     if (!kept.ReadShingles(kept_at[j], kept_count[j], &fb.shingles)) return unreadable;
-    const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles);
-    const size_t union_size = fa.shingles.size() + fb.shingles.size() - shared_shingles;
-    const double similarity = union_size == 0 ? 0 : static_cast<double>(shared_shingles) / union_size;
-    const double containment = shorter == 0 ? 0 : static_cast<double>(shared_shingles) / shorter;
-    if (!identical && similarity < options.near_duplicate && containment < options.rewrite_containment) continue;
+    const size_t sizes = fa.shingles.size() + fb.shingles.size();
+    auto similarity_of = [&](size_t shared) {
+      const size_t union_size = sizes - shared;
+      return union_size == 0 ? 0 : static_cast<double>(shared) / union_size;
+    };
+    auto containment_of = [&](size_t shared) { return shorter == 0 ? 0 : static_cast<double>(shared) / shorter; };
+    auto joins = [&](size_t shared) {
+      return similarity_of(shared) >= options.near_duplicate || containment_of(shared) >= options.rewrite_containment;
+    };
+    // The fewest shared shingles that can join the pair (both measures grow
+    // with it), so that counting stops as soon as they are out of reach.
+    size_t needed = 0;
+    if (!identical) {
+      size_t lo = 0, hi = shorter + 1;  // joins(hi) stands for "never"
+      while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (joins(mid)) hi = mid; else lo = mid + 1;
+      }
+      needed = lo;
+    }
+    const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles, needed);
+    if (shared_shingles < needed) continue;  // neither near-duplicate nor rewrite
+    const double similarity = similarity_of(shared_shingles);
+    const double containment = containment_of(shared_shingles);
     if (!fa_passages) {
       if (!read_passages(i, &fa)) return unreadable;
       fa_passages = true;

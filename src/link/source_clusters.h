@@ -50,6 +50,7 @@ struct SourceClusterOptions {
   size_t full_bucket = 64;            // larger buckets are checked against their first member only
   size_t common_cap = 64;             // wording in more documents than this (or 5% of them) is stock phrasing
   bool spill_to_disk = true;          // features wait in a temporary file (else in memory)
+  size_t memory_budget = size_t{64} << 20;  // bytes of measured shingles kept in memory before the file
 };
 
 // Finds source clusters in documents given one at a time. Of each it keeps

@@ -194,7 +194,8 @@ const char* CurrentSchemaSql() { return kStoreSchemaSql; }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path) {
   try {
-    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                                      SQLite::OPEN_NOMUTEX);
     std::unique_ptr<Store> store(new Store(std::move(db)));
     Status status = store->Initialise();
     if (!status.ok()) return Status(status.code() == Status::Code::kStoreCorrupt
@@ -290,6 +291,9 @@ Status Store::Initialise() {
     // crashes. Set only once the store is accepted: a refused one is left as it was.
     db_->exec("PRAGMA journal_mode = WAL");
     db_->exec("PRAGMA synchronous = NORMAL");
+    // Each batch adds rows to a dozen indexes spread over the whole file: with
+    // SQLite's default 2 MB of cache most of their pages are read again per batch.
+    db_->exec("PRAGMA cache_size = -16384");
     schema_version_ = kSchemaVersion;
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
@@ -463,10 +467,12 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
   return Status::Ok();
 }
 
-Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates) {
-  SQLite::Statement& clear = Cached("DELETE FROM document_templates WHERE document_id = ?");
-  clear.bind(1, document_id);
-  clear.exec();
+Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh) {
+  if (!fresh) {
+    SQLite::Statement& clear = Cached("DELETE FROM document_templates WHERE document_id = ?");
+    clear.bind(1, document_id);
+    clear.exec();
+  }
   SQLite::Statement& insert = Cached(
       "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES (?, ?, ?, ?)");
   for (const TemplateRecord& t : templates) {
@@ -479,6 +485,7 @@ Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRe
     insert.exec();
     insert.reset();
   }
+  if (fresh) return Status::Ok();  // its claims are all of these templates
   // Claims of templates the document is no longer extracted with (removed ones).
   SQLite::Statement& orphans = Cached(
       "DELETE FROM claims WHERE document_id = ?1 AND template_id NOT IN "
@@ -516,7 +523,7 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
   Status status = InsertClaims(document_id, doc, sentence_ids, *write.claims);
   if (!status.ok()) return status;
   if (write.templates != nullptr) {
-    status = ReplaceTemplates(document_id, *write.templates);
+    status = ReplaceTemplates(document_id, *write.templates, false);
     if (!status.ok()) return status;
   }
   return document_id;
@@ -557,6 +564,11 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
     if (!replaced.ok()) return replaced.status();
     document_id = *replaced;
   } else if (write.claims != nullptr) {
+    // Content never stored (most documents of a first run) has nothing to
+    // replace: its rows are only inserted.
+    auto stored = FindDocument(doc.content_hash);
+    if (!stored.ok()) return stored.status();
+    const bool fresh = !stored->has_value();
     SQLite::Statement& upsert = Cached(
                              "INSERT INTO documents (content_hash, bytes, html, extracted_with, sentences) "
                              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO UPDATE SET "
@@ -570,13 +582,18 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
     upsert.executeStep();
     document_id = upsert.getColumn(0).getInt64();
     upsert.reset();
-    // Replacing the extraction: sentences cascade to claims and their roles.
-    SQLite::Statement& clear_sentences = Cached( "DELETE FROM sentences WHERE document_id = ?");
-    clear_sentences.bind(1, document_id);
-    clear_sentences.exec();
-    SQLite::Statement& clear_removed = Cached( "DELETE FROM removed_spans WHERE document_id = ?");
-    clear_removed.bind(1, document_id);
-    clear_removed.exec();
+    if (!fresh) {
+      // Replacing the extraction: sentences cascade to claims and their roles.
+      SQLite::Statement& clear_sentences = Cached("DELETE FROM sentences WHERE document_id = ?");
+      clear_sentences.bind(1, document_id);
+      clear_sentences.exec();
+      SQLite::Statement& clear_removed = Cached("DELETE FROM removed_spans WHERE document_id = ?");
+      clear_removed.bind(1, document_id);
+      clear_removed.exec();
+      SQLite::Statement& clear_diagnostics = Cached("DELETE FROM document_diagnostics WHERE document_id = ?");
+      clear_diagnostics.bind(1, document_id);
+      clear_diagnostics.exec();
+    }
 
     SQLite::Statement& sentence = Cached(
                                "INSERT INTO sentences (document_id, ordinal, paragraph, start, end, text) "
@@ -594,9 +611,6 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
       sentence.reset();
       sentence_ids[s.index] = static_cast<int64_t>(db_->getLastInsertRowid());
     }
-    SQLite::Statement& clear_diagnostics = Cached("DELETE FROM document_diagnostics WHERE document_id = ?");
-    clear_diagnostics.bind(1, document_id);
-    clear_diagnostics.exec();
     SQLite::Statement& diagnostic = Cached(
         "INSERT INTO document_diagnostics (document_id, ordinal, severity, line, message) VALUES (?, ?, ?, ?, ?)");
     for (size_t k = 0; k < doc.diagnostics.size(); ++k) {
@@ -621,7 +635,7 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
     Status inserted = InsertClaims(document_id, doc, sentence_ids, *write.claims);
     if (!inserted.ok()) return inserted;
     if (write.templates != nullptr) {
-      Status recorded = ReplaceTemplates(document_id, *write.templates);
+      Status recorded = ReplaceTemplates(document_id, *write.templates, fresh);
       if (!recorded.ok()) return recorded;
     }
   } else {

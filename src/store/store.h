@@ -176,7 +176,8 @@ class Store {
   Status WriteDocument(int64_t run, const DocumentWrite& write);
   Status InsertClaims(int64_t document_id, const Document& doc, const std::vector<int64_t>& sentence_ids,
                       const std::vector<Claim>& claims);
-  Status ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates);
+  // `fresh`: the document was first stored by this batch, so it has no templates or claims to replace.
+  Status ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh);
   // Partial re-extraction of a stored document: see DocumentWrite::replaced_sentences.
   Result<int64_t> ReplaceSomeClaims(const DocumentWrite& write);
   // The prepared statement for `sql`, prepared once per connection, reset and unbound.

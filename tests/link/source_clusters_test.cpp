@@ -163,7 +163,12 @@ TEST_CASE("source clusters: documents given one at a time, features waiting in a
   const auto in_memory = DetectSourceClusters(docs);
   REQUIRE(in_memory.clusters.size() == 2);
 
-  crosscheck::link::SourceClusterDetector detector(docs.size());
+  // All in the file, split between memory and the file (records straddle the
+  // boundary), and all in memory.
+  crosscheck::link::SourceClusterOptions options;
+  options.memory_budget = GENERATE(size_t{0}, size_t{1000}, size_t{64} << 20);
+  CAPTURE(options.memory_budget);
+  crosscheck::link::SourceClusterDetector detector(docs.size(), options);
   std::vector<const SourceText*> ordered;
   for (const SourceText& d : docs) ordered.push_back(&d);
   std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->source.path < b->source.path; });
