@@ -59,23 +59,35 @@ std::string Canonical(const TaggedSentence& sentence, std::string_view source) {
 
 }  // namespace
 
-std::string AttributionDetector::Find(const TaggedSentence& sentence, size_t match_begin, size_t match_end) const {
+std::string AttributionDetector::Find(Sources* sources, size_t match_begin, size_t match_end) const {
+  const TaggedSentence& sentence = *sources->sentence_;
   const std::string& marked = sentence.marked;
   re2::StringPiece text(marked);
   re2::StringPiece source;
+  auto found = [&](size_t at) {
+    return Sources::Found{true, at, Canonical(sentence, std::string_view(source.data(), source.size()))};
+  };
   // "X said (that) <claim>": the statement starts after the verb.
-  if (RE2::PartialMatch(text, *leading_, &source)) {
-    const auto source_end = static_cast<size_t>(source.data() - marked.data()) + source.size();
-    if (source_end <= match_begin) return Canonical(sentence, std::string_view(source.data(), source.size()));
+  if (!sources->looked_leading_) {
+    sources->looked_leading_ = true;
+    if (RE2::PartialMatch(text, *leading_, &source)) {
+      sources->leading_ = found(static_cast<size_t>(source.data() - marked.data()) + source.size());
+    }
   }
-  re2::StringPiece input = text;
-  if (RE2::FindAndConsume(&input, *according_, &source)) {
-    return Canonical(sentence, std::string_view(source.data(), source.size()));
+  if (sources->leading_.matched && sources->leading_.at <= match_begin) return sources->leading_.name;
+  if (!sources->looked_according_) {
+    sources->looked_according_ = true;
+    re2::StringPiece input = text;
+    if (RE2::FindAndConsume(&input, *according_, &source)) sources->according_ = found(0);
   }
-  if (RE2::PartialMatch(text, *trailing_, &source)) {
-    const auto source_begin = static_cast<size_t>(source.data() - marked.data());
-    if (source_begin >= match_end) return Canonical(sentence, std::string_view(source.data(), source.size()));
+  if (sources->according_.matched) return sources->according_.name;
+  if (!sources->looked_trailing_) {
+    sources->looked_trailing_ = true;
+    if (RE2::PartialMatch(text, *trailing_, &source)) {
+      sources->trailing_ = found(static_cast<size_t>(source.data() - marked.data()));
+    }
   }
+  if (sources->trailing_.matched && sources->trailing_.at >= match_end) return sources->trailing_.name;
   return "";
 }
 

@@ -164,15 +164,16 @@ class DocumentExtraction {
     const std::string_view text = Tagged(sentence.index).marked;
     for (uint32_t p = 0; p < t.patterns.size(); ++p) {
       const CompiledPattern& pattern = t.patterns[p];
-      const size_t n = pattern.prefixes.size();
+      const auto& prefixes = pattern.prefixes();
+      const size_t n = prefixes.size();
       size_t matched = 0;  // elements matched
       size_t end = 0;      // where the longest matching prefix ends
       bool has_word = false;
       for (size_t k = 0; k + 1 < n; ++k) {
         has_word = has_word || pattern.element_has_word[k];
-        if (pattern.prefixes[k] == nullptr) break;
+        if (prefixes[k] == nullptr) break;
         re2::StringPiece m;
-        if (!pattern.prefixes[k]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) break;
+        if (!prefixes[k]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) break;
         matched = k + 1;
         end = static_cast<size_t>(m.data() - text.data()) + m.size();
         if (!has_word) matched = 0;
@@ -285,10 +286,34 @@ class DocumentExtraction {
       claim.modality = Modality::kHedged;
       claim.modality_cue = cue;
     }
-    claim.attribution = attribution_.Find(tagged, match_begin, match_end);
+    claim.attribution = attribution_.Find(SentenceSources(sentence.index), match_begin, match_end);
     // A date value is what the claim states, not when it happened: it must not split subjects.
-    if (t.spec.dated && claim.value.kind != ValueKind::kDate) claim.time = EventDay(plain);
+    if (t.spec.dated && claim.value.kind != ValueKind::kDate) claim.time = SentenceDay(sentence.index);
     return claim;
+  }
+
+  // What depends on the sentence alone is worked out once for all its claims.
+  struct SentenceFacts {
+    uint32_t sentence = UINT32_MAX;  // which sentence these are for
+    std::optional<AttributionDetector::Sources> sources;
+    std::optional<std::string> day;
+  };
+
+  SentenceFacts& Facts(uint32_t sentence) {
+    if (facts_.sentence != sentence) facts_ = SentenceFacts{sentence, std::nullopt, std::nullopt};
+    return facts_;
+  }
+
+  AttributionDetector::Sources* SentenceSources(uint32_t sentence) {
+    SentenceFacts& facts = Facts(sentence);
+    if (!facts.sources) facts.sources.emplace(Tagged(sentence));
+    return &*facts.sources;
+  }
+
+  const std::string& SentenceDay(uint32_t sentence) {
+    SentenceFacts& facts = Facts(sentence);
+    if (!facts.day) facts.day = EventDay(doc_.SentenceText(doc_.sentences[sentence]));
+    return *facts.day;
   }
 
   // The first single day the sentence names ("on Tuesday", "April 12"),
@@ -414,6 +439,7 @@ class DocumentExtraction {
   Extraction* out_;
   SlotContext context_;
   std::vector<TaggedSentence> tagged_;  // one per sentence
+  SentenceFacts facts_;                 // of the sentence whose claims are being built
   std::map<std::string, uint32_t> salience_;
   bool salience_ready_ = false;
 };

@@ -3,10 +3,18 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <mutex>
 
 #include "util/toml_document.h"
 
 namespace crosscheck::extract {
+
+struct CompiledPattern::Prefixes {
+  std::vector<std::string> regexes;
+  std::once_flag once;
+  std::vector<std::shared_ptr<const re2::RE2>> compiled;
+};
+
 namespace {
 
 bool IsWordChar(char c) {
@@ -51,13 +59,12 @@ class Compiler {
                           " instructions; the limit is " + std::to_string(kMaxProgramSize) + ")");
     }
     out_.re = std::move(re);
-    // Prefix regexes for near misses. Their capturing groups cost nothing:
-    // only the match's extent is asked for, which RE2 finds with its DFA.
+    // Prefix regexes for near misses, compiled when first asked for.
+    out_.lazy_prefixes = std::make_shared<CompiledPattern::Prefixes>();
     for (const TopElement& e : top_elements_) {
-      auto prefix_re = std::make_shared<RE2>(e.regex_so_far, options);
       out_.element_texts.push_back(e.source);
       out_.element_has_word.push_back(e.has_word);
-      out_.prefixes.push_back(prefix_re->ok() ? prefix_re : nullptr);
+      out_.lazy_prefixes->regexes.push_back(e.regex_so_far);
     }
     return std::move(out_);
   }
@@ -330,6 +337,24 @@ class Compiler {
 
 Result<CompiledPattern> CompilePattern(const PatternSpec& pattern, const ClaimTemplate& tmpl, const TypeRegistry& types) {
   return Compiler(pattern, tmpl, types).Run();
+}
+
+const std::vector<std::shared_ptr<const re2::RE2>>& CompiledPattern::prefixes() const {
+  static const std::vector<std::shared_ptr<const re2::RE2>> kNone;
+  if (lazy_prefixes == nullptr) return kNone;
+  Prefixes& p = *lazy_prefixes;
+  // Their capturing groups cost nothing: only the match's extent is asked
+  // for, which RE2 finds with its DFA.
+  std::call_once(p.once, [&p] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    for (const std::string& regex : p.regexes) {
+      auto re = std::make_shared<RE2>(regex, options);
+      p.compiled.push_back(re->ok() ? std::move(re) : nullptr);
+    }
+  });
+  return p.compiled;
 }
 
 }  // namespace crosscheck::extract

@@ -49,7 +49,15 @@ struct CompiledPattern {
   // including it (prefixes.back() is the whole pattern without captures).
   std::vector<std::string> element_texts;
   std::vector<bool> element_has_word;
-  std::vector<std::shared_ptr<const re2::RE2>> prefixes;
+  // Compiled on first use: only `explain` asks for near misses, and compiling
+  // every prefix of every pattern took as long as compiling the patterns.
+  // The k-th prefix is null when it does not compile on its own.
+  const std::vector<std::shared_ptr<const re2::RE2>>& prefixes() const;
+
+  // Set by the compiler: the regex of each prefix, and their compiled forms
+  // once asked for (shared by copies; compiled once, by whichever thread asks first).
+  struct Prefixes;
+  std::shared_ptr<Prefixes> lazy_prefixes;
 };
 
 // Bounds that keep any template set small enough to compile and run.

@@ -7,7 +7,6 @@
 #include <cctype>
 #include <iterator>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace crosscheck::ingest {
@@ -118,6 +117,7 @@ struct Paragraph {
   size_t last_range;
   uint32_t bytes = 0;
   std::vector<uint64_t> words;  // ContentWords
+  std::vector<uint32_t> first_seen;  // for each word, the first paragraph that uses it
 };
 
 }  // namespace
@@ -190,14 +190,25 @@ BodyText BoilerplateFilter::Apply(std::string_view text) const {
   std::vector<Paragraph> paragraphs;
   for (size_t i = 0; i < body.kept.size(); ++i) {
     const ByteRange& r = body.kept[i];
-    Paragraph p{i, i, r.size(), ContentWords(text.substr(r.begin, r.size()))};
+    Paragraph p{i, i, r.size(), ContentWords(text.substr(r.begin, r.size())), {}};
     paragraphs.push_back(std::move(p));
   }
   const size_t n = paragraphs.size();
   if (n < 3) return body;
-  std::unordered_map<uint64_t, size_t> first_seen;
+  // For each word of each paragraph, the first paragraph using it: all
+  // (word, paragraph) pairs sorted, the first of each word kept.
+  std::vector<std::pair<uint64_t, uint32_t>> uses;
   for (size_t i = 0; i < n; ++i) {
-    for (uint64_t w : paragraphs[i].words) first_seen.emplace(w, i);
+    for (uint64_t w : paragraphs[i].words) uses.emplace_back(w, static_cast<uint32_t>(i));
+  }
+  std::sort(uses.begin(), uses.end());
+  uses.erase(std::unique(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+             uses.end());
+  for (Paragraph& p : paragraphs) {
+    p.first_seen.reserve(p.words.size());
+    for (uint64_t w : p.words) {
+      p.first_seen.push_back(std::lower_bound(uses.begin(), uses.end(), std::make_pair(w, uint32_t{0}))->second);
+    }
   }
   constexpr size_t kMaxTrailerParagraphs = 30;
   constexpr size_t kMinJudgedWords = 8;
@@ -216,7 +227,7 @@ BodyText BoilerplateFilter::Apply(std::string_view text) const {
       const auto& words = paragraphs[k].words;
       if (words.size() < kMinJudgedWords) continue;
       size_t shared = 0;
-      for (uint64_t w : words) shared += first_seen[w] < t ? 1 : 0;
+      for (uint32_t first : paragraphs[k].first_seen) shared += first < t ? 1 : 0;
       judged_words += words.size();
       off_topic = shared * 100 < words.size() * 12;  // under 12% shared
     }

@@ -104,10 +104,11 @@ std::string EmptyDocumentReason(const Document& document) {
 Result<Document> DocumentLoader::Load(const CorpusFile& file, DocumentSource source) const {
   auto bytes = ReadFileBytes(file.path);
   if (!bytes.ok()) return bytes.status();
-  if (std::string reason = RejectReason(*bytes); !reason.empty()) {
-    return Status::InvalidInput(file.path.generic_string() + ": " + reason);
-  }
-  Document doc = FromBytes(std::move(bytes).value(), std::move(source), file.html);
+  Known known;
+  known.sniff = text::SniffText(*bytes);
+  if (!known.sniff.reject.empty()) return Status::InvalidInput(file.path.generic_string() + ": " + known.sniff.reject);
+  known.content_hash = util::Sha256Hex(*bytes);
+  Document doc = FromBytes(std::move(bytes).value(), std::move(source), file.html, std::move(known));
   if (std::string reason = EmptyDocumentReason(doc); !reason.empty()) {
     return Status::InvalidInput(file.path.generic_string() + ": " + reason);
   }
@@ -115,11 +116,18 @@ Result<Document> DocumentLoader::Load(const CorpusFile& file, DocumentSource sou
 }
 
 Document DocumentLoader::FromBytes(std::string raw, DocumentSource source, bool html_hint) const {
+  Known known;
+  known.content_hash = util::Sha256Hex(raw);
+  known.sniff = text::SniffText(raw);
+  return FromBytes(std::move(raw), std::move(source), html_hint, std::move(known));
+}
+
+Document DocumentLoader::FromBytes(std::string raw, DocumentSource source, bool html_hint, Known known) const {
   Document doc;
   doc.source = std::move(source);
-  doc.content_hash = util::Sha256Hex(raw);
+  doc.content_hash = std::move(known.content_hash);
   doc.raw = std::move(raw);
-  const text::TextSniff sniff = text::SniffText(doc.raw);
+  const text::TextSniff& sniff = known.sniff;
   if (!sniff.reject.empty()) {
     doc.diagnostics.push_back({Diagnostic::Severity::kWarning, doc.source.path, 0,
                                sniff.reject + " (read as text anyway)"});

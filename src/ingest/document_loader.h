@@ -13,6 +13,7 @@
 #include "crosscheck/status.h"
 #include "ingest/boilerplate_filter.h"
 #include "ingest/corpus_scanner.h"
+#include "text/text_decoder.h"
 
 namespace crosscheck::ingest {
 
@@ -36,6 +37,14 @@ class DocumentLoader {
   // notice says from what); bytes that are not text at all are still read, with
   // a warning, so callers that must not skip (explain, examples) get a Document.
   Document FromBytes(std::string raw, DocumentSource source, bool html_hint) const;
+
+  // What a caller that has looked at the bytes already knows of them, so
+  // that they are not hashed and sniffed a second time.
+  struct Known {
+    std::string content_hash;  // util::Sha256Hex of the bytes
+    text::TextSniff sniff;     // text::SniffText of the bytes
+  };
+  Document FromBytes(std::string raw, DocumentSource source, bool html_hint, Known known) const;
 
  private:
   const BoilerplateFilter* filter_;

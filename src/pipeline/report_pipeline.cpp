@@ -205,6 +205,7 @@ class Run {
     bool html = false;
     std::string bytes;          // until the worker prepares the document
     std::string hash;
+    text::TextSniff sniff;      // of the bytes, for the worker
     uint64_t size = 0;          // bytes read
     DocumentSource source;
     std::string reason;         // why it was skipped
@@ -226,7 +227,8 @@ class Run {
   // Runs on a worker thread: everything here is a pure function of the item.
   void Work(Item& item) {
     const auto started = std::chrono::steady_clock::now();
-    item.document = impl_.loader->FromBytes(std::move(item.bytes), std::move(item.source), item.html);
+    item.document = impl_.loader->FromBytes(std::move(item.bytes), std::move(item.source), item.html,
+                                            {item.hash, std::move(item.sniff)});
     const auto prepared = std::chrono::steady_clock::now();
     ingest_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(prepared - started).count();
     if (std::string reason = ingest::EmptyDocumentReason(item.document); !reason.empty()) {
@@ -317,9 +319,10 @@ class Run {
       item.reason = WithoutPath(bytes.status().message(), file.path);
       return item;
     }
-    if (std::string reason = ingest::RejectReason(*bytes); !reason.empty()) {
+    item.sniff = text::SniffText(*bytes);  // kept for the worker: the bytes are looked at once
+    if (!item.sniff.reject.empty()) {
       item.kind = Item::Kind::kSkipped;  // binary, empty or only white space
-      item.reason = std::move(reason);
+      item.reason = std::move(item.sniff.reject);
       return item;
     }
     item.hash = util::Sha256Hex(*bytes);

@@ -181,6 +181,11 @@ class Normaliser {
         i += 2;
         continue;
       }
+      if (size_t run = PlainRun(i); run > 0) {
+        emit_.Text(Pos(i), Pos(i + run), raw_.substr(i, run), true);
+        i += run;
+        continue;
+      }
       if (c < 0x80) {
         // A combining mark after a letter composes with it; after a space or a
         // control character there is nothing to compose with.
@@ -212,6 +217,19 @@ class Normaliser {
 
  private:
   static uint32_t Pos(size_t i) { return static_cast<uint32_t>(i); }
+
+  // Printable ASCII that is kept as it is: most of an article.
+  static bool Plain(unsigned char c) { return c > 0x20 && c < 0x7F && c != '<' && c != '&' && c != '\\'; }
+
+  // How many bytes from `at` are plain and can be copied in one piece, as
+  // CodePoint() would keep them one by one; 0 when raw_[at] is not. The last
+  // byte before a non-ASCII one is left out: a combining mark may follow it.
+  size_t PlainRun(size_t at) const {
+    size_t end = at;
+    while (end < raw_.size() && Plain(static_cast<unsigned char>(raw_[end]))) ++end;
+    if (end < raw_.size() && static_cast<unsigned char>(raw_[end]) >= 0x80 && end > at) --end;
+    return end - at;
+  }
 
   void CountLines(size_t from, size_t to) {
     line_ += static_cast<uint32_t>(std::count(raw_.begin() + static_cast<ptrdiff_t>(from),
@@ -398,7 +416,7 @@ bool LooksLikeHtml(std::string_view raw) {
   // Many structural tags near the top also mean markup.
   int tags = 0;
   std::string lower(head);
-  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char& ch : lower) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;  // as tolower in "C"
   for (std::string_view tag : {"<p>", "<p ", "<div", "<br", "<span", "<a href", "<meta", "<body", "<script", "</p>"}) {
     size_t pos = 0;
     const std::string_view lower_head = lower;
