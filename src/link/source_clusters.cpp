@@ -298,6 +298,7 @@ class TempRecords {
   bool Seal() { return !failed_ && (file_ == nullptr || std::fflush(file_) == 0); }
   bool Read(uint64_t offset, void* data, size_t size) {
     if (offset > end_ || size > end_ - offset) return false;
+    if (size == 0) return true;  // an empty vector's data() may be null, which memcpy must not get
     auto* bytes = static_cast<char*>(data);
     if (offset < memory_.size()) {
       const size_t here = std::min<uint64_t>(size, memory_.size() - offset);
