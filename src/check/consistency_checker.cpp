@@ -254,19 +254,16 @@ std::vector<Finding> ConsistencyChecker::CheckAll(const link::LinkResult& linked
   findings.reserve(linked.groups.size());
   std::vector<bool> moved(claims.size(), false);
   for (const link::SubjectGroup& group : linked.groups) {
-    Finding f = FindingFor(group);
+    std::vector<SourcedClaim> own;
+    own.reserve(group.claims.size());
     for (size_t index : group.claims) {
       // A claim in two groups is copied into the second: only its first use may take it.
-      f.claims.push_back(moved[index] ? claims[index] : std::move(claims[index]));
+      own.push_back(moved[index] ? claims[index] : std::move(claims[index]));
       moved[index] = true;
     }
-    SortClaims(&f.claims);
-    if (reuse && reuse(&f)) {
-      findings.push_back(std::move(f));
-      continue;
-    }
-    ++*checked;
-    findings.push_back(Judge(std::move(f)));
+    bool judged = false;
+    findings.push_back(CheckGroup(group, std::move(own), reuse, &judged));
+    *checked += judged ? 1 : 0;
   }
   std::vector<SourcedClaim>().swap(claims);
   SortFindings(&findings);
