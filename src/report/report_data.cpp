@@ -16,20 +16,9 @@ void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingV
   lists.reserve(findings.size());
   for (const Finding& f : findings) lists.push_back(&f.claim_ids);
   claim_reader->ForEachList(lists, order, [&](size_t i, std::vector<SourcedClaim>& read) {
-    Finding f;  // the finding without its row ids, as the writers see it
-    const Finding& stored = findings[i];
-    f.id = stored.id;
-    f.template_id = stored.template_id;
-    f.subject = stored.subject;
-    f.verdict = stored.verdict;
-    f.reason = stored.reason;
-    f.strength = stored.strength;
-    f.outlets = stored.outlets;
-    f.sources = stored.sources;
+    Finding f = findings[i];  // as the writers see it: its claims, not their row ids
+    f.claim_ids.clear();
     f.claims = std::move(read);
-    f.self_contradictions = stored.self_contradictions;
-    f.derived_from = stored.derived_from;
-    f.input_hash = stored.input_hash;
     return visit(i, f);
   });
 }
