@@ -572,13 +572,13 @@ class Run {
     {
       // One pass over the documents for anchors, quotations and copies; none
       // of them keeps a document's text.
-      auto count = CountDocumentTexts();
+      auto count = store_->CountDocumentTexts(run_);
       if (!count.ok()) return count.status();
       link::SourceClusterDetector copies(*count);
       check::QuoteDriftFinder drift_finder;
       anchors_.clear();
       double drift_seconds = 0;
-      Status read = ForEachDocumentText([&](const SourceText& text) {
+      Status read = store_->ForEachDocumentText(run_, [&](const SourceText& text) {
         ChooseAnchor(text);
         copies.Add(text);
         const auto begun = std::chrono::steady_clock::now();
@@ -599,7 +599,6 @@ class Run {
     auto linked_or = LinkByKind();
     if (!linked_or.ok()) return linked_or.status();
     link::LinkResult linked = std::move(linked_or).value();
-    link_seconds += Since(started);
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
@@ -962,49 +961,6 @@ class Run {
       linker.LinkKind(kind, claims);
     }
     return linker.Finish();
-  }
-
-  // Calls `visit` with the body sentences of each document of this run, one
-  // document at a time, in path order: for finding copies and quotations.
-  // Read from the store, which has them for reused documents too.
-  Status ForEachDocumentText(const std::function<void(const SourceText&)>& visit) {
-    try {
-      SQLite::Statement st(store_->database(),
-                           "SELECT ds.path, ds.outlet, d.content_hash, s.text FROM document_sources ds "
-                           "JOIN documents d ON d.id = ds.document_id "
-                           "LEFT JOIN sentences s ON s.document_id = d.id "
-                           "WHERE ds.last_run = ? ORDER BY ds.path, s.ordinal");
-      st.bind(1, run_);
-      SourceText text;
-      bool any = false;
-      while (st.executeStep()) {
-        const char* path = st.getColumn(0).getText();
-        if (!any || text.source.path != path) {
-          if (any) visit(text);
-          any = true;
-          text.source.path = path;
-          text.source.outlet = st.getColumn(1).getString();
-          text.content_hash = st.getColumn(2).getString();
-          text.sentences.clear();
-        }
-        if (!st.getColumn(3).isNull()) text.sentences.push_back(st.getColumn(3).getString());
-      }
-      if (any) visit(text);
-      return Status::Ok();
-    } catch (const SQLite::Exception& e) {
-      return Status::StoreError(summary_.db.generic_string() + ": reading document texts: " + e.what());
-    }
-  }
-
-  Result<size_t> CountDocumentTexts() {
-    try {
-      SQLite::Statement st(store_->database(), "SELECT count(*) FROM document_sources WHERE last_run = ?");
-      st.bind(1, run_);
-      st.executeStep();
-      return static_cast<size_t>(st.getColumn(0).getInt64());
-    } catch (const SQLite::Exception& e) {
-      return Status::StoreError(summary_.db.generic_string() + ": counting documents: " + e.what());
-    }
   }
 
   // Sentence and boilerplate counts of each document in the report, for the
