@@ -955,7 +955,7 @@ class Run {
       std::vector<link::LinkClaim> claims;
       Status read = store_->ForEachClaim(run_, templates, [&](SourcedClaim&& claim) {
         ResolveTime(undated, &claim);
-        claims.push_back(link::ToLinkClaim(claim, claims.size()));
+        claims.push_back(link::ToLinkClaim(claim, claims.size(), graph_vertices > 0));
       });
       if (!read.ok()) return read;
       linker.LinkKind(kind, claims);
