@@ -15,6 +15,7 @@ namespace {
 constexpr size_t kFlushAt = 1 << 20;        // write buffer
 constexpr size_t kSequentialRead = 1 << 18;  // read-ahead when lists follow each other in the file
 constexpr size_t kRandomRead = 1 << 12;      // a lone record (report.html's document view)
+constexpr size_t kReusedClaims = 256;        // lists up to this long keep their claims for the next one
 
 template <typename T>
 void Put(std::string* out, T v) {
@@ -274,7 +275,11 @@ void ClaimSpool::ForEachList(const std::vector<const std::vector<int64_t>*>& lis
       if (!status_.ok()) return;
       next = at + sizeof(size) + size;
     }
-    if (!visit(k, claims_)) return;
+    const bool more = visit(k, claims_);
+    // A subject's claims can run to thousands: kept for reuse they would hold
+    // the largest list's memory through every pass that follows.
+    if (claims_.capacity() > kReusedClaims) std::vector<SourcedClaim>().swap(claims_);
+    if (!more) return;
   }
 }
 
