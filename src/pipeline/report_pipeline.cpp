@@ -653,7 +653,7 @@ class Run {
     traces.reserve(linked.groups.size());
     ClaimDocuments claim_documents;
     // The writers read the claims several times: once from the store, here, then from this spool.
-    auto spool = std::make_unique<report::ClaimSpool>();
+    auto spool = std::make_unique<report::ClaimSpool>(options_.out_dir);
     std::vector<const std::vector<int64_t>*> lists;
     lists.reserve(linked.groups.size());
     std::vector<size_t> in_order;

@@ -1,5 +1,6 @@
 #include "report/claim_spool.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -86,18 +87,26 @@ std::string Errno(const char* what) { return std::string("report: claim spool: "
 
 }  // namespace
 
-ClaimSpool::ClaimSpool() {
+ClaimSpool::ClaimSpool(const std::filesystem::path& folder) {
+  buffer_.reserve(kFlushAt + 4096);
+  if (!folder.empty()) {
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
+    if (fd_ >= 0) return;
+  }
   file_ = std::tmpfile();
   if (file_ == nullptr) {
     status_ = Status::IoError(Errno("cannot create a temporary file"));
     return;
   }
   fd_ = ::fileno(file_);
-  buffer_.reserve(kFlushAt + 4096);
 }
 
 ClaimSpool::~ClaimSpool() {
-  if (file_ != nullptr) std::fclose(file_);
+  if (file_ != nullptr) {
+    std::fclose(file_);
+  } else if (fd_ >= 0) {
+    ::close(fd_);
+  }
 }
 
 int64_t ClaimSpool::Append(const SourcedClaim& sc) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,11 @@ namespace crosscheck::report {
 
 class ClaimSpool final : public ClaimReader {
  public:
-  ClaimSpool();  // a fresh temporary file (std::tmpfile: removed when closed); see status()
+  // A fresh unnamed file in `folder` (the report's output folder: /tmp may be
+  // a RAM disk, and the spool is about twice the corpus's size in claims), or
+  // std::tmpfile() where the folder's file system cannot make one or `folder`
+  // is empty. Either is removed when closed. See status().
+  explicit ClaimSpool(const std::filesystem::path& folder = {});
   ~ClaimSpool() override;
   ClaimSpool(const ClaimSpool&) = delete;
   ClaimSpool& operator=(const ClaimSpool&) = delete;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "crosscheck/finding.h"
 #include "report/claim_spool.h"
+#include "test_support.h"
 
 namespace {
 
@@ -241,4 +243,20 @@ TEST_CASE("ClaimSpool handles records larger than its read window and spools lar
   }
   REQUIRE(seen.back().size() == claims.size());
   for (size_t i = 0; i < claims.size(); ++i) CheckSame(seen.back()[i], claims[i]);
+}
+
+TEST_CASE("ClaimSpool in a folder leaves no file behind, and falls back when the folder cannot hold one",
+          "[report][spool]") {
+  crosscheck::testing::TempDir dir;
+  for (const std::filesystem::path& folder : {dir.path(), dir.path() / "missing"}) {
+    ClaimSpool spool(folder);
+    REQUIRE(spool.status().ok());
+    const SourcedClaim claim = FullClaim(2);
+    const std::vector<std::vector<int64_t>> lists = {{spool.Append(claim)}};
+    const auto seen = Read(spool, lists, {0});
+    REQUIRE(seen.size() == 1);
+    REQUIRE(seen[0].size() == 1);
+    CheckSame(seen[0][0], claim);
+    CHECK(std::filesystem::is_empty(dir.path()));
+  }
 }
