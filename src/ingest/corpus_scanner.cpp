@@ -93,7 +93,7 @@ Result<CorpusListing> ScanCorpus(const fs::path& root) {
         // The manifest describes the corpus; it is not an article.
       } else if (IsArticleExtension(ext)) {
         CorpusFile file;
-        file.path = entry.path();
+        file.path = entry.path().native();
         file.relative = relative();
         file.html = ext == ".htm" || ext == ".html";
         listing.files.push_back(std::move(file));

@@ -18,7 +18,10 @@
 namespace crosscheck::ingest {
 
 struct CorpusFile {
-  std::filesystem::path path;  // as found on disk
+  // As found on disk, in the system's spelling. A string, not a filesystem::path:
+  // a path keeps its parsed components too (about 500 bytes a file), and the
+  // listing of a million-article corpus is held for the whole run.
+  std::string path;
   std::string relative;        // relative to the corpus root, '/'-separated; bytes that are
                                // not UTF-8 are written \xNN so that reports can show it
   bool html = false;           // by extension; content is sniffed as well

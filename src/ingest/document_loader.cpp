@@ -106,11 +106,11 @@ Result<Document> DocumentLoader::Load(const CorpusFile& file, DocumentSource sou
   if (!bytes.ok()) return bytes.status();
   Known known;
   known.sniff = text::SniffText(*bytes);
-  if (!known.sniff.reject.empty()) return Status::InvalidInput(file.path.generic_string() + ": " + known.sniff.reject);
+  if (!known.sniff.reject.empty()) return Status::InvalidInput(std::filesystem::path(file.path).generic_string() + ": " + known.sniff.reject);
   known.content_hash = util::Sha256Hex(*bytes);
   Document doc = FromBytes(std::move(bytes).value(), std::move(source), file.html, std::move(known));
   if (std::string reason = EmptyDocumentReason(doc); !reason.empty()) {
-    return Status::InvalidInput(file.path.generic_string() + ": " + reason);
+    return Status::InvalidInput(std::filesystem::path(file.path).generic_string() + ": " + reason);
   }
   return doc;
 }
