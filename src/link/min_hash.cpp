@@ -5,14 +5,8 @@
 namespace crosscheck::link {
 namespace {
 
-// splitmix64's finaliser: a cheap bijective mix, so x ^ seed_i gives
-// kMinHashSize independent-enough hash functions.
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
+// MixHash is bijective, so x ^ seed_i gives kMinHashSize independent-enough hash functions.
+uint64_t Mix(uint64_t x) { return MixHash(x); }
 
 const std::array<uint64_t, kMinHashSize>& Seeds() {
   static const std::array<uint64_t, kMinHashSize> seeds = [] {
@@ -34,8 +28,6 @@ uint64_t StableHash(std::string_view text) {
   }
   return h;
 }
-
-uint64_t HashCombine(uint64_t seed, uint64_t value) { return Mix(seed ^ Mix(value)); }
 
 MinHashSignature ComputeMinHash(const std::vector<uint64_t>& shingles) {
   MinHashSignature signature;

@@ -23,8 +23,19 @@ using MinHashSignature = std::array<uint64_t, kMinHashSize>;
 
 // FNV-1a: stable across platforms and runs, so signatures are reproducible.
 uint64_t StableHash(std::string_view text);
-// Combines two hashes (order matters).
-uint64_t HashCombine(uint64_t seed, uint64_t value);
+
+// splitmix64's finaliser: a cheap bijective mix. Inline: shingling calls it
+// several times per word of every document.
+inline uint64_t MixHash(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+// Combines two hashes (order matters). Equal to HashCombineMixed(seed, MixHash(value)):
+// a value combined several times can be mixed once.
+inline uint64_t HashCombineMixed(uint64_t seed, uint64_t mixed_value) { return MixHash(seed ^ mixed_value); }
+inline uint64_t HashCombine(uint64_t seed, uint64_t value) { return HashCombineMixed(seed, MixHash(value)); }
 
 // The signature of a set of shingle hashes (duplicates allowed). An empty set
 // gives all-ones, which matches nothing usefully: callers skip tiny documents.

@@ -1,6 +1,7 @@
 #include "link/source_clusters.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -119,16 +120,18 @@ Features Describe(const SourceText& doc, const SourceClusterOptions& options, Ta
     }
   }
   if (take != Take::kPassageKeys) {
-    std::vector<uint64_t> run;  // word hashes since the last break
+    // Word hashes since the last break, mixed once each: a word is in up to
+    // kShingleWords shingles (HashCombine would mix it again for each).
+    std::vector<uint64_t> run;
     auto flush_run = [&] {
       for (size_t i = 0; i + kShingleWords <= run.size(); ++i) {
         uint64_t h = 0x5111;
-        for (size_t k = 0; k < kShingleWords; ++k) h = HashCombine(h, run[i + k]);
+        for (size_t k = 0; k < kShingleWords; ++k) h = HashCombineMixed(h, run[i + k]);
         f.shingles.push_back(h);
       }
       run.clear();
     };
-    ScanWords(outside, [&](uint64_t h) { run.push_back(h); }, flush_run);
+    ScanWords(outside, [&](uint64_t h) { run.push_back(MixHash(h)); }, flush_run);
     flush_run();
     std::sort(f.shingles.begin(), f.shingles.end());
     f.shingles.erase(std::unique(f.shingles.begin(), f.shingles.end()), f.shingles.end());
@@ -168,6 +171,47 @@ size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& 
     }
   }
   return shared;
+}
+
+// Which of 4096 bits a document's shingles fall on (by the top 12 bits of
+// their hash), and how many shingles fell on a bit already taken: together
+// an upper bound on what two documents can share (SharedBound). Most
+// candidate pairs are ruled out by it without merging their shingle lists.
+constexpr size_t kOccupancyWords = 64;
+using Occupancy = std::array<uint64_t, kOccupancyWords>;
+
+// Set bits of `words[k] & mask[k]` over kOccupancyWords words (mask null: all
+// ones). Bit arithmetic on whole words: without a popcnt instruction in the
+// baseline, std::popcount is a library call per word.
+size_t CountBits(const uint64_t* words, const uint64_t* mask) {
+  constexpr uint64_t k1 = 0x5555555555555555ull, k2 = 0x3333333333333333ull, k4 = 0x0f0f0f0f0f0f0f0full;
+  constexpr uint64_t k8 = 0x00ff00ff00ff00ffull;
+  size_t total = 0;
+  for (size_t chunk = 0; chunk < kOccupancyWords; chunk += 16) {
+    uint64_t bytes = 0;  // eight byte-wide sums, at most 16 * 8 each
+    for (size_t k = chunk; k < chunk + 16; ++k) {
+      uint64_t x = mask == nullptr ? words[k] : words[k] & mask[k];
+      x = x - ((x >> 1) & k1);
+      x = (x & k2) + ((x >> 2) & k2);
+      bytes += (x + (x >> 4)) & k4;
+    }
+    const uint64_t pairs = (bytes & k8) + ((bytes >> 8) & k8);  // four 16-bit sums
+    total += static_cast<size_t>((pairs * 0x0001000100010001ull) >> 48);
+  }
+  return total;
+}
+
+size_t OccupancyOf(const std::vector<uint64_t>& shingles, Occupancy* bits) {
+  bits->fill(0);
+  for (const uint64_t s : shingles) (*bits)[s >> 58] |= uint64_t{1} << ((s >> 52) & 63);
+  return shingles.size() - CountBits(bits->data(), nullptr);  // the excess: shingles that share a bit with another
+}
+
+// At most this many shingles are in both documents: each shared shingle is
+// on a bit both have, and the shared shingles outnumber those bits by no more
+// than either document's shingles outnumber its own bits.
+size_t SharedBound(const Occupancy& a, size_t a_excess, const Occupancy& b, size_t b_excess) {
+  return CountBits(a.data(), b.data()) + std::min(a_excess, b_excess);
 }
 
 // Passages of `a` whose key `b` has too, longest first; `common` keys are left out.
@@ -231,12 +275,17 @@ size_t CommonThreshold(size_t documents, const SourceClusterOptions& options) {
 }
 
 
-// Removes the sorted `common` values from the sorted `values`.
+// Removes the sorted `common` values from the sorted `values`: one merge.
 void RemoveCommon(const std::vector<uint64_t>& common, std::vector<uint64_t>* values) {
   if (common.empty()) return;
-  values->erase(std::remove_if(values->begin(), values->end(),
-                               [&](uint64_t v) { return std::binary_search(common.begin(), common.end(), v); }),
-                values->end());
+  size_t kept = 0;
+  size_t c = 0;
+  for (const uint64_t v : *values) {
+    while (c < common.size() && common[c] < v) ++c;
+    if (c < common.size() && common[c] == v) continue;
+    (*values)[kept++] = v;
+  }
+  values->resize(kept);
 }
 
 // Documents grouped by a key they share: (key, document) pairs sorted, so each
@@ -433,11 +482,14 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   // The shingles left, to a second file, and the LSH band keys of their
   // MinHash signature (a document too short for one has none): 512 bytes a document.
   // Read once per candidate pair: held in memory as far as the budget goes.
+  // Each document's record: its Occupancy, then its shingles.
   uint64_t shingle_bytes = 0;  // at most this much is kept
-  for (const State::Named& d : docs) shingle_bytes += uint64_t{d.shingles} * sizeof(uint64_t);
+  for (const State::Named& d : docs) shingle_bytes += sizeof(Occupancy) + uint64_t{d.shingles} * sizeof(uint64_t);
   TempRecords kept(!options.spill_to_disk, options.memory_budget, shingle_bytes);
   std::vector<uint64_t> kept_at(n);
   std::vector<uint32_t> kept_count(n);
+  std::vector<uint32_t> kept_excess(n);
+  Occupancy occupancy;
   const size_t bands = kMinHashSize / kLshRows;
   std::vector<uint64_t> band_keys;
   std::vector<uint32_t> signed_docs;  // documents with band keys, ascending
@@ -446,6 +498,8 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
     RemoveCommon(common_shingles, &shingles);
     kept_at[i] = kept.end();
     kept_count[i] = static_cast<uint32_t>(shingles.size());
+    kept_excess[i] = static_cast<uint32_t>(OccupancyOf(shingles, &occupancy));
+    kept.Write(occupancy.data(), sizeof occupancy);
     kept.Write(shingles.data(), shingles.size() * sizeof(uint64_t));
     if (shingles.size() < options.min_shingles) continue;
     const std::vector<uint64_t> keys = LshBandKeys(ComputeMinHash(shingles));
@@ -466,10 +520,15 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
       for (size_t y = x + 1; y < bucket.size(); ++y) candidates.emplace_back(bucket[x], bucket[y]);
     }
   };
+  // Each document's first document with the same bytes: pairs compare it, not the hashes' text.
+  std::vector<uint32_t> same_bytes_as(n);
   {
     std::unordered_map<std::string_view, std::vector<uint32_t>> by_hash;
     for (size_t i = 0; i < n; ++i) by_hash[docs[i].content_hash].push_back(static_cast<uint32_t>(i));
-    for (const auto& [hash, bucket] : by_hash) add_bucket(bucket);
+    for (const auto& [hash, bucket] : by_hash) {
+      add_bucket(bucket);
+      for (uint32_t i : bucket) same_bytes_as[i] = bucket.front();
+    }
   }
   {
     // One band at a time: a band's index is part of its keys, so no bucket spans two bands.
@@ -534,20 +593,24 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   std::vector<Joined> joined;
   Features fa;
   Features fb;
-  size_t fa_doc = n;         // whose shingles fa holds
+  Occupancy occupancy_a;
+  Occupancy occupancy_b;
+  size_t fa_doc = n;         // whose shingles (and occupancy_a) fa holds
   bool fa_passages = false;  // and whether its passages too
   for (const auto& [i, j] : candidates) {
-    const bool identical = docs[i].content_hash == docs[j].content_hash;
+    const bool identical = same_bytes_as[i] == same_bytes_as[j];
     // Cheap tests first: most candidates fail on the shingles alone.
     const size_t shorter = std::min(kept_count[i], kept_count[j]);
     if (!identical && shorter < options.min_shingles) continue;
     if (fa_doc != i) {
-      if (!kept.ReadShingles(kept_at[i], kept_count[i], &fa.shingles)) return unreadable;
+      if (!kept.Read(kept_at[i], occupancy_a.data(), sizeof occupancy_a) ||
+          !kept.ReadShingles(kept_at[i] + sizeof(Occupancy), kept_count[i], &fa.shingles)) {
+        return unreadable;
+      }
       fa_doc = i;
       fa_passages = false;
     }
-    if (!kept.ReadShingles(kept_at[j], kept_count[j], &fb.shingles)) return unreadable;
-    const size_t sizes = fa.shingles.size() + fb.shingles.size();
+    const size_t sizes = size_t{kept_count[i]} + kept_count[j];
     auto similarity_of = [&](size_t shared) {
       const size_t union_size = sizes - shared;
       return union_size == 0 ? 0 : static_cast<double>(shared) / union_size;
@@ -566,7 +629,10 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
         if (joins(mid)) hi = mid; else lo = mid + 1;
       }
       needed = lo;
+      if (!kept.Read(kept_at[j], occupancy_b.data(), sizeof occupancy_b)) return unreadable;
+      if (SharedBound(occupancy_a, kept_excess[i], occupancy_b, kept_excess[j]) < needed) continue;
     }
+    if (!kept.ReadShingles(kept_at[j] + sizeof(Occupancy), kept_count[j], &fb.shingles)) return unreadable;
     const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles, needed);
     if (shared_shingles < needed) continue;  // neither near-duplicate nor rewrite
     const double similarity = similarity_of(shared_shingles);

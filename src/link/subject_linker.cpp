@@ -76,7 +76,7 @@ std::string Slug(const std::string& text) {
   return out.empty() ? "unnamed" : out;
 }
 
-LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index) {
+LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index, bool graph_fields) {
   LinkClaim c;
   c.id = claim.id;
   c.index = index;
@@ -91,6 +91,7 @@ LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index) {
     c.roles.push_back(std::move(kept));
   }
   c.time = claim.claim.time;
+  if (!graph_fields) return c;
   c.graph_id = StableClaimId(claim);
   c.display = claim.claim.value.display;
   c.path = claim.source.path;

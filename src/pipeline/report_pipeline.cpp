@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -35,6 +36,7 @@
 #include "pipeline/atomic_file.h"
 #include "pipeline/engine_impl.h"
 #include "pipeline/ordered_workers.h"
+#include "report/claim_spool.h"
 #include "report/graphviz_renderer.h"
 #include "report/html_report_writer.h"
 #include "report/json_report_writer.h"
@@ -572,13 +574,13 @@ class Run {
     {
       // One pass over the documents for anchors, quotations and copies; none
       // of them keeps a document's text.
-      auto count = CountDocumentTexts();
+      auto count = store_->CountDocumentTexts(run_);
       if (!count.ok()) return count.status();
       link::SourceClusterDetector copies(*count);
       check::QuoteDriftFinder drift_finder;
       anchors_.clear();
       double drift_seconds = 0;
-      Status read = ForEachDocumentText([&](const SourceText& text) {
+      Status read = store_->ForEachDocumentText(run_, [&](const SourceText& text) {
         ChooseAnchor(text);
         copies.Add(text);
         const auto begun = std::chrono::steady_clock::now();
@@ -599,7 +601,6 @@ class Run {
     auto linked_or = LinkByKind();
     if (!linked_or.ok()) return linked_or.status();
     link::LinkResult linked = std::move(linked_or).value();
-    link_seconds += Since(started);
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
@@ -650,6 +651,8 @@ class Run {
     std::vector<ClaimTrace> traces;  // by finding: what the report needs of its claims
     traces.reserve(linked.groups.size());
     ClaimDocuments claim_documents;
+    // The writers read the claims several times: once from the store, here, then from this spool.
+    auto spool = std::make_unique<report::ClaimSpool>(options_.out_dir);
     std::vector<const std::vector<int64_t>*> lists;
     lists.reserve(linked.groups.size());
     std::vector<size_t> in_order;
@@ -681,12 +684,13 @@ class Run {
       Finding f = checker.CheckGroup(group, std::move(claims), reuse, &judged);
       checked += judged ? 1 : 0;
       discoverer.Add(f);
-      traces.push_back(LetClaimsGo(&f, &claim_documents));
+      traces.push_back(LetClaimsGo(&f, &claim_documents, spool.get()));
       findings.push_back(std::move(f));
       judging_seconds += Since(begun);
       return true;
     });
     if (!read.ok()) return read;
+    if (!spool->status().ok()) return spool->status();
     // Every claim is in one group unless its template is unknown to this engine,
     // which a store this engine wrote cannot hold.
     if (loaded != summary_.claims) {
@@ -717,18 +721,21 @@ class Run {
     std::vector<Finding> derived = check::CheckElapsed(derived_linked, derived_claims, rules, anchors_, comparator, &sources);
     std::vector<SourcedClaim>().swap(derived_claims);
     for (Finding& f : derived) {
-      traces.push_back(LetClaimsGo(&f, &claim_documents));
+      traces.push_back(LetClaimsGo(&f, &claim_documents, spool.get()));
       findings.push_back(std::move(f));
     }
     // Each document's claims in findings order, for report.html's document view.
     std::map<std::string, std::vector<int64_t>> document_claims;
     std::vector<std::vector<std::string>> outlets;
     outlets.reserve(findings.size());
+    std::vector<std::vector<int64_t>> spooled;  // by finding: its claims' keys in the spool
+    spooled.reserve(findings.size());
     for (size_t i = 0; i < findings.size(); ++i) {
       for (size_t j = 0; j < traces[i].documents.size(); ++j) {
-        document_claims[claim_documents.Path(traces[i].documents[j])].push_back(findings[i].claim_ids[j]);
+        document_claims[claim_documents.Path(traces[i].documents[j])].push_back(traces[i].spooled[j]);
       }
       outlets.push_back(std::move(traces[i].outlets));
+      spooled.push_back(std::move(traces[i].spooled));
     }
     std::vector<ClaimTrace>().swap(traces);
     summary_.subjects = linked.subjects;
@@ -743,34 +750,41 @@ class Run {
     Status status = store_->ReplaceFindings(run_, findings);
     if (!status.ok()) return status;
     store_seconds_ += Since(started);
+    // Stored: from here on the writers find a finding's claims by their keys in the spool.
+    for (size_t i = 0; i < findings.size(); ++i) findings[i].claim_ids = std::move(spooled[i]);
+    std::vector<std::vector<int64_t>>().swap(spooled);
     AddStage("store", store_seconds_);
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
     status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(outlets),
-                         std::move(document_claims), std::move(sources), std::move(drift), std::move(truth));
+                         std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth));
     AddStage("report", Since(started));
     return status;
   }
 
   // What the report needs of a finding's claims once they are let go: their
-  // outlets, sorted, and the document of each (numbered by ClaimDocuments).
+  // outlets, sorted, the document of each (numbered by ClaimDocuments), and
+  // each one's key in the spool the writers read them from.
   struct ClaimTrace {
     std::vector<std::string> outlets;
     std::vector<uint32_t> documents;
+    std::vector<int64_t> spooled;
   };
 
   // Keeps a finding's claims as row ids, and what the report needs of them.
-  ClaimTrace LetClaimsGo(Finding* f, ClaimDocuments* documents) {
+  ClaimTrace LetClaimsGo(Finding* f, ClaimDocuments* documents, report::ClaimSpool* spool) {
     std::set<std::string> outlets;
     ClaimTrace trace;
     trace.documents.reserve(f->claims.size());
+    trace.spooled.reserve(f->claims.size());
     f->claim_ids.clear();
     f->claim_ids.reserve(f->claims.size());
     for (const SourcedClaim& c : f->claims) {
       f->claim_ids.push_back(c.id);
       outlets.insert(c.source.outlet);
       trace.documents.push_back(documents->Number(c.source.path));
+      trace.spooled.push_back(spool->Append(c));
     }
     std::vector<SourcedClaim>().swap(f->claims);
     trace.outlets.assign(outlets.begin(), outlets.end());
@@ -799,29 +813,6 @@ class Run {
     return wanted;
   }
 
-  // The report's claims, read back from the store a finding at a time, with
-  // their times resolved as when they were checked.
-  class StoredClaims final : public report::ClaimReader {
-   public:
-    explicit StoredClaims(Run* run) : run_(run), undated_(run->UndatedTemplates()) {}
-
-    void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
-                     const Visitor& visit) const override {
-      if (!status_.ok()) return;
-      status_ = run_->store_->ForEachClaimList(run_->run_, lists, order, [&](size_t k, std::vector<SourcedClaim>&& claims) {
-        for (SourcedClaim& c : claims) run_->ResolveTime(undated_, &c);
-        return visit(k, claims);
-      });
-    }
-
-    const Status& status() const { return status_; }
-
-   private:
-    Run* run_;
-    const std::set<std::string> undated_;
-    mutable Status status_ = Status::Ok();
-  };
-
   Result<size_t> CountClaims() {
     try {
       SQLite::Statement st(store_->database(),
@@ -837,7 +828,8 @@ class Run {
 
   Status WriteReport(std::map<std::string, size_t> claims_per_document, const link::LinkResult& linked,
                      std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
-                     std::map<std::string, std::vector<int64_t>> document_claims, SourceClusters sources,
+                     std::map<std::string, std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
+                     SourceClusters sources,
                      std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
@@ -854,7 +846,6 @@ class Run {
     data.findings = std::move(findings);
     data.finding_outlets = std::move(outlets);
     data.document_claims = std::move(document_claims);
-    const StoredClaims claims(this);
     data.claim_reader = &claims;
     data.sources = std::move(sources);
     data.quote_drift = std::move(drift);
@@ -956,55 +947,12 @@ class Run {
       std::vector<link::LinkClaim> claims;
       Status read = store_->ForEachClaim(run_, templates, [&](SourcedClaim&& claim) {
         ResolveTime(undated, &claim);
-        claims.push_back(link::ToLinkClaim(claim, claims.size()));
+        claims.push_back(link::ToLinkClaim(claim, claims.size(), graph_vertices > 0));
       });
       if (!read.ok()) return read;
       linker.LinkKind(kind, claims);
     }
     return linker.Finish();
-  }
-
-  // Calls `visit` with the body sentences of each document of this run, one
-  // document at a time, in path order: for finding copies and quotations.
-  // Read from the store, which has them for reused documents too.
-  Status ForEachDocumentText(const std::function<void(const SourceText&)>& visit) {
-    try {
-      SQLite::Statement st(store_->database(),
-                           "SELECT ds.path, ds.outlet, d.content_hash, s.text FROM document_sources ds "
-                           "JOIN documents d ON d.id = ds.document_id "
-                           "LEFT JOIN sentences s ON s.document_id = d.id "
-                           "WHERE ds.last_run = ? ORDER BY ds.path, s.ordinal");
-      st.bind(1, run_);
-      SourceText text;
-      bool any = false;
-      while (st.executeStep()) {
-        const char* path = st.getColumn(0).getText();
-        if (!any || text.source.path != path) {
-          if (any) visit(text);
-          any = true;
-          text.source.path = path;
-          text.source.outlet = st.getColumn(1).getString();
-          text.content_hash = st.getColumn(2).getString();
-          text.sentences.clear();
-        }
-        if (!st.getColumn(3).isNull()) text.sentences.push_back(st.getColumn(3).getString());
-      }
-      if (any) visit(text);
-      return Status::Ok();
-    } catch (const SQLite::Exception& e) {
-      return Status::StoreError(summary_.db.generic_string() + ": reading document texts: " + e.what());
-    }
-  }
-
-  Result<size_t> CountDocumentTexts() {
-    try {
-      SQLite::Statement st(store_->database(), "SELECT count(*) FROM document_sources WHERE last_run = ?");
-      st.bind(1, run_);
-      st.executeStep();
-      return static_cast<size_t>(st.getColumn(0).getInt64());
-    } catch (const SQLite::Exception& e) {
-      return Status::StoreError(summary_.db.generic_string() + ": counting documents: " + e.what());
-    }
   }
 
   // Sentence and boilerplate counts of each document in the report, for the

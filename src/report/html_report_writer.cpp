@@ -911,6 +911,18 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   size_t i = 0;
   while (i < text.size()) {
+    // Most of an article is printable ASCII that stands for itself: copied a run at a time.
+    size_t run = i;
+    while (run < text.size()) {
+      const unsigned char b = static_cast<unsigned char>(text[run]);
+      if (b < 0x20 || b >= 0x7F || b == '&' || b == '<' || b == '>' || b == '"' || b == '\'') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {

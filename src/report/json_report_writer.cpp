@@ -2,6 +2,7 @@
 
 #include "extract/date_parser.h"
 #include "extract/time_anchor.h"
+#include "report/json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -88,6 +89,147 @@ Json ClaimJson(const SourcedClaim& sc) {
   }
   j["roles"] = roles;
   return j;
+}
+
+// ClaimJson(sc) as dump(2) writes it at `indent`, written straight into `out`.
+void WriteClaim(const SourcedClaim& sc, size_t indent, std::string* out) {
+  const Claim& c = sc.claim;
+  JsonText j(out, indent);
+  j.BeginObject();
+  j.Key("id");
+  j.String(StableClaimId(sc));
+  j.Key("document");
+  j.String(sc.source.path);
+  j.Key("outlet");
+  j.String(sc.source.outlet);
+  j.Key("template");
+  j.String(c.template_id);
+  j.Key("pattern");
+  j.Unsigned(c.pattern);
+  j.Key("value");
+  j.String(c.value.display);
+  j.Key("raw_value");
+  j.String(c.value.text);
+  j.Key("value_type");
+  j.String(c.value.type);
+  if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+    j.Key("interval");
+    j.BeginObject();
+    j.Key("lo");
+    j.Double(c.value.interval.lo);  // null when unbounded, as Bound() gives it
+    j.Key("hi");
+    j.Double(c.value.interval.hi);
+    j.Key("lo_open");
+    j.Bool(c.value.interval.lo_open);
+    j.Key("hi_open");
+    j.Bool(c.value.interval.hi_open);
+    j.Key("unit");
+    j.String(c.value.unit);
+    j.EndObject();
+  }
+  if (!c.value.id.empty() && c.value.kind != ValueKind::kEvent) {
+    j.Key("value_id");
+    j.String(c.value.id);
+  }
+  j.Key("modality");
+  j.String(ModalityName(c.modality));
+  j.Key("modality_cue");
+  j.StringOrNull(c.modality_cue);
+  j.Key("attribution");
+  j.StringOrNull(c.attribution);
+  j.Key("evidence");
+  j.String(c.evidence);
+  j.Key("when");
+  if (c.has_when) {
+    const EventTime& w = c.when;
+    j.BeginObject();
+    j.Key("phrase");
+    j.String(w.phrase);
+    j.Key("resolved");
+    j.Bool(w.resolved);
+    j.Key("display");
+    j.String(w.display);
+    j.Key("relative");
+    j.Bool(w.relative);
+    j.Key("from");
+    w.resolved ? j.String(extract::DaysToIso(static_cast<int>(w.days.lo))) : j.Null();
+    j.Key("to");
+    w.resolved ? j.String(extract::DaysToIso(static_cast<int>(w.days.hi))) : j.Null();
+    j.Key("weekday");
+    w.weekday >= 0 ? j.String(extract::WeekdayName(w.weekday)) : j.Null();
+    j.Key("rule");
+    j.StringOrNull(w.rule);
+    j.Key("anchor");
+    if (w.relative) {
+      j.BeginObject();
+      j.Key("date");
+      j.StringOrNull(w.anchor);
+      j.Key("source");
+      j.String(w.anchor_source);
+      j.Key("evidence");
+      j.StringOrNull(w.anchor_evidence);
+      j.EndObject();
+    } else {
+      j.Null();
+    }
+    j.EndObject();
+  } else {
+    j.Null();
+  }
+  j.Key("start");
+  j.Unsigned(c.match_raw.begin);
+  j.Key("end");
+  j.Unsigned(c.match_raw.end);
+  if (!c.value_raw.empty()) {
+    j.Key("value_start");
+    j.Unsigned(c.value_raw.begin);
+    j.Key("value_end");
+    j.Unsigned(c.value_raw.end);
+    j.Key("evidence_value");
+    j.BeginArray();
+    j.Element();
+    j.Unsigned(c.value_in_evidence.begin);
+    j.Element();
+    j.Unsigned(c.value_in_evidence.end);
+    j.EndArray();
+  } else {
+    j.Key("value_start");
+    j.Null();
+    j.Key("value_end");
+    j.Null();
+    j.Key("evidence_value");
+    j.Null();
+  }
+  j.Key("sentence");
+  j.BeginObject();
+  j.Key("index");
+  j.Unsigned(c.sentence);
+  j.Key("start");
+  j.Unsigned(c.sentence_raw.begin);
+  j.Key("end");
+  j.Unsigned(c.sentence_raw.end);
+  j.EndObject();
+  j.Key("roles");
+  j.BeginArray();
+  for (const RoleFiller& f : c.roles) {
+    j.Element();
+    j.BeginObject();
+    j.Key("role");
+    j.String(f.role);
+    j.Key("entity");
+    j.String(f.entity);
+    j.Key("kind");
+    j.String(f.entity_kind);
+    j.Key("mention");
+    j.String(f.mention);
+    j.Key("via");
+    j.String(f.via);
+    j.Key("sentence");
+    j.Unsigned(f.sentence);
+    j.EndObject();
+  }
+  j.EndArray();
+  j.EndObject();
 }
 
 Json SelfContradictionsJson(const std::vector<SelfContradiction>& list) {
@@ -213,9 +355,18 @@ void WriteFinding(const Finding& f, const check::SubjectConsensus* consensus, st
     return;
   }
   head.resize(head.size() - kEmptyClaims.size());
-  out << head << "[";
-  for (size_t i = 0; i < f.claims.size(); ++i) out << (i == 0 ? "\n        " : ",\n        ") << Dump(ClaimJson(f.claims[i]), 8);
-  out << "\n      ]\n    }";
+  head += "[";
+  constexpr size_t kWriteAt = 1 << 16;  // bytes gathered before they go to the stream
+  for (size_t i = 0; i < f.claims.size(); ++i) {
+    head += i == 0 ? "\n        " : ",\n        ";
+    WriteClaim(f.claims[i], 8, &head);
+    if (head.size() >= kWriteAt) {
+      out << head;
+      head.clear();
+    }
+  }
+  head += "\n      ]\n    }";
+  out << head;
 }
 
 }  // namespace

@@ -19,7 +19,9 @@ void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingV
     Finding f = findings[i];  // as the writers see it: its claims, not their row ids
     f.claim_ids.clear();
     f.claims = std::move(read);
-    return visit(i, f);
+    const bool more = visit(i, f);
+    read = std::move(f.claims);  // back to the reader, which may reuse their strings
+    return more;
   });
 }
 

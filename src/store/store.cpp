@@ -972,6 +972,54 @@ Result<std::set<std::string>> Store::NamedEntities(int64_t run, const std::strin
   }
 }
 
+Result<size_t> Store::CountDocumentTexts(int64_t run) {
+  try {
+    SQLite::Statement& st = Cached("SELECT count(*) FROM document_sources WHERE last_run = ?");
+    st.bind(1, run);
+    st.executeStep();
+    const auto count = static_cast<size_t>(st.getColumn(0).getInt64());
+    st.reset();
+    return count;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "counting documents");
+  }
+}
+
+Status Store::ForEachDocumentText(int64_t run, const std::function<void(const SourceText&)>& visit) {
+  try {
+    // The documents first, sorted by path (a few thousand short rows), then
+    // each one's sentences through their (document, ordinal) index: one
+    // query joining both sorted every sentence's text in a temporary B-tree.
+    SQLite::Statement documents(*db_,
+                                "SELECT ds.path, ds.outlet, d.content_hash, d.id FROM document_sources ds "
+                                "JOIN documents d ON d.id = ds.document_id WHERE ds.last_run = ? ORDER BY ds.path");
+    documents.bind(1, run);
+    SQLite::Statement& sentences = Cached("SELECT text FROM sentences WHERE document_id = ? ORDER BY ordinal");
+    SourceText text;
+    while (documents.executeStep()) {
+      text.source.path = documents.getColumn(0).getText();
+      text.source.outlet = documents.getColumn(1).getText();
+      text.content_hash = documents.getColumn(2).getText();
+      sentences.bind(1, documents.getColumn(3).getInt64());
+      size_t count = 0;
+      while (sentences.executeStep()) {
+        const SQLite::Column column = sentences.getColumn(0);
+        const std::string_view sentence(static_cast<const char*>(column.getBlob()), static_cast<size_t>(column.getBytes()));
+        // Refilled in place: the strings keep their buffers from one document to the next.
+        if (count < text.sentences.size()) text.sentences[count].assign(sentence);
+        else text.sentences.emplace_back(sentence);
+        ++count;
+      }
+      sentences.reset();
+      text.sentences.resize(count);
+      visit(text);
+    }
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading document texts");
+  }
+}
+
 Result<std::vector<Finding>> Store::LoadFindings() {
   try {
     std::vector<Finding> findings;

@@ -28,6 +28,7 @@
 #include "crosscheck/diagnostic.h"
 #include "crosscheck/document.h"
 #include "crosscheck/finding.h"
+#include "crosscheck/source_cluster.h"
 #include "crosscheck/status.h"
 
 namespace crosscheck::store {
@@ -149,6 +150,12 @@ class Store {
   Result<std::set<std::string>> NamedEntities(int64_t run, const std::string& kind);
   // Documents seen by `run`, ordered by path.
   Result<std::vector<DocumentSource>> LoadSources(int64_t run);
+  // How many documents `run` saw (paths, copies included).
+  Result<size_t> CountDocumentTexts(int64_t run);
+  // Hands `visit` each document `run` saw, in path order, with its path,
+  // outlet, content hash and body sentences in order (the same SourceText is
+  // refilled for each: a caller copies what it keeps). Reused documents too.
+  Status ForEachDocumentText(int64_t run, const std::function<void(const SourceText&)>& visit);
 
   // The findings of the latest run that wrote any, with their subjects and
   // claims, conflicts first (the order of report.json). Empty when none.

@@ -303,3 +303,43 @@ TEST_CASE("The JSON report, written finding by finding, is laid out exactly as o
     same_as_dump(Write(data));
   }
 }
+
+TEST_CASE("Claims written as text are those of the claim's JSON tree (FindingsJson)", "[report][json]") {
+  ReportData data = MakeData();
+  Finding& f = data.findings[0];
+  SourcedClaim dated = f.claims[0];
+  dated.claim.value.kind = ValueKind::kDate;
+  dated.claim.value.type = "date";
+  dated.claim.value.unit = "day";
+  dated.claim.value.id = "2025-02-12";
+  dated.claim.value.interval = {20131, 20131.5, false, false};
+  dated.claim.has_when = true;
+  dated.claim.when.phrase = "on Wednesday";
+  dated.claim.when.resolved = true;
+  dated.claim.when.days = {20131, 20131};
+  dated.claim.when.display = "Wednesday (2025-02-12)";
+  dated.claim.when.weekday = 3;
+  dated.claim.when.relative = true;
+  dated.claim.when.rule = "the most recent Wednesday on or before the anchor";
+  dated.claim.when.anchor_source = "none";
+  dated.claim.roles.clear();
+  SourcedClaim unresolved = f.claims[1];
+  unresolved.claim.has_when = true;
+  unresolved.claim.when.phrase = "this summer";
+  unresolved.claim.when.days = {-Interval::kInfinity, Interval::kInfinity};
+  unresolved.claim.value.interval = {std::nan(""), 1e-7, false, true};
+  unresolved.claim.value.id = "place:geneva";
+  unresolved.claim.evidence = "bad \xC3 UTF-8 \x01 and \xE2\x80\x9Cquotes\xE2\x80\x9D";
+  unresolved.claim.value_in_evidence = {0, 3};
+  f.claims.push_back(dated);
+  f.claims.push_back(unresolved);
+  const nlohmann::ordered_json written = nlohmann::ordered_json::parse(Write(data));
+  std::vector<const Finding*> findings;
+  for (const Finding& g : data.findings) findings.push_back(&g);
+  const nlohmann::ordered_json tree = nlohmann::ordered_json::parse(crosscheck::report::FindingsJson(findings));
+  REQUIRE(tree.size() == data.findings.size());
+  for (size_t i = 0; i < data.findings.size(); ++i) {
+    CHECK(written["findings"][i]["claims"].dump(2) == tree[i]["claims"].dump(2));
+  }
+  CHECK(written["findings"][0]["claims"].size() == 4);
+}

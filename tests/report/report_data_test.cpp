@@ -11,6 +11,7 @@
 
 #include "crosscheck/finding.h"
 #include "report/html_report_writer.h"
+#include "report/claim_spool.h"
 #include "report/json_report_writer.h"
 #include "report/markdown_report_writer.h"
 #include "report/report_data.h"
@@ -196,4 +197,29 @@ TEST_CASE("ForEachDocumentClaims gives each document's claims in path order, in 
     CHECK(paths == std::vector<std::string>{"a/1.txt", "b/1.txt", "b/2.txt"});
     CHECK(ids == std::vector<std::vector<int64_t>>{{11, 12, 11}, {21}, {22, 22}});
   }
+}
+
+TEST_CASE("Report files are the same when the claims are read from a ClaimSpool", "[report][spool]") {
+  // As the pipeline does it: each finding's claims spooled in turn, the
+  // findings and documents holding their keys.
+  const ReportData held = MakeData();
+  crosscheck::report::ClaimSpool spool;
+  ReportData read = held;
+  read.claim_reader = &spool;
+  for (Finding& f : read.findings) {
+    std::set<std::string> outlets;
+    for (const SourcedClaim& c : f.claims) {
+      const int64_t key = spool.Append(c);
+      f.claim_ids.push_back(key);
+      outlets.insert(c.source.outlet);
+      read.document_claims[c.source.path].push_back(key);
+    }
+    read.finding_outlets.emplace_back(outlets.begin(), outlets.end());
+    f.claims.clear();
+  }
+  CHECK(Written(read, crosscheck::report::WriteJsonReport) == Written(held, crosscheck::report::WriteJsonReport));
+  CHECK(Written(read, crosscheck::report::WriteMarkdownReport) ==
+        Written(held, crosscheck::report::WriteMarkdownReport));
+  CHECK(Written(read, crosscheck::report::WriteHtmlReport) == Written(held, crosscheck::report::WriteHtmlReport));
+  CHECK(spool.status().ok());
 }

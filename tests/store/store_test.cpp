@@ -673,6 +673,45 @@ TEST_CASE("Identical content under two paths is read once, under the first path"
   CHECK(sources->size() == 2);
 }
 
+TEST_CASE("ForEachDocumentText gives every path of the run in path order, sentences in order, copies included",
+          "[store][sources]") {
+  auto store = OpenMemory();
+  const Document longer = MakeDocument("c/long.txt", "C", {"First sentence.", "Second sentence.", "Third sentence."});
+  const Document shorter = MakeDocument("a/short.txt", "A", {"Only one."});
+  const Document empty = MakeDocument("d/empty.txt", "D", {});
+  Document copy = longer;
+  copy.source.path = "b/copy.txt";
+  copy.source.outlet = "B";
+  const std::vector<Claim> none;
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&longer, &none, "fp"}, DocumentWrite{&shorter, &none, "fp"},
+                                  DocumentWrite{&empty, &none, "fp"}, DocumentWrite{&copy, nullptr, "fp"}})
+              .ok());
+  auto count = store->CountDocumentTexts(run);
+  REQUIRE(count.ok());
+  CHECK(*count == 4);
+  std::vector<crosscheck::SourceText> seen;
+  REQUIRE(store->ForEachDocumentText(run, [&](const crosscheck::SourceText& text) { seen.push_back(text); }).ok());
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0].source.path == "a/short.txt");
+  CHECK(seen[0].source.outlet == "A");
+  CHECK(seen[0].sentences == std::vector<std::string>{"Only one."});
+  CHECK(seen[1].source.path == "b/copy.txt");
+  CHECK(seen[1].source.outlet == "B");
+  CHECK(seen[1].content_hash == longer.content_hash);
+  CHECK(seen[1].sentences == std::vector<std::string>{"First sentence.", "Second sentence.", "Third sentence."});
+  CHECK(seen[2].source.path == "c/long.txt");
+  CHECK(seen[2].sentences == seen[1].sentences);
+  // The text is refilled from one document to the next: nothing of the last one may stay.
+  CHECK(seen[3].source.path == "d/empty.txt");
+  CHECK(seen[3].content_hash == empty.content_hash);
+  CHECK(seen[3].sentences.empty());
+  // Another run sees none of them.
+  size_t other = 0;
+  REQUIRE(store->ForEachDocumentText(run + 1, [&](const crosscheck::SourceText&) { ++other; }).ok());
+  CHECK(other == 0);
+}
+
 TEST_CASE("A finding is read back with everything needed to give it again without checking", "[store][recheck]") {
   auto store = OpenMemory();
   const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
