@@ -5,6 +5,10 @@
 --
 -- Offsets (start, end) are byte offsets into the original file, end exclusive.
 -- Evidence offsets (evidence_start, evidence_end) index the normalised sentence.
+--
+-- A CHECK lists its values as x = 'a' OR x = 'b', never x IN ('a', 'b'): for
+-- an IN list SQLite builds a temporary table for every row it writes (since
+-- version 6; tests/store/migrations_test.cpp keeps it so).
 
 CREATE TABLE runs (
   id                    INTEGER PRIMARY KEY,
@@ -14,7 +18,7 @@ CREATE TABLE runs (
   templates_fingerprint TEXT    NOT NULL,
   knowledge_fingerprint TEXT    NOT NULL,
   status                TEXT    NOT NULL DEFAULT 'running'
-                          CHECK (status IN ('running', 'completed', 'failed')),
+                          CHECK (status = 'running' OR status = 'completed' OR status = 'failed'),
   documents             INTEGER NOT NULL DEFAULT 0,   -- documents in the corpus
   documents_extracted   INTEGER NOT NULL DEFAULT 0,   -- (re)extracted by this run
   documents_skipped     INTEGER NOT NULL DEFAULT 0,   -- unreadable or rejected
@@ -63,7 +67,7 @@ CREATE INDEX document_sources_by_run ON document_sources(last_run, document_id, 
 CREATE TABLE document_diagnostics (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   ordinal     INTEGER NOT NULL,
-  severity    TEXT    NOT NULL CHECK (severity IN ('notice', 'warning', 'error')),
+  severity    TEXT    NOT NULL CHECK (severity = 'notice' OR severity = 'warning' OR severity = 'error'),
   line        INTEGER NOT NULL DEFAULT 0,
   message     TEXT    NOT NULL,
   PRIMARY KEY (document_id, ordinal)
@@ -104,7 +108,7 @@ CREATE TABLE removed_spans (
 
 CREATE TABLE entities (
   id    INTEGER PRIMARY KEY,
-  kind  TEXT    NOT NULL CHECK (kind IN ('person', 'organisation', 'place')),
+  kind  TEXT    NOT NULL CHECK (kind = 'person' OR kind = 'organisation' OR kind = 'place'),
   name  TEXT    NOT NULL,                              -- canonical name (place: gazetteer id)
   known INTEGER NOT NULL DEFAULT 0,                    -- found in the knowledge base
   UNIQUE (kind, name)
@@ -127,7 +131,7 @@ CREATE TABLE claims (
   value_hi          REAL,                              -- NULL for +infinity
   value_lo_open     INTEGER NOT NULL DEFAULT 0,
   value_hi_open     INTEGER NOT NULL DEFAULT 0,
-  modality          TEXT    NOT NULL CHECK (modality IN ('asserted', 'hedged', 'negated')),
+  modality          TEXT    NOT NULL CHECK (modality = 'asserted' OR modality = 'hedged' OR modality = 'negated'),
   modality_cue      TEXT,
   attribution       TEXT,
   event_time        TEXT,
@@ -139,14 +143,18 @@ CREATE TABLE claims (
   evidence_end      INTEGER,
   UNIQUE (document_id, template_id, match_start, match_end)
 );
-CREATE INDEX claims_by_template ON claims(template_id);
+-- Since version 6: replacing a document's sentences cascades to their claims,
+-- which without it scans every claim for each sentence deleted. (Version 6
+-- dropped claims_by_template: reads by template go through the unique index,
+-- document first, and it cost a fifth of each claim's insert.)
+CREATE INDEX claims_by_sentence ON claims(sentence_id);
 
 CREATE TABLE claim_roles (
   claim_id         INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
   role             TEXT    NOT NULL,
   entity_id        INTEGER NOT NULL REFERENCES entities(id),
   mention          TEXT    NOT NULL,
-  via              TEXT    NOT NULL CHECK (via IN ('slot', 'sentence', 'context')),
+  via              TEXT    NOT NULL CHECK (via = 'slot' OR via = 'sentence' OR via = 'context'),
   sentence_ordinal INTEGER NOT NULL,
   PRIMARY KEY (claim_id, role, entity_id)
 );
@@ -175,8 +183,8 @@ CREATE TABLE findings (
   run_id       INTEGER NOT NULL REFERENCES runs(id),
   subject_id   TEXT    NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
   template_id  TEXT    NOT NULL,
-  verdict      TEXT    NOT NULL CHECK (verdict IN ('agree', 'compatible', 'conflict', 'single_source')),
-  strength     TEXT    NOT NULL CHECK (strength IN ('', 'firm', 'weak')),
+  verdict      TEXT    NOT NULL CHECK (verdict = 'agree' OR verdict = 'compatible' OR verdict = 'conflict' OR verdict = 'single_source'),
+  strength     TEXT    NOT NULL CHECK (strength = '' OR strength = 'firm' OR strength = 'weak'),
   reason       TEXT    NOT NULL,
   outlets      INTEGER NOT NULL,
   sources      INTEGER NOT NULL,                       -- independent sources: copies of one story count once
@@ -205,7 +213,7 @@ CREATE TABLE finding_self_contradictions (
 -- What a run skipped or repaired.
 CREATE TABLE diagnostics (
   run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  severity TEXT    NOT NULL CHECK (severity IN ('notice', 'warning', 'error')),
+  severity TEXT    NOT NULL CHECK (severity = 'notice' OR severity = 'warning' OR severity = 'error'),
   path     TEXT    NOT NULL,
   line     INTEGER NOT NULL DEFAULT 0,
   message  TEXT    NOT NULL

@@ -49,6 +49,37 @@ void BindOptional(SQLite::Statement& st, int index, const std::string& value) {
   }
 }
 
+// For a row written at once: `value` outlives the statement's step, so SQLite
+// need not copy it (the statement is reset before the next row is bound).
+void BindOptionalNoCopy(SQLite::Statement& st, int index, const std::string& value) {
+  if (value.empty()) {
+    st.bind(index);
+  } else {
+    st.bindNoCopy(index, value);
+  }
+}
+
+// The names of value kinds and modalities as strings that live as long as the
+// program, so that rows bind them without a copy.
+const std::string& ValueKindText(ValueKind kind) {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (ValueKind k : {ValueKind::kQuantity, ValueKind::kPlace, ValueKind::kEntity, ValueKind::kDate,
+                        ValueKind::kEvent, ValueKind::kCategory}) {
+      names.emplace_back(ValueKindName(k));
+    }
+    return names;
+  }();
+  return kNames.at(static_cast<size_t>(kind));
+}
+
+const std::string& ModalityText(Modality modality) {
+  static const std::vector<std::string> kNames = {std::string(ModalityName(Modality::kAsserted)),
+                                                  std::string(ModalityName(Modality::kHedged)),
+                                                  std::string(ModalityName(Modality::kNegated))};
+  return kNames.at(static_cast<size_t>(modality));
+}
+
 void BindBound(SQLite::Statement& st, int index, double value) {
   if (std::isinf(value) || std::isnan(value)) {
     st.bind(index);  // NULL stands for an unbounded end
@@ -188,11 +219,37 @@ std::string WhyNotWritable(const std::filesystem::path& path) {
   return "";
 }
 
+// SQLite counts every allocation it makes for sqlite3_memory_used(), under a
+// global mutex; nothing here reads the count, and a batch makes millions of
+// allocations. Only possible before SQLite initialises: when something opened
+// a database first (tests do), the call is refused and the counting stays.
+void StopMemoryStatistics() {
+  static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kConfigured;
+}
+
+// Rows of sentences one INSERT writes at most (7 parameters each).
+constexpr size_t kSentencesPerInsert = 32;
+
+// The INSERT of `rows` sentences, 1 <= rows <= kSentencesPerInsert.
+const char* SentenceInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kSentencesPerInsert + 1);
+    for (size_t n = 1; n <= kSentencesPerInsert; ++n) {
+      sql[n] = "INSERT INTO sentences (id, document_id, ordinal, paragraph, start, end, text) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
 }  // namespace
 
 const char* CurrentSchemaSql() { return kStoreSchemaSql; }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& path) {
+  StopMemoryStatistics();
   try {
     auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
                                                                       SQLite::OPEN_NOMUTEX);
@@ -378,7 +435,11 @@ Result<size_t> Store::MarkInterruptedRuns() {
 }
 
 Result<int64_t> Store::EntityId(const std::string& kind, const std::string& name, bool known) {
-  const std::string key = kind + '\t' + name;
+  // One buffer for the key: most roles name an entity already seen, and a lookup should not allocate.
+  std::string& key = entity_key_;
+  key.assign(kind);
+  key += '\t';
+  key += name;
   if (auto it = entity_ids_.find(key); it != entity_ids_.end()) return it->second;
   SQLite::Statement& insert = Cached( "INSERT INTO entities (kind, name, known) VALUES (?, ?, ?) "
                                  "ON CONFLICT (kind, name) DO UPDATE SET known = max(known, excluded.known) "
@@ -412,15 +473,15 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
     int i = 1;
     claim.bind(i++, document_id);
     claim.bind(i++, sentence_ids.at(c.sentence));
-    claim.bind(i++, c.template_id);
+    claim.bindNoCopy(i++, c.template_id);
     claim.bind(i++, static_cast<int64_t>(c.pattern));
-    claim.bind(i++, c.subject_kind);
-    claim.bind(i++, std::string(ValueKindName(c.value.kind)));
-    claim.bind(i++, c.value.type);
-    claim.bind(i++, c.value.text);
-    claim.bind(i++, c.value.display);
-    BindOptional(claim, i++, c.value.id);
-    BindOptional(claim, i++, c.value.unit);
+    claim.bindNoCopy(i++, c.subject_kind);
+    claim.bindNoCopy(i++, ValueKindText(c.value.kind));
+    claim.bindNoCopy(i++, c.value.type);
+    claim.bindNoCopy(i++, c.value.text);
+    claim.bindNoCopy(i++, c.value.display);
+    BindOptionalNoCopy(claim, i++, c.value.id);
+    BindOptionalNoCopy(claim, i++, c.value.unit);
     if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
       BindBound(claim, i++, c.value.interval.lo);
       BindBound(claim, i++, c.value.interval.hi);
@@ -430,10 +491,10 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
     }
     claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
     claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
-    claim.bind(i++, std::string(ModalityName(c.modality)));
-    BindOptional(claim, i++, c.modality_cue);
-    BindOptional(claim, i++, c.attribution);
-    BindOptional(claim, i++, c.time);
+    claim.bindNoCopy(i++, ModalityText(c.modality));
+    BindOptionalNoCopy(claim, i++, c.modality_cue);
+    BindOptionalNoCopy(claim, i++, c.attribution);
+    BindOptionalNoCopy(claim, i++, c.time);
     claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
     claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
     if (c.value_raw.empty()) {
@@ -455,10 +516,10 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
       auto entity = EntityId(f.entity_kind, f.entity, true);
       if (!entity.ok()) return entity.status();
       role.bind(1, claim_id);
-      role.bind(2, f.role);
+      role.bindNoCopy(2, f.role);
       role.bind(3, *entity);
-      role.bind(4, f.mention);
-      role.bind(5, f.via);
+      role.bindNoCopy(4, f.mention);
+      role.bindNoCopy(5, f.via);
       role.bind(6, static_cast<int64_t>(f.sentence));
       role.exec();
       role.reset();
@@ -595,21 +656,37 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
       clear_diagnostics.exec();
     }
 
-    SQLite::Statement& sentence = Cached(
-                               "INSERT INTO sentences (document_id, ordinal, paragraph, start, end, text) "
-                               "VALUES (?, ?, ?, ?, ?, ?)");
+    // Several sentences to a statement: starting and ending one (its cursors
+    // on the table, its index and documents) costs about as much as a row.
+    // Their ids are given here, as SQLite would give them (one more than the
+    // largest), so that each is known without a read back.
     std::vector<int64_t> sentence_ids(doc.sentences.size(), 0);
-    for (const Sentence& s : doc.sentences) {
-      sentence.bind(1, document_id);
-      sentence.bind(2, static_cast<int64_t>(s.index));
-      sentence.bind(3, static_cast<int64_t>(s.paragraph));
-      sentence.bind(4, static_cast<int64_t>(s.raw.begin));
-      sentence.bind(5, static_cast<int64_t>(s.raw.end));
-      const std::string_view text = doc.SentenceText(s);
-      sentence.bind(6, text.data(), static_cast<int>(text.size()));
+    SQLite::Statement& last = Cached("SELECT ifnull(max(id), 0) FROM sentences");
+    last.executeStep();
+    int64_t next_id = last.getColumn(0).getInt64() + 1;
+    last.reset();
+    for (size_t at = 0; at < doc.sentences.size();) {
+      const size_t rows = std::min(kSentencesPerInsert, doc.sentences.size() - at);
+      SQLite::Statement& sentence = Cached(SentenceInsertSql(rows));
+      int i = 1;
+      for (size_t k = at; k < at + rows; ++k) {
+        const Sentence& s = doc.sentences[k];
+        if (s.index >= sentence_ids.size()) {
+          return Status::Internal(doc.source.path + ": sentence " + std::to_string(s.index) + " of " +
+                                  std::to_string(sentence_ids.size()) + " is out of order");
+        }
+        sentence_ids[s.index] = next_id;
+        sentence.bind(i++, next_id++);
+        sentence.bind(i++, document_id);
+        sentence.bind(i++, static_cast<int64_t>(s.index));
+        sentence.bind(i++, static_cast<int64_t>(s.paragraph));
+        sentence.bind(i++, static_cast<int64_t>(s.raw.begin));
+        sentence.bind(i++, static_cast<int64_t>(s.raw.end));
+        const std::string_view text = doc.SentenceText(s);
+        sentence.bindNoCopy(i++, text.data(), static_cast<int>(text.size()));
+      }
       sentence.exec();
-      sentence.reset();
-      sentence_ids[s.index] = static_cast<int64_t>(db_->getLastInsertRowid());
+      at += rows;
     }
     SQLite::Statement& diagnostic = Cached(
         "INSERT INTO document_diagnostics (document_id, ordinal, severity, line, message) VALUES (?, ?, ?, ?, ?)");

@@ -34,7 +34,7 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
 
@@ -204,6 +204,7 @@ class Store {
   std::unique_ptr<SQLite::Database> db_;
   int schema_version_ = 0;
   std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
+  std::string entity_key_;                                // EntityId's lookup key, reused
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   // What the claim_lists table holds (ForEachClaimList): every list's ids, and where each ends.
   std::vector<int64_t> listed_ids_;

@@ -351,3 +351,109 @@ TEST_CASE("A version 4 store is migrated to version 5: its documents are extract
   CHECK(templates->empty());
   CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
 }
+
+// The step that builds claims and claim_roles again (5 -> 6): their CHECKs
+// compare with each value instead of an IN list, and claims get an index by
+// sentence. Rows, ids, the order of roles and the rows that refer to claims stay.
+TEST_CASE("A version 5 store is migrated to version 6: claims, roles and findings' claims are kept", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "v5.db";
+  {
+    auto store = crosscheck::store::Store::Open(path);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
+  }
+  {
+    // What version 5 had: claims and claim_roles with IN-list CHECKs and no claims_by_sentence.
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = OFF; DROP TABLE claim_roles; DROP TABLE claims; "
+            "CREATE TABLE claims (id INTEGER PRIMARY KEY, "
+            "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+            "sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE, template_id TEXT NOT NULL, "
+            "pattern INTEGER NOT NULL, subject_kind TEXT NOT NULL, value_kind TEXT NOT NULL, value_type TEXT NOT NULL, "
+            "raw_value TEXT NOT NULL, value TEXT NOT NULL, value_id TEXT, value_unit TEXT, value_lo REAL, value_hi REAL, "
+            "value_lo_open INTEGER NOT NULL DEFAULT 0, value_hi_open INTEGER NOT NULL DEFAULT 0, "
+            "modality TEXT NOT NULL CHECK (modality IN ('asserted', 'hedged', 'negated')), modality_cue TEXT, "
+            "attribution TEXT, event_time TEXT, match_start INTEGER NOT NULL, match_end INTEGER NOT NULL, "
+            "value_start INTEGER, value_end INTEGER, evidence_start INTEGER, evidence_end INTEGER, "
+            "UNIQUE (document_id, template_id, match_start, match_end)); "
+            "CREATE INDEX claims_by_template ON claims(template_id); "
+            "CREATE TABLE claim_roles (claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE, "
+            "role TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id), mention TEXT NOT NULL, "
+            "via TEXT NOT NULL CHECK (via IN ('slot', 'sentence', 'context')), sentence_ordinal INTEGER NOT NULL, "
+            "PRIMARY KEY (claim_id, role, entity_id)); "
+            "CREATE INDEX claim_roles_by_entity ON claim_roles(entity_id); "
+            "PRAGMA foreign_keys = ON; "
+            "INSERT INTO documents (id, content_hash, bytes, extracted_with, sentences) VALUES (7, 'abc', 40, 'engine', 2); "
+            "INSERT INTO sentences (id, document_id, ordinal, paragraph, start, end, text) "
+            "  VALUES (11, 7, 0, 0, 0, 20, 'The call lasted 1 h.'), (12, 7, 1, 0, 21, 40, 'It was in Riyadh.'); "
+            "INSERT INTO claims (id, document_id, sentence_id, template_id, pattern, subject_kind, value_kind, value_type, "
+            "  raw_value, value, modality, match_start, match_end) "
+            "  VALUES (41, 7, 11, 'call_duration', 0, 'call', 'quantity', 'duration', '1 h', '60 min', 'hedged', 4, 19), "
+            "         (42, 7, 12, 'call_place', 0, 'call', 'place', 'place', 'Riyadh', 'Riyadh', 'negated', 31, 37); "
+            "INSERT INTO entities (id, kind, name, known) VALUES (1, 'person', 'Putin', 1), (2, 'person', 'Trump', 1); "
+            // Roles in an order that is not their key's: readers list them by rowid.
+            "INSERT INTO claim_roles VALUES (41, 'participants', 2, 'Trump', 'context', 0), "
+            "  (41, 'participants', 1, 'Putin', 'slot', 0), (42, 'participants', 2, 'Trump', 'sentence', 1); "
+            "INSERT INTO subjects (id, kind, label) VALUES ('call:putin+trump', 'call', 'call'); "
+            "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
+            "  derived_from) VALUES ('call_duration/call:putin+trump', 1, 'call:putin+trump', 'call_duration', "
+            "  'single_source', '', 'r', 1, 1, ''); "
+            "INSERT INTO finding_claims VALUES ('call_duration/call:putin+trump', 0, 41); "
+            "PRAGMA user_version = 5");
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);  // on again after the step
+  CHECK(db.execAndGet("SELECT group_concat(id || ':' || sentence_id || ':' || modality, ' ') FROM claims").getString() ==
+        "41:11:hedged 42:12:negated");
+  CHECK(db.execAndGet("SELECT group_concat(claim_id || ':' || entity_id || ':' || via, ' ') FROM "
+                      "(SELECT * FROM claim_roles ORDER BY rowid)").getString() ==
+        "41:2:context 41:1:slot 42:2:sentence");
+  CHECK(db.execAndGet("SELECT claim_id FROM finding_claims").getInt() == 41);
+  CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+  // The CHECKs still refuse what they refused.
+  CHECK_THROWS(db.exec("UPDATE claims SET modality = 'maybe' WHERE id = 41"));
+  CHECK_THROWS(db.exec("UPDATE claim_roles SET via = 'guess' WHERE claim_id = 42"));
+  // Replacing the document's sentences cascades to its claims, their roles and the finding's claims.
+  db.exec("DELETE FROM sentences WHERE document_id = 7");
+  CHECK(db.execAndGet("SELECT count(*) FROM claims").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM claim_roles").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM finding_claims").getInt() == 0);
+}
+
+TEST_CASE("No CHECK of the schema lists its values with IN, which costs a temporary table per row written", "[store]") {
+  auto store = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(store.ok());
+  SQLite::Statement st((*store)->database(), "SELECT name, sql FROM sqlite_schema WHERE sql IS NOT NULL");
+  size_t checks = 0;
+  while (st.executeStep()) {
+    const std::string sql = st.getColumn(1).getString();
+    for (size_t at = sql.find("CHECK ("); at != std::string::npos; at = sql.find("CHECK (", at + 1)) {
+      ++checks;
+      const size_t end = sql.find(')', at);
+      INFO(st.getColumn(0).getString() << ": " << sql.substr(at, end - at + 1));
+      CHECK(sql.substr(at, end - at).find(" IN ") == std::string::npos);
+    }
+  }
+  CHECK(checks >= 8);
+}
+
+TEST_CASE("A step that leaves a row referring to a missing one is refused, the store unchanged", "[store]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA foreign_keys = ON; "
+          "CREATE TABLE notes (id INTEGER PRIMARY KEY); CREATE TABLE tags (note_id INTEGER REFERENCES notes(id)); "
+          "INSERT INTO notes VALUES (1); INSERT INTO tags VALUES (1); PRAGMA user_version = 1");
+  const std::vector<Migration> steps = {{1, "drop notes", "DROP TABLE notes; CREATE TABLE notes (id INTEGER PRIMARY KEY)"}};
+  const Status status = Migrate(db, 1, 2, steps);
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("tags refers to a missing row of notes"));
+  CHECK(UserVersion(db) == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 1);
+  CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+}
