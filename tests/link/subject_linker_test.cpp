@@ -551,3 +551,28 @@ TEST_CASE("WriteGraphviz escapes backslashes so a label ending in one stays clos
     WARN("dot is not installed; the output was not parsed by Graphviz");
   }
 }
+
+TEST_CASE("ToLinkClaim without graph fields keeps what linking reads and leaves the graph's own fields empty", "[link]") {
+  const SourcedClaim sc = MakeClaim("Reuters", {"Vladimir Putin", "Donald Trump"}, "2025-02-12");
+  const crosscheck::link::LinkClaim full = crosscheck::link::ToLinkClaim(sc, 7);
+  const crosscheck::link::LinkClaim lean = crosscheck::link::ToLinkClaim(sc, 7, /*graph_fields=*/false);
+  for (const crosscheck::link::LinkClaim* c : {&full, &lean}) {
+    CHECK(c->id == sc.id);
+    CHECK(c->index == 7);
+    CHECK(c->template_id == "call_duration");
+    CHECK(c->subject_kind == "call");
+    CHECK(c->time == "2025-02-12");
+    REQUIRE(c->roles.size() == 2);
+    CHECK(c->roles[0].entity == "Vladimir Putin");
+    CHECK(c->roles[0].entity_kind == "person");
+    CHECK(c->roles[0].mention.empty());  // mention and via are never kept
+  }
+  CHECK(full.graph_id == crosscheck::StableClaimId(sc));
+  CHECK(full.display == "90 min");
+  CHECK(full.path == sc.source.path);
+  CHECK(full.outlet == "Reuters");
+  CHECK(lean.graph_id.empty());
+  CHECK(lean.display.empty());
+  CHECK(lean.path.empty());
+  CHECK(lean.outlet.empty());
+}
