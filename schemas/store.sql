@@ -158,7 +158,8 @@ CREATE TABLE claim_roles (
   sentence_ordinal INTEGER NOT NULL,
   PRIMARY KEY (claim_id, role, entity_id)
 );
-CREATE INDEX claim_roles_by_entity ON claim_roles(entity_id);
+-- (Version 7 dropped claim_roles_by_entity: no read goes from an entity to
+-- its roles, entities are never deleted, and it was a third B-tree per role.)
 
 -- Subjects and findings describe the latest completed run; each run replaces them.
 -- Since version 7 their tables are WITHOUT ROWID: keyed by text, each row was

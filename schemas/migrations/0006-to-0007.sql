@@ -5,7 +5,8 @@
 -- "paragraph,start,end,bytes" separated by ';', and their normalised texts one
 -- after the other. A claim keeps its sentence's ordinal, offsets and text
 -- (what every read of a claim joined sentences for) in place of sentence_id;
--- claims_by_sentence goes with sentences.
+-- claims_by_sentence goes with sentences. claim_roles_by_entity is dropped:
+-- no read goes from an entity to its roles, and entities are never deleted.
 -- document_templates, removed_spans, subjects, subject_entities, findings,
 -- finding_claims and finding_self_contradictions are WITHOUT ROWID: their rows
 -- live in their primary key's B-tree, not in a table and an index both.
@@ -19,6 +20,7 @@ CREATE TABLE claims_0006 AS
   FROM claims c JOIN sentences s ON s.id = c.sentence_id;
 CREATE TABLE document_templates_0006 AS SELECT rowid AS old_rowid, * FROM document_templates;
 CREATE TABLE removed_spans_0006 AS SELECT rowid AS old_rowid, * FROM removed_spans;
+DROP INDEX IF EXISTS claim_roles_by_entity;
 DROP TABLE claims;
 DROP TABLE document_templates;
 DROP TABLE removed_spans;

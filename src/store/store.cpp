@@ -262,6 +262,44 @@ void StopMemoryStatistics() {
   (void)kConfigured;
 }
 
+// Rows of claims one INSERT writes at most (29 parameters each).
+constexpr size_t kClaimsPerInsert = 16;
+
+// The INSERT of `rows` claims, 1 <= rows <= kClaimsPerInsert.
+const char* ClaimInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kClaimsPerInsert + 1);
+    std::string row = "(?";
+    for (int k = 1; k < 29; ++k) row += ", ?";
+    row += ")";
+    for (size_t n = 1; n <= kClaimsPerInsert; ++n) {
+      sql[n] = "INSERT OR IGNORE INTO claims (id, document_id, sentence, sentence_start, sentence_end, sentence_text, "
+               "template_id, pattern, subject_kind, value_kind, value_type, raw_value, value, value_id, value_unit, "
+               "value_lo, value_hi, value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
+               "match_start, match_end, value_start, value_end, evidence_start, evidence_end) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += (k == 0 ? "" : ", ") + row;
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
+// Rows of claim_roles one INSERT writes at most (6 parameters each).
+constexpr size_t kRolesPerInsert = 32;
+
+// The INSERT of `rows` roles, 1 <= rows <= kRolesPerInsert.
+const char* RoleInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kRolesPerInsert + 1);
+    for (size_t n = 1; n <= kRolesPerInsert; ++n) {
+      sql[n] = "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
 void AppendNumber(uint64_t n, std::string* out) {
   char buffer[24];
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n);
@@ -492,82 +530,119 @@ Result<int64_t> Store::EntityId(const std::string& kind, const std::string& name
 }
 
 Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::vector<Claim>& claims) {
-  SQLite::Statement& claim = Cached(
-                          "INSERT OR IGNORE INTO claims (document_id, sentence, sentence_start, sentence_end, "
-                          "sentence_text, template_id, pattern, subject_kind, "
-                          "value_kind, value_type, raw_value, value, value_id, value_unit, value_lo, value_hi, "
-                          "value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
-                          "match_start, match_end, value_start, value_end, evidence_start, evidence_end) "
-                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement& role = Cached(
-                         "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) "
-                         "VALUES (?, ?, ?, ?, ?, ?)");
+  // Claims and roles several to a statement (starting and ending one costs
+  // about as much as a row), with the claims' ids given here as SQLite would
+  // give them (one more than the largest), so that their roles can follow.
+  // OR IGNORE applies row by row: a claim that matches one already stored or
+  // an earlier one of the statement is not written, and neither are its roles.
+  struct PendingRole {
+    int64_t claim_id;
+    int64_t entity_id;
+    const RoleFiller* filler;
+  };
+  std::vector<PendingRole> roles;
+  roles.reserve(kRolesPerInsert);
+  auto insert_roles = [&] {
+    if (roles.empty()) return;
+    SQLite::Statement& role = Cached(RoleInsertSql(roles.size()));
+    int i = 1;
+    for (const PendingRole& r : roles) {
+      role.bind(i++, r.claim_id);
+      role.bindNoCopy(i++, r.filler->role);
+      role.bind(i++, r.entity_id);
+      role.bindNoCopy(i++, r.filler->mention);
+      role.bindNoCopy(i++, r.filler->via);
+      role.bind(i++, static_cast<int64_t>(r.filler->sentence));
+    }
+    role.exec();
+    roles.clear();
+  };
   for (const Claim& c : claims) {
     if (c.sentence >= doc.sentences.size()) {
       return Status::Internal(doc.source.path + ": a claim names sentence " + std::to_string(c.sentence) +
                               " of a document with " + std::to_string(doc.sentences.size()));
     }
-    const Sentence& sentence = doc.sentences[c.sentence];
-    const std::string_view text = doc.SentenceText(sentence);
-    int i = 1;
-    claim.bind(i++, document_id);
-    claim.bind(i++, static_cast<int64_t>(c.sentence));
-    claim.bind(i++, static_cast<int64_t>(sentence.raw.begin));
-    claim.bind(i++, static_cast<int64_t>(sentence.raw.end));
-    sentence_text_.assign(text);  // bound as TEXT: SQLiteCpp binds a pointer and a size as a BLOB
-    claim.bindNoCopy(i++, sentence_text_);
-    claim.bindNoCopy(i++, c.template_id);
-    claim.bind(i++, static_cast<int64_t>(c.pattern));
-    claim.bindNoCopy(i++, c.subject_kind);
-    claim.bindNoCopy(i++, ValueKindText(c.value.kind));
-    claim.bindNoCopy(i++, c.value.type);
-    claim.bindNoCopy(i++, c.value.text);
-    claim.bindNoCopy(i++, c.value.display);
-    BindOptionalNoCopy(claim, i++, c.value.id);
-    BindOptionalNoCopy(claim, i++, c.value.unit);
-    if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
-      BindBound(claim, i++, c.value.interval.lo);
-      BindBound(claim, i++, c.value.interval.hi);
-    } else {
-      claim.bind(i++);
-      claim.bind(i++);
-    }
-    claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
-    claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
-    claim.bindNoCopy(i++, ModalityText(c.modality));
-    BindOptionalNoCopy(claim, i++, c.modality_cue);
-    BindOptionalNoCopy(claim, i++, c.attribution);
-    BindOptionalNoCopy(claim, i++, c.time);
-    claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
-    claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
-    if (c.value_raw.empty()) {
-      claim.bind(i++);
-      claim.bind(i++);
-      claim.bind(i++);
-      claim.bind(i++);
-    } else {
-      claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
-      claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
-      claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
-      claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
-    }
-    const bool inserted = claim.exec() > 0;
-    claim.reset();
-    if (!inserted) continue;  // the same match twice: keep the first
-    const int64_t claim_id = static_cast<int64_t>(db_->getLastInsertRowid());
-    for (const RoleFiller& f : c.roles) {
-      auto entity = EntityId(f.entity_kind, f.entity, true);
-      if (!entity.ok()) return entity.status();
-      role.bind(1, claim_id);
-      role.bindNoCopy(2, f.role);
-      role.bind(3, *entity);
-      role.bindNoCopy(4, f.mention);
-      role.bindNoCopy(5, f.via);
-      role.bind(6, static_cast<int64_t>(f.sentence));
-      role.exec();
-      role.reset();
-    }
   }
+  SQLite::Statement& last = Cached("SELECT ifnull(max(id), 0) FROM claims");
+  last.executeStep();
+  int64_t next_id = last.getColumn(0).getInt64() + 1;
+  last.reset();
+  sentence_texts_.resize(kClaimsPerInsert);
+  for (size_t at = 0; at < claims.size();) {
+    const size_t rows = std::min(kClaimsPerInsert, claims.size() - at);
+    const int64_t first_id = next_id;
+    SQLite::Statement& claim = Cached(ClaimInsertSql(rows));
+    int i = 1;
+    for (size_t k = 0; k < rows; ++k) {
+      const Claim& c = claims[at + k];
+      const Sentence& sentence = doc.sentences[c.sentence];
+      claim.bind(i++, next_id++);
+      claim.bind(i++, document_id);
+      claim.bind(i++, static_cast<int64_t>(c.sentence));
+      claim.bind(i++, static_cast<int64_t>(sentence.raw.begin));
+      claim.bind(i++, static_cast<int64_t>(sentence.raw.end));
+      // Bound as TEXT from a string: SQLiteCpp binds a pointer and a size as a BLOB.
+      sentence_texts_[k].assign(doc.SentenceText(sentence));
+      claim.bindNoCopy(i++, sentence_texts_[k]);
+      claim.bindNoCopy(i++, c.template_id);
+      claim.bind(i++, static_cast<int64_t>(c.pattern));
+      claim.bindNoCopy(i++, c.subject_kind);
+      claim.bindNoCopy(i++, ValueKindText(c.value.kind));
+      claim.bindNoCopy(i++, c.value.type);
+      claim.bindNoCopy(i++, c.value.text);
+      claim.bindNoCopy(i++, c.value.display);
+      BindOptionalNoCopy(claim, i++, c.value.id);
+      BindOptionalNoCopy(claim, i++, c.value.unit);
+      if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+        BindBound(claim, i++, c.value.interval.lo);
+        BindBound(claim, i++, c.value.interval.hi);
+      } else {
+        claim.bind(i++);
+        claim.bind(i++);
+      }
+      claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
+      claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
+      claim.bindNoCopy(i++, ModalityText(c.modality));
+      BindOptionalNoCopy(claim, i++, c.modality_cue);
+      BindOptionalNoCopy(claim, i++, c.attribution);
+      BindOptionalNoCopy(claim, i++, c.time);
+      claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
+      claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
+      if (c.value_raw.empty()) {
+        claim.bind(i++);
+        claim.bind(i++);
+        claim.bind(i++);
+        claim.bind(i++);
+      } else {
+        claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
+        claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
+        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
+        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
+      }
+    }
+    const auto written = static_cast<size_t>(claim.exec());
+    // Which claims were written: all of them, but for the same match twice.
+    std::vector<bool> kept(rows, true);
+    if (written < rows) {
+      kept.assign(rows, false);
+      SQLite::Statement& present = Cached("SELECT id FROM claims WHERE id BETWEEN ? AND ?");
+      present.bind(1, first_id);
+      present.bind(2, first_id + static_cast<int64_t>(rows) - 1);
+      while (present.executeStep()) kept[static_cast<size_t>(present.getColumn(0).getInt64() - first_id)] = true;
+      present.reset();
+    }
+    for (size_t k = 0; k < rows; ++k) {
+      if (!kept[k]) continue;
+      for (const RoleFiller& f : claims[at + k].roles) {
+        auto entity = EntityId(f.entity_kind, f.entity, true);
+        if (!entity.ok()) return entity.status();
+        roles.push_back({first_id + static_cast<int64_t>(k), *entity, &f});
+        if (roles.size() == kRolesPerInsert) insert_roles();
+      }
+    }
+    at += rows;
+  }
+  insert_roles();
   return Status::Ok();
 }
 

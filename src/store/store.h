@@ -214,7 +214,7 @@ class Store {
   // A document's row of document_texts as it is written, reused.
   std::string layout_;
   std::string text_;
-  std::string sentence_text_;  // a claim's sentence as it is written
+  std::vector<std::string> sentence_texts_;  // the sentences of the claims an INSERT writes
 };
 
 // The SQL run when a new store is created (schemas/store.sql).

@@ -885,3 +885,46 @@ TEST_CASE("ForEachClaimList reads lists of claims as LoadClaims reads them, one 
     CHECK(status.code() == Status::Code::kStoreError);
   }
 }
+
+// Claims and roles are written several to a statement with their ids given
+// by the store: a claim left out as the same match twice takes none of the
+// roles of the claims around it.
+TEST_CASE("Many claims of one document, some the same match twice, keep their own roles", "[store]") {
+  auto store = OpenMemory();
+  std::vector<std::string> sentences;
+  for (int k = 0; k < 40; ++k) sentences.push_back("Call " + std::to_string(k) + " lasted " + std::to_string(k + 1) + " minutes.");
+  const Document doc = MakeDocument("many.txt", "M", sentences);
+  std::vector<Claim> claims;
+  for (uint32_t k = 0; k < 40; ++k) {
+    Claim c = DurationClaim(doc, k, std::to_string(k + 1) + " minutes", Interval::Point(k + 1.0), std::to_string(k + 1) + " min");
+    c.roles = {Person("Person " + std::to_string(k))};
+    claims.push_back(c);
+    if (k % 7 == 3) {
+      Claim twice = c;
+      twice.roles = {Person("Nobody " + std::to_string(k))};  // never stored: the first of the two is kept
+      claims.push_back(twice);
+    }
+  }
+  REQUIRE(claims.size() > 2 * 16);
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp"}}).ok());
+  CHECK(Count(*store, "claims") == 40);
+  CHECK(Count(*store, "claim_roles") == 40);
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 40);
+  for (const SourcedClaim& sc : *loaded) {
+    INFO(sc.claim.evidence);
+    REQUIRE(sc.claim.roles.size() == 1);
+    CHECK(sc.claim.roles[0].entity == "Person " + std::to_string(sc.claim.sentence));
+    CHECK(sc.claim.evidence == sentences[sc.claim.sentence]);
+  }
+  // Written again: the claims are replaced, with new ids, and still keep their own roles.
+  const int64_t run2 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run2, {DocumentWrite{&doc, &claims, "fp2"}}).ok());
+  CHECK(Count(*store, "claims") == 40);
+  CHECK(Count(*store, "claim_roles") == 40);
+  CHECK(store->database().execAndGet("SELECT count(*) FROM claim_roles r JOIN claims c ON c.id = r.claim_id "
+                                     "JOIN entities e ON e.id = r.entity_id "
+                                     "WHERE e.name = 'Person ' || c.sentence").getInt() == 40);
+}
