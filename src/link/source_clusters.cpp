@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
+#include <compare>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 
 #include "link/min_hash.h"
 #include "link/shingle_occupancy.h"
+#include "util/external_sorter.h"
 #include "text/quotations.h"
 
 namespace crosscheck::link {
@@ -248,21 +250,38 @@ void RemoveCommon(const std::vector<uint64_t>& common, std::vector<uint64_t>* va
   values->resize(kept);
 }
 
-// Documents grouped by a key they share: (key, document) pairs sorted, so each
+// A document under a key it has, in one of several families of keys
+// (sentences and quotations, or the LSH bands): sorted, each (key, family)
 // group lists its documents in ascending order.
-using Keyed = std::vector<std::pair<uint64_t, uint32_t>>;
+struct KeyedDoc {
+  uint64_t key;
+  uint32_t family;
+  uint32_t doc;
+  auto operator<=>(const KeyedDoc&) const = default;
+};
+using KeyedDocs = util::ExternalSorter<KeyedDoc>;
+constexpr uint32_t kSentence = 0;
+constexpr uint32_t kQuote = 1;
 
+// Memory for each sorter of keys or pairs before it spills to a file.
+size_t SortBudget(const SourceClusterOptions& options) { return std::max<size_t>(options.memory_budget / 8, 4096); }
+
+// Calls on_group(key, family, documents) for each group; false when the
+// sorter's temporary file failed.
 template <typename OnGroup>
-void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
-  std::sort(keyed->begin(), keyed->end());
+bool ForEachGroup(KeyedDocs* keyed, OnGroup&& on_group) {
   std::vector<uint32_t> group;
-  for (size_t i = 0; i < keyed->size();) {
-    size_t j = i;
-    group.clear();
-    while (j < keyed->size() && (*keyed)[j].first == (*keyed)[i].first) group.push_back((*keyed)[j++].second);
-    on_group((*keyed)[i].first, group);
-    i = j;
-  }
+  KeyedDoc open{};
+  const bool ok = keyed->Drain([&](const KeyedDoc& k) {
+    if (!group.empty() && (k.key != open.key || k.family != open.family)) {
+      on_group(open.key, open.family, group);
+      group.clear();
+    }
+    open = k;
+    group.push_back(k.doc);
+  });
+  if (ok && !group.empty()) on_group(open.key, open.family, group);
+  return ok;
 }
 
 // Records written in order and read back by offset: the first
@@ -356,8 +375,8 @@ struct SourceClusterDetector::State {
   };
   SourceClusterOptions options;
   std::vector<Named> docs;
-  Keyed by_sentence;
-  Keyed by_quote;
+  // Sentences (family kSentence) and quotations (kQuote) by key.
+  std::unique_ptr<KeyedDocs> by_passage;
   std::vector<uint16_t> sketch;  // see CountShingles
   size_t slots = 0;
   bool ordered = true;
@@ -370,6 +389,7 @@ SourceClusterDetector::SourceClusterDetector(size_t expected_documents, const So
     : state_(std::make_unique<State>()) {
   state_->options = options;
   state_->all = std::make_unique<TempRecords>(!options.spill_to_disk, 0);
+  state_->by_passage = std::make_unique<KeyedDocs>(SortBudget(options), options.spill_to_disk);
   state_->docs.reserve(expected_documents);
   // A counting table over shingle hashes: it rules out almost every shingle
   // as common (its counts can only be too high, so its size changes no result).
@@ -387,8 +407,8 @@ void SourceClusterDetector::Add(const SourceText& doc) {
   const Features f = Describe(doc, st.options, Take::kEverything);
   st.docs.push_back({doc.source.path, doc.source.outlet, doc.content_hash, st.all->end(),
                      static_cast<uint32_t>(f.shingles.size())});
-  for (const Passage& p : f.sentences) st.by_sentence.emplace_back(p.key, index);
-  for (const Passage& p : f.quotes) st.by_quote.emplace_back(p.key, index);
+  for (const Passage& p : f.sentences) st.by_passage->Add({p.key, kSentence, index});
+  for (const Passage& p : f.quotes) st.by_passage->Add({p.key, kQuote, index});
   for (uint64_t shingle : f.shingles) {
     uint16_t& count = st.Slot(shingle);
     if (count != UINT16_MAX) ++count;
@@ -450,9 +470,9 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   std::vector<uint32_t> kept_count(n);
   std::vector<uint32_t> kept_excess(n);
   Occupancy occupancy;
-  const size_t bands = kMinHashSize / kLshRows;
-  std::vector<uint64_t> band_keys;
-  std::vector<uint32_t> signed_docs;  // documents with band keys, ascending
+  // Each document's LSH band keys (a document too short for one has none),
+  // the band's index as the family: a bucket never spans two bands.
+  KeyedDocs by_band(SortBudget(options), options.spill_to_disk);
   for (size_t i = 0; i < n; ++i) {
     if (!st.all->ReadShingles(docs[i].features, docs[i].shingles, &shingles)) return unreadable;
     RemoveCommon(common_shingles, &shingles);
@@ -463,60 +483,53 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
     kept.Write(shingles.data(), shingles.size() * sizeof(uint64_t));
     if (shingles.size() < options.min_shingles) continue;
     const std::vector<uint64_t> keys = LshBandKeys(ComputeMinHash(shingles));
-    band_keys.insert(band_keys.end(), keys.begin(), keys.end());
-    signed_docs.push_back(static_cast<uint32_t>(i));
+    for (size_t band = 0; band < keys.size(); ++band) {
+      by_band.Add({keys[band], static_cast<uint32_t>(band), static_cast<uint32_t>(i)});
+    }
   }
   if (!kept.Seal()) return unreadable;
 
-  // Candidate pairs, from groups of documents sharing a key.
-  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  // Candidate pairs (first document, second), from groups of documents sharing a key.
+  util::ExternalSorter<uint64_t> candidates(SortBudget(options), options.spill_to_disk);
+  auto add_pair = [&](uint32_t a, uint32_t b) { candidates.Add(uint64_t{a} << 32 | b); };
   auto add_bucket = [&](const std::vector<uint32_t>& bucket) {
     if (bucket.size() < 2) return;
     if (bucket.size() > options.full_bucket) {
-      for (size_t k = 1; k < bucket.size(); ++k) candidates.emplace_back(bucket[0], bucket[k]);
+      for (size_t k = 1; k < bucket.size(); ++k) add_pair(bucket[0], bucket[k]);
       return;
     }
     for (size_t x = 0; x < bucket.size(); ++x) {
-      for (size_t y = x + 1; y < bucket.size(); ++y) candidates.emplace_back(bucket[x], bucket[y]);
+      for (size_t y = x + 1; y < bucket.size(); ++y) add_pair(bucket[x], bucket[y]);
     }
   };
   // Each document's first document with the same bytes: pairs compare it, not the hashes' text.
   std::vector<uint32_t> same_bytes_as(n);
   {
-    std::unordered_map<std::string_view, std::vector<uint32_t>> by_hash;
-    for (size_t i = 0; i < n; ++i) by_hash[docs[i].content_hash].push_back(static_cast<uint32_t>(i));
-    for (const auto& [hash, bucket] : by_hash) {
+    std::vector<uint32_t> by_hash(n);
+    std::iota(by_hash.begin(), by_hash.end(), 0);
+    std::stable_sort(by_hash.begin(), by_hash.end(),
+                     [&](uint32_t a, uint32_t b) { return docs[a].content_hash < docs[b].content_hash; });
+    std::vector<uint32_t> bucket;
+    for (size_t k = 0; k < n;) {
+      bucket.clear();
+      size_t end = k;
+      while (end < n && docs[by_hash[end]].content_hash == docs[by_hash[k]].content_hash) bucket.push_back(by_hash[end++]);
       add_bucket(bucket);
       for (uint32_t i : bucket) same_bytes_as[i] = bucket.front();
+      k = end;
     }
   }
-  {
-    // One band at a time: a band's index is part of its keys, so no bucket spans two bands.
-    Keyed by_band;
-    by_band.reserve(signed_docs.size());
-    for (size_t band = 0; band < bands; ++band) {
-      by_band.clear();
-      for (size_t k = 0; k < signed_docs.size(); ++k) by_band.emplace_back(band_keys[k * bands + band], signed_docs[k]);
-      ForEachGroup(&by_band, [&](uint64_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); });
-    }
+  if (!ForEachGroup(&by_band, [&](uint64_t, uint32_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); })) {
+    return unreadable;
   }
-  std::vector<uint64_t>().swap(band_keys);
-  std::vector<uint32_t>().swap(signed_docs);
   std::vector<uint64_t> common_sentences;
   std::vector<uint64_t> common_quotes;
-  ForEachGroup(&st.by_sentence, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
-    if (bucket.size() > common_limit) common_sentences.push_back(key);
+  const bool passages_read = ForEachGroup(st.by_passage.get(), [&](uint64_t key, uint32_t family,
+                                                                   const std::vector<uint32_t>& bucket) {
+    if (bucket.size() > common_limit) (family == kSentence ? common_sentences : common_quotes).push_back(key);
     else add_bucket(bucket);
   });
-  ForEachGroup(&st.by_quote, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
-    if (bucket.size() > common_limit) common_quotes.push_back(key);
-    else add_bucket(bucket);
-  });
-  Keyed().swap(st.by_sentence);
-  Keyed().swap(st.by_quote);
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  result.candidate_pairs = candidates.size();
+  if (!passages_read) return unreadable;
 
   // Measure each candidate exactly; keep the pairs that are copies. Pairs
   // come sorted, so the first document's features are read once for all of
@@ -557,15 +570,16 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   Occupancy occupancy_b;
   size_t fa_doc = n;         // whose shingles (and occupancy_a) fa holds
   bool fa_passages = false;  // and whether its passages too
-  for (const auto& [i, j] : candidates) {
+  // Measures one pair; false when a temporary file cannot be read back.
+  auto measure = [&](size_t i, size_t j) -> bool {
     const bool identical = same_bytes_as[i] == same_bytes_as[j];
     // Cheap tests first: most candidates fail on the shingles alone.
     const size_t shorter = std::min(kept_count[i], kept_count[j]);
-    if (!identical && shorter < options.min_shingles) continue;
+    if (!identical && shorter < options.min_shingles) return true;
     if (fa_doc != i) {
       if (!kept.Read(kept_at[i], occupancy_a.data(), sizeof occupancy_a) ||
           !kept.ReadShingles(kept_at[i] + sizeof(Occupancy), kept_count[i], &fa.shingles)) {
-        return unreadable;
+        return false;
       }
       fa_doc = i;
       fa_passages = false;
@@ -589,23 +603,23 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
         if (joins(mid)) hi = mid; else lo = mid + 1;
       }
       needed = lo;
-      if (!kept.Read(kept_at[j], occupancy_b.data(), sizeof occupancy_b)) return unreadable;
-      if (SharedBound(occupancy_a, kept_excess[i], occupancy_b, kept_excess[j]) < needed) continue;
+      if (!kept.Read(kept_at[j], occupancy_b.data(), sizeof occupancy_b)) return false;
+      if (SharedBound(occupancy_a, kept_excess[i], occupancy_b, kept_excess[j]) < needed) return true;
     }
-    if (!kept.ReadShingles(kept_at[j] + sizeof(Occupancy), kept_count[j], &fb.shingles)) return unreadable;
+    if (!kept.ReadShingles(kept_at[j] + sizeof(Occupancy), kept_count[j], &fb.shingles)) return false;
     const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles, needed);
-    if (shared_shingles < needed) continue;  // neither near-duplicate nor rewrite
+    if (shared_shingles < needed) return true;  // neither near-duplicate nor rewrite
     const double similarity = similarity_of(shared_shingles);
     const double containment = containment_of(shared_shingles);
     if (!fa_passages) {
-      if (!read_passages(i, &fa)) return unreadable;
+      if (!read_passages(i, &fa)) return false;
       fa_passages = true;
     }
-    if (!read_passages(j, &fb)) return unreadable;
+    if (!read_passages(j, &fb)) return false;
     std::vector<const Passage*> sentences = SharedPassages(fa.sentences, fb.sentences, common_sentences);
     if (!identical && similarity < options.near_duplicate && shared_shingles < options.rewrite_min_shingles &&
         sentences.empty()) {
-      continue;
+      return true;
     }
     std::vector<const Passage*> quotes = SharedPassages(fa.quotes, fb.quotes, common_quotes);
     CopyLink link;
@@ -637,7 +651,18 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
       if (link.shared_quote_count > 0) link.reason += ", " + Plural(link.shared_quote_count, "shared quotation", "shared quotations");
     }
     joined.push_back({i, j, std::move(link)});
-  }
+    return true;
+  };
+  // Pairs come sorted, each once (a pair found under several keys is measured once).
+  bool readable = true;
+  uint64_t last_pair = UINT64_MAX;
+  const bool pairs_read = candidates.Drain([&](uint64_t pair) {
+    if (pair == last_pair || !readable) return;
+    last_pair = pair;
+    ++result.candidate_pairs;
+    readable = measure(static_cast<size_t>(pair >> 32), static_cast<size_t>(pair & 0xffffffffu));
+  });
+  if (!pairs_read || !readable) return unreadable;
 
   // Strongest links first, so each cluster is explained by its best evidence.
   std::stable_sort(joined.begin(), joined.end(), [](const Joined& x, const Joined& y) {
@@ -649,12 +674,18 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   for (Joined& j : joined) {
     if (components.Join(j.a, j.b)) tree.push_back(std::move(j));
   }
+  // Only documents that joined another are listed: a corpus is mostly documents on their own.
+  std::vector<uint32_t> component_size(n, 0);
+  for (size_t i = 0; i < n; ++i) ++component_size[components.Find(i)];
   std::map<size_t, std::vector<size_t>> members;  // by root: the smallest index, i.e. the first path
-  for (size_t i = 0; i < n; ++i) members[components.Find(i)].push_back(i);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t root = components.Find(i);
+    if (root == i) ++result.independent;
+    if (component_size[root] > 1) members[root].push_back(i);
+  }
+  std::vector<uint32_t>().swap(component_size);
   std::map<size_t, SourceCluster> clusters;
   for (const auto& [root, indexes] : members) {
-    ++result.independent;
-    if (indexes.size() < 2) continue;
     SourceCluster& cluster = clusters[root];
     std::set<std::string> outlets;
     for (size_t i : indexes) {
