@@ -365,24 +365,40 @@ class TempRecords {
 // What is kept of each document between Add() and Finish(): its name and
 // where its features are in the temporary files.
 struct SourceClusterDetector::State {
+  // 32 bytes a document: its path and content hash wait in `all` with its
+  // features, read back only for the documents that join another.
   struct Named {
-    std::string path;
-    std::string outlet;
-    std::string content_hash;
-    uint64_t features = 0;  // offset in `all`: its shingles, then its passages
-    uint32_t shingles = 0;  // how many, common ones included
+    uint64_t features = 0;  // offset in `all`: its shingles, then its passages, then its names
     uint64_t passage_bytes = 0;  // the size of its passages, after its shingles
+    uint64_t hash_key = 0;  // StableHash of its content hash: equal keys are compared in full
+    uint32_t shingles = 0;  // how many, common ones included
+    uint32_t outlet = 0;    // in `outlets`
   };
   SourceClusterOptions options;
   std::vector<Named> docs;
+  std::vector<std::string> outlets;
+  std::unordered_map<std::string, uint32_t> outlet_ids;
+  std::string last_path;  // to refuse documents out of path order
   // Sentences (family kSentence) and quotations (kQuote) by key.
   std::unique_ptr<KeyedDocs> by_passage;
   std::vector<uint16_t> sketch;  // see CountShingles
   size_t slots = 0;
   bool ordered = true;
-  std::unique_ptr<TempRecords> all;  // every document's shingles and passages, as described
+  std::unique_ptr<TempRecords> all;  // every document's shingles, passages and names, as described
 
   uint16_t& Slot(uint64_t shingle) { return sketch[(shingle ^ (shingle >> 29)) & (slots - 1)]; }
+
+  // Document `i`'s path (which = 0) or content hash (which = 1), from `all`.
+  bool ReadName(size_t i, int which, std::string* out) {
+    uint64_t at = docs[i].features + uint64_t{docs[i].shingles} * sizeof(uint64_t) + docs[i].passage_bytes;
+    for (int k = 0;; ++k) {
+      uint64_t size = 0;
+      if (!all->Read(at, &size, sizeof size) || size > all->end()) return false;
+      at += sizeof size;
+      if (k == which) return all->ReadBlock(at, static_cast<size_t>(size), out);
+      at += size;
+    }
+  }
 };
 
 SourceClusterDetector::SourceClusterDetector(size_t expected_documents, const SourceClusterOptions& options)
@@ -402,11 +418,14 @@ SourceClusterDetector::~SourceClusterDetector() = default;
 
 void SourceClusterDetector::Add(const SourceText& doc) {
   State& st = *state_;
-  if (!st.docs.empty() && doc.source.path < st.docs.back().path) st.ordered = false;
+  if (!st.docs.empty() && doc.source.path < st.last_path) st.ordered = false;
+  st.last_path = doc.source.path;
   const auto index = static_cast<uint32_t>(st.docs.size());
   const Features f = Describe(doc, st.options, Take::kEverything);
-  st.docs.push_back({doc.source.path, doc.source.outlet, doc.content_hash, st.all->end(),
-                     static_cast<uint32_t>(f.shingles.size())});
+  const auto [outlet, added] = st.outlet_ids.emplace(doc.source.outlet, static_cast<uint32_t>(st.outlets.size()));
+  if (added) st.outlets.push_back(doc.source.outlet);
+  st.docs.push_back({st.all->end(), 0, StableHash(doc.content_hash), static_cast<uint32_t>(f.shingles.size()),
+                     outlet->second});
   for (const Passage& p : f.sentences) st.by_passage->Add({p.key, kSentence, index});
   for (const Passage& p : f.quotes) st.by_passage->Add({p.key, kQuote, index});
   for (uint64_t shingle : f.shingles) {
@@ -425,6 +444,10 @@ void SourceClusterDetector::Add(const SourceText& doc) {
     }
   }
   st.docs.back().passage_bytes = st.all->end() - passages_at;
+  for (const std::string* name : {&doc.source.path, &doc.content_hash}) {
+    st.all->WriteNumber(name->size());
+    st.all->Write(name->data(), name->size());
+  }
 }
 
 Result<SourceClusters> SourceClusterDetector::Finish() {
@@ -507,15 +530,32 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   {
     std::vector<uint32_t> by_hash(n);
     std::iota(by_hash.begin(), by_hash.end(), 0);
-    std::stable_sort(by_hash.begin(), by_hash.end(),
-                     [&](uint32_t a, uint32_t b) { return docs[a].content_hash < docs[b].content_hash; });
+    std::stable_sort(by_hash.begin(), by_hash.end(), [&](uint32_t a, uint32_t b) { return docs[a].hash_key < docs[b].hash_key; });
+    std::vector<std::pair<std::string, uint32_t>> same_key;  // (content hash, document)
     std::vector<uint32_t> bucket;
     for (size_t k = 0; k < n;) {
-      bucket.clear();
-      size_t end = k;
-      while (end < n && docs[by_hash[end]].content_hash == docs[by_hash[k]].content_hash) bucket.push_back(by_hash[end++]);
-      add_bucket(bucket);
-      for (uint32_t i : bucket) same_bytes_as[i] = bucket.front();
+      size_t end = k + 1;
+      while (end < n && docs[by_hash[end]].hash_key == docs[by_hash[k]].hash_key) ++end;
+      if (end - k == 1) {
+        same_bytes_as[by_hash[k]] = by_hash[k];
+        k = end;
+        continue;
+      }
+      // Equal keys: the content hashes themselves decide (the key is only 64 bits).
+      same_key.resize(end - k);
+      for (size_t m = k; m < end; ++m) {
+        same_key[m - k].second = by_hash[m];
+        if (!st.ReadName(by_hash[m], 1, &same_key[m - k].first)) return unreadable;
+      }
+      std::sort(same_key.begin(), same_key.end());
+      for (size_t a = 0; a < same_key.size();) {
+        bucket.clear();
+        size_t b = a;
+        while (b < same_key.size() && same_key[b].first == same_key[a].first) bucket.push_back(same_key[b++].second);
+        add_bucket(bucket);
+        for (uint32_t i : bucket) same_bytes_as[i] = bucket.front();
+        a = b;
+      }
       k = end;
     }
   }
@@ -623,8 +663,7 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
     }
     std::vector<const Passage*> quotes = SharedPassages(fa.quotes, fb.quotes, common_quotes);
     CopyLink link;
-    link.a = docs[i].path;
-    link.b = docs[j].path;
+    if (!st.ReadName(i, 0, &link.a) || !st.ReadName(j, 0, &link.b)) return false;
     link.shared_shingles = shared_shingles;
     link.similarity = similarity;
     link.containment = containment;
@@ -689,8 +728,9 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
     SourceCluster& cluster = clusters[root];
     std::set<std::string> outlets;
     for (size_t i : indexes) {
-      cluster.documents.push_back(docs[i].path);
-      outlets.insert(docs[i].outlet);
+      cluster.documents.emplace_back();
+      if (!st.ReadName(i, 0, &cluster.documents.back())) return unreadable;
+      outlets.insert(st.outlets[docs[i].outlet]);
     }
     cluster.id = "copies:" + cluster.documents.front();
     cluster.outlets.assign(outlets.begin(), outlets.end());
