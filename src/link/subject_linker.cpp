@@ -53,6 +53,7 @@ struct KeyGroup {
   Names participants;
   std::string time;
   std::vector<size_t> claims;
+  size_t weight = 0;  // how many claims, folded ones (LinkClaim::folded) included
 };
 
 }  // namespace
@@ -76,27 +77,59 @@ std::string Slug(const std::string& text) {
   return out.empty() ? "unnamed" : out;
 }
 
-LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index, bool graph_fields) {
+std::string_view SharedStrings::Intern(std::string_view text) {
+  auto it = strings_.find(text);
+  if (it == strings_.end()) it = strings_.emplace(text).first;
+  return *it;
+}
+
+LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index, SharedStrings* strings, bool graph_fields) {
   LinkClaim c;
   c.id = claim.id;
   c.index = index;
-  c.template_id = claim.claim.template_id;
-  c.subject_kind = claim.claim.subject_kind;
+  c.template_id = strings->Intern(claim.claim.template_id);
+  c.subject_kind = strings->Intern(claim.claim.subject_kind);
+  c.time = strings->Intern(claim.claim.time);
   c.roles.reserve(claim.claim.roles.size());
   for (const RoleFiller& f : claim.claim.roles) {
-    RoleFiller kept;
-    kept.role = f.role;
-    kept.entity = f.entity;
-    kept.entity_kind = f.entity_kind;
-    c.roles.push_back(std::move(kept));
+    c.roles.push_back({strings->Intern(f.role), strings->Intern(f.entity), strings->Intern(f.entity_kind)});
   }
-  c.time = claim.claim.time;
   if (!graph_fields) return c;
-  c.graph_id = StableClaimId(claim);
-  c.display = claim.claim.value.display;
-  c.path = claim.source.path;
-  c.outlet = claim.source.outlet;
+  c.graph = std::make_unique<LinkGraphFields>();
+  c.graph->graph_id = StableClaimId(claim);
+  c.graph->display = claim.claim.value.display;
+  c.graph->path = strings->Intern(claim.source.path);
+  c.graph->outlet = strings->Intern(claim.source.outlet);
   return c;
+}
+
+void LinkClaimFolder::Add(LinkClaim claim) {
+  if (claim.graph != nullptr) {
+    claims_.push_back(std::move(claim));
+    return;
+  }
+  // Interned views are equal exactly when their addresses and sizes are.
+  std::string key;
+  auto add = [&key](std::string_view v) {
+    const char* data = v.data();
+    const size_t size = v.size();
+    key.append(reinterpret_cast<const char*>(&data), sizeof data);
+    key.append(reinterpret_cast<const char*>(&size), sizeof size);
+  };
+  add(claim.template_id);
+  add(claim.subject_kind);
+  add(claim.time);
+  for (const LinkRole& r : claim.roles) {
+    add(r.role);
+    add(r.entity);
+    add(r.entity_kind);
+  }
+  auto [it, added] = by_key_.try_emplace(std::move(key), claims_.size());
+  if (added) {
+    claims_.push_back(std::move(claim));
+  } else {
+    claims_[it->second].folded.emplace_back(claim.id, claim.index);
+  }
 }
 
 SubjectLinker::SubjectLinker(const std::map<std::string, TemplateRules>& rules, const knowledge::Gazetteer* places,
@@ -125,10 +158,11 @@ LinkResult LinkSubjects(const std::vector<SourcedClaim>& claims, const std::map<
       if (f.entity_kind == "place") place_names.insert(f.entity);
     }
   }
+  SharedStrings strings;
   std::map<std::string, std::vector<LinkClaim>> by_kind;
   for (size_t i = 0; i < claims.size(); ++i) {
     by_kind[SubjectLinker::KindOf(rules, claims[i].claim.template_id, claims[i].claim.subject_kind)].push_back(
-        ToLinkClaim(claims[i], i));
+        ToLinkClaim(claims[i], i, &strings));
   }
   SubjectLinker linker(rules, places, std::move(place_names), max_graph_vertices);
   for (const auto& [kind, kind_claims] : by_kind) linker.LinkKind(kind, kind_claims);
@@ -146,18 +180,19 @@ void SubjectLinker::LinkKind(const std::string& kind, const std::vector<LinkClai
   std::map<std::pair<Names, std::string>, KeyGroup> key_groups;
   for (size_t i = 0; i < claims.size(); ++i) {
     const LinkClaim& c = claims[i];
-    auto rule = rules.find(c.template_id);
+    auto rule = rules.find(std::string(c.template_id));
     Names names;
-    for (const RoleFiller& f : c.roles) {
-      if (rule != rules.end() && rule->second.non_identifying_roles.count(f.role) > 0) continue;
-      names.push_back(f.entity);
+    for (const LinkRole& f : c.roles) {
+      if (rule != rules.end() && rule->second.non_identifying_roles.count(std::string(f.role)) > 0) continue;
+      names.emplace_back(f.entity);
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    KeyGroup& g = key_groups[{names, c.time}];
+    KeyGroup& g = key_groups[{names, std::string(c.time)}];
     g.participants = names;
     g.time = c.time;
     g.claims.push_back(i);
+    g.weight += 1 + c.folded.size();
   }
   LinkResult& result = result_;
   std::set<std::string>& taken_ids = taken_ids_;
@@ -264,7 +299,7 @@ void SubjectLinker::LinkKind(const std::string& kind, const std::vector<LinkClai
       list.insert(list.end(), groups[i]->claims.begin(), groups[i]->claims.end());
       Names& names = names_of[root];
       names.insert(names.end(), groups[i]->participants.begin(), groups[i]->participants.end());
-      if (!groups[i]->time.empty()) times_of[root][groups[i]->time] += static_cast<int>(groups[i]->claims.size());
+      if (!groups[i]->time.empty()) times_of[root][groups[i]->time] += static_cast<int>(groups[i]->weight);
     }
     for (auto& [root, claim_indices] : members) {
       std::sort(claim_indices.begin(), claim_indices.end());
@@ -286,16 +321,16 @@ void SubjectLinker::LinkKind(const std::string& kind, const std::vector<LinkClai
       for (int k = 2; !taken_ids.insert(subject.id).second; ++k) subject.id = base_id + "~" + std::to_string(k);
 
       std::map<std::string, std::vector<size_t>> by_template;
-      for (size_t index : claim_indices) by_template[claims[index].template_id].push_back(index);
+      for (size_t index : claim_indices) by_template[std::string(claims[index].template_id)].push_back(index);
       // The label follows the first template's format; {role} takes that role's fillers.
       const std::string& first_template = by_template.begin()->first;
       auto rule = rules.find(first_template);
       std::string label = rule != rules.end() ? rule->second.label : kind + " of {participants}";
       std::map<std::string, Names> role_names;
       for (size_t index : claim_indices) {
-        for (const RoleFiller& f : claims[index].roles) {
-          Names& list = role_names[f.role];
-          if (std::find(list.begin(), list.end(), f.entity) == list.end()) list.push_back(f.entity);
+        for (const LinkRole& f : claims[index].roles) {
+          Names& list = role_names[std::string(f.role)];
+          if (std::find(list.begin(), list.end(), f.entity) == list.end()) list.emplace_back(f.entity);
         }
       }
       for (size_t pos; (pos = label.find('{')) != std::string::npos;) {
@@ -313,20 +348,34 @@ void SubjectLinker::LinkKind(const std::string& kind, const std::vector<LinkClai
         SubjectGroup group;
         group.subject = subject;
         group.template_id = template_id;
+        // Folded claims come back in their own places: by index, as if never folded.
+        std::vector<std::pair<size_t, int64_t>> members_of_group;
         for (size_t index : indices) {
-          group.claims.push_back(claims[index].index);
-          group.claim_ids.push_back(claims[index].id);
+          members_of_group.emplace_back(claims[index].index, claims[index].id);
+          for (const auto& [id, at] : claims[index].folded) members_of_group.emplace_back(at, id);
+        }
+        std::sort(members_of_group.begin(), members_of_group.end());
+        group.claims.reserve(members_of_group.size());
+        group.claim_ids.reserve(members_of_group.size());
+        for (const auto& [at, id] : members_of_group) {
+          group.claims.push_back(at);
+          group.claim_ids.push_back(id);
         }
         for (size_t index : indices) {
           if (result.graph.overflowed()) break;
           const LinkClaim& lc = claims[index];
-          const Vertex claim = result.graph.Add(VertexKind::kClaim, lc.graph_id, lc.template_id + ": " + lc.display);
-          const Vertex document = result.graph.Add(VertexKind::kDocument, lc.path, lc.outlet);
+          if (lc.graph == nullptr) continue;  // the graph's fields were left out: no graph is kept
+          const LinkGraphFields& g = *lc.graph;
+          const Vertex claim =
+              result.graph.Add(VertexKind::kClaim, g.graph_id, std::string(lc.template_id) + ": " + g.display);
+          const Vertex document = result.graph.Add(VertexKind::kDocument, std::string(g.path), std::string(g.outlet));
           result.graph.Connect(claim, document, "from");
           result.graph.Connect(claim, subject_vertex, "about");
-          for (const RoleFiller& f : lc.roles) {
-            const Vertex entity = result.graph.Add(VertexKind::kEntity, f.entity_kind + ":" + f.entity, f.entity);
-            result.graph.Connect(claim, entity, f.role);
+          for (const LinkRole& f : lc.roles) {
+            const std::string entity_name(f.entity);
+            const Vertex entity =
+                result.graph.Add(VertexKind::kEntity, std::string(f.entity_kind) + ":" + entity_name, entity_name);
+            result.graph.Connect(claim, entity, std::string(f.role));
           }
         }
         result.groups.push_back(std::move(group));

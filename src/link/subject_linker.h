@@ -15,8 +15,12 @@
 
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/finding.h"
@@ -32,27 +36,69 @@ struct TemplateRules {
   std::set<std::string> non_identifying_roles;
 };
 
+// Strings many claims share (template ids, kinds, roles, names, dates), each
+// held once: a claim of a million in one subject kind then holds views, not copies.
+class SharedStrings {
+ public:
+  std::string_view Intern(std::string_view text);
+
+ private:
+  std::set<std::string, std::less<>> strings_;  // nodes never move: views stay valid
+};
+
+// A role of a claim as linking reads it, viewing strings of a SharedStrings.
+struct LinkRole {
+  std::string_view role;
+  std::string_view entity;       // canonical name
+  std::string_view entity_kind;  // "person", "organisation" or "place"
+};
+
+// What only the subject graph's vertices read of a claim.
+struct LinkGraphFields {
+  std::string graph_id;  // StableClaimId
+  std::string display;   // the value as shown
+  std::string_view path;
+  std::string_view outlet;
+};
+
 // What the linker reads of a claim: no evidence, value text or offsets, so
-// that the claims of one subject kind can be linked without loading them whole.
+// that the claims of one subject kind can be linked without loading them
+// whole. Its strings are views of the SharedStrings given to ToLinkClaim.
 struct LinkClaim {
   int64_t id = 0;       // the store's claim row id (SourcedClaim::id)
   size_t index = 0;     // its position among the claims given to LinkSubjects
-  std::string template_id;
-  std::string subject_kind;
-  std::vector<RoleFiller> roles;  // role, entity and entity kind (mention and via are left out)
-  std::string time;     // ISO date, resolved
-  // For the subject graph's vertices only.
-  std::string graph_id;  // StableClaimId
-  std::string display;   // the value as shown
-  std::string path;
-  std::string outlet;
+  std::string_view template_id;
+  std::string_view subject_kind;
+  std::string_view time;  // ISO date, resolved
+  std::vector<LinkRole> roles;  // mention and via are left out
+  std::unique_ptr<LinkGraphFields> graph;  // null unless the subject graph is kept
+  // Later claims identical to this one in all linking reads, folded into it
+  // (LinkClaimFolder): their row ids and indices, by ascending index.
+  std::vector<std::pair<int64_t, size_t>> folded;
 };
 
-// `index` is the claim's position in the caller's list. Without `graph_fields`
-// the fields only the subject graph's vertices use are left empty: a caller
-// that keeps no graph then holds about half the memory per claim, which
-// counts when one subject kind has a million claims.
-LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index, bool graph_fields = true);
+// Collects one kind's claims for SubjectLinker::LinkKind, folding each claim
+// into an earlier one identical in all that linking reads (template, kind,
+// time, roles): a kind with a million claims of a few thousand distinct
+// kinds then holds a LinkClaim per distinct claim and 16 bytes for each
+// other. Linking gives the same groups either way. Claims with graph fields
+// are never folded: each is a vertex of its own.
+class LinkClaimFolder {
+ public:
+  void Add(LinkClaim claim);
+  std::vector<LinkClaim>& claims() { return claims_; }
+
+ private:
+  std::vector<LinkClaim> claims_;
+  std::unordered_map<std::string, size_t> by_key_;  // the views' addresses -> position in claims_
+};
+
+// `index` is the claim's position in the caller's list; `strings` must
+// outlive the result. Without `graph_fields` the fields only the subject
+// graph's vertices use are left out: a caller that keeps no graph then holds
+// far less memory per claim, which counts when one subject kind has a
+// million claims.
+LinkClaim ToLinkClaim(const SourcedClaim& claim, size_t index, SharedStrings* strings, bool graph_fields = true);
 
 // Claims of one template about one subject: the unit a verdict is given to.
 struct SubjectGroup {

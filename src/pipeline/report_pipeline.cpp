@@ -100,6 +100,7 @@ class ClaimDocuments {
     return it->second;
   }
   const std::string& Path(uint32_t number) const { return paths_[number]; }
+  size_t size() const { return paths_.size(); }
 
  private:
   std::unordered_map<std::string, uint32_t> numbers_;
@@ -645,7 +646,7 @@ class Run {
     std::vector<SourcedClaim> derived_claims;
     check::TruthDiscoverer discoverer(&sources, comparator);
     const std::set<std::string> undated = UndatedTemplates();
-    std::map<std::string, size_t> claims_per_document;  // the report needs only counts of the claims
+    std::vector<size_t> claims_of_document;  // by ClaimDocuments number: the report needs only counts
     std::vector<Finding> findings;
     findings.reserve(linked.groups.size());
     std::vector<ClaimTrace> traces;  // by finding: what the report needs of its claims
@@ -670,7 +671,9 @@ class Run {
       loaded += claims.size();
       for (SourcedClaim& c : claims) {
         ResolveTime(undated, &c);
-        ++claims_per_document[c.source.path];
+        const uint32_t document = claim_documents.Number(c.source.path);
+        if (document >= claims_of_document.size()) claims_of_document.resize(document + 1, 0);
+        ++claims_of_document[document];
       }
       if (derived_input[g]) {
         link::SubjectGroup copy{group.subject, group.template_id, {}, {}};
@@ -738,6 +741,17 @@ class Run {
       spooled.push_back(std::move(traces[i].spooled));
     }
     std::vector<ClaimTrace>().swap(traces);
+    std::map<std::string, size_t> claims_per_document;
+    for (uint32_t d = 0; d < claims_of_document.size(); ++d) {
+      if (claims_of_document[d] > 0) claims_per_document.emplace(claim_documents.Path(d), claims_of_document[d]);
+    }
+    std::vector<size_t>().swap(claims_of_document);
+    claim_documents = ClaimDocuments();  // the paths are in the maps now
+    // The findings hold their claims' row ids: the groups' lists are not read again.
+    for (link::SubjectGroup& g : linked.groups) {
+      std::vector<size_t>().swap(g.claims);
+      std::vector<int64_t>().swap(g.claim_ids);
+    }
     summary_.subjects = linked.subjects;
     summary_.subject_groups = linked.groups.size();
     summary_.subjects_checked = checked;
@@ -838,7 +852,7 @@ class Run {
     auto documents = store_->LoadSources(run_);
     if (!documents.ok()) return documents.status();
     data.documents = std::move(documents).value();
-    data.anchors = anchors_;
+    data.anchors = std::move(anchors_);  // no longer read: the claims are resolved
     data.claims_per_document = std::move(claims_per_document);
     data.claims = summary_.claims;
     data.subjects = linked.subjects;
@@ -944,13 +958,15 @@ class Run {
     link::SubjectLinker linker(rules, &impl_.knowledge.places(), std::move(place_names).value(), graph_vertices);
     const std::set<std::string> undated = UndatedTemplates();
     for (const auto& [kind, templates] : templates_of) {
-      std::vector<link::LinkClaim> claims;
-      Status read = store_->ForEachClaim(run_, templates, [&](SourcedClaim&& claim) {
+      link::SharedStrings strings;
+      link::LinkClaimFolder claims;
+      size_t count = 0;
+      Status read = store_->ForEachClaimToLink(run_, templates, [&](SourcedClaim&& claim) {
         ResolveTime(undated, &claim);
-        claims.push_back(link::ToLinkClaim(claim, claims.size(), graph_vertices > 0));
+        claims.Add(link::ToLinkClaim(claim, count++, &strings, graph_vertices > 0));
       });
       if (!read.ok()) return read;
-      linker.LinkKind(kind, claims);
+      linker.LinkKind(kind, claims.claims());
     }
     return linker.Finish();
   }

@@ -1,23 +1,24 @@
 #include "report/html_report_writer.h"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "report/json_report_writer.h"
+#include "report/json_text.h"
 #include "text/utf8.h"
 #include "util/content_hash.h"
 
 namespace crosscheck::report {
 namespace {
 
-using Json = nlohmann::ordered_json;
 
 // The built-in graph draws at most this many claims; a larger corpus gets the
 // first ones and a note (Graphviz draws them all).
@@ -435,6 +436,138 @@ std::string MarkRanges(const std::string& text, const std::vector<std::pair<size
   return out + EscapeHtml(std::string_view(text).substr(at));
 }
 
+// The built-in picture of the subject graph (BuiltInGraphSvg), laid out
+// first and written later straight to the page: with one box per document it
+// is tens of megabytes on a large corpus, and is never held whole.
+class BuiltInGraph {
+ public:
+  // Reads the findings' first claims.
+  explicit BuiltInGraph(const ReportData& data) {
+    for (const Finding& f : data.findings) {
+      if (subjects_.find(f.subject.id) == subjects_.end()) {
+        subject_order_.push_back(f.subject.id);
+        subjects_[f.subject.id].label = f.subject.label;
+      }
+    }
+    // The first claims only: the findings are read until that many are drawn.
+    std::set<std::string> seen_claims;
+    data.ForEachFinding([&](size_t, const Finding& f) {
+      for (const SourcedClaim& sc : f.claims) {
+        if (drawn_ >= kMaxBuiltInGraphClaims) break;
+        std::string id = StableClaimId(sc);
+        if (!seen_claims.insert(id).second) continue;
+        subjects_[f.subject.id].claims.push_back(
+            {std::move(id), sc.claim.template_id + ": " + sc.claim.value.display, sc.source.path});
+        ++drawn_;
+      }
+      return drawn_ < kMaxBuiltInGraphClaims;
+    });
+    // Every document, and any document of a drawn claim the listing lacks.
+    std::set<std::string_view> listed;
+    for (const DocumentSource& d : data.documents) {
+      documents_.push_back(d.path);
+      listed.insert(d.path);
+    }
+    for (const auto& [id, s] : subjects_) {
+      for (const ClaimBox& c : s.claims) {
+        if (listed.insert(c.document).second) documents_.push_back(c.document);
+      }
+    }
+    std::sort(documents_.begin(), documents_.end());
+    for (const std::string& sid : subject_order_) {
+      const size_t count = subjects_[sid].claims.size();
+      rows_ += count > 0 ? count : 1;
+    }
+  }
+
+  void Write(std::ostream& out) const {
+    const int rows = std::max({static_cast<int>(rows_), static_cast<int>(documents_.size()), 1});
+    const int height = kTop + rows * kRow + 8;
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph-built-in\" width=\"" << kWidth << "\" height=\""
+        << height << "\" viewBox=\"0 0 " << kWidth << " " << height
+        << "\" role=\"img\" aria-labelledby=\"graph-built-in-title\" font-family=\"Liberation Sans, DejaVu Sans, "
+           "Arial, sans-serif\" font-size=\"12\" fill=\"#1a1a1a\">\n<title id=\"graph-built-in-title\">Subject graph: "
+        << Plural(subject_order_.size(), "subject", "subjects") << ", their claims, and the documents the claims come "
+        << "from</title>\n"
+        << "<text x=\"" << kSubjectX << "\" y=\"20\" font-weight=\"bold\">Subjects</text><text x=\"" << kClaimX
+        << "\" y=\"20\" font-weight=\"bold\">Claims</text><text x=\"" << kDocumentX
+        << "\" y=\"20\" font-weight=\"bold\">Documents</text>\n"
+        << "<g stroke=\"#8a93a5\" stroke-width=\"1\">\n";
+    // The lines first, then the boxes over them, in the same order of subjects.
+    for (bool lines : {true, false}) {
+      int row = 0;
+      for (const std::string& sid : subject_order_) {
+        const SubjectBox& s = subjects_.at(sid);
+        const int first = kTop + row * kRow;
+        const int count = static_cast<int>(s.claims.size());
+        const int subject_y = count > 0 ? first + (count - 1) * kRow / 2 : first;
+        for (const ClaimBox& c : s.claims) {
+          const int y = kTop + row * kRow;
+          if (lines) {
+            out << "<line x1=\"" << kSubjectX + kColumn << "\" y1=\"" << subject_y + kBox / 2 << "\" x2=\"" << kClaimX
+                << "\" y2=\"" << y + kBox / 2 << "\"/>\n";
+            out << "<line x1=\"" << kClaimX + kColumn << "\" y1=\"" << y + kBox / 2 << "\" x2=\"" << kDocumentX
+                << "\" y2=\"" << DocumentY(c.document) + kBox / 2 << "\"/>\n";
+          } else {
+            Box(out, kClaimX, y, c.label, "#ffffff", "#5c6475", "claim");
+          }
+          ++row;
+        }
+        if (!lines) Box(out, kSubjectX, subject_y, s.label, "#eceff5", "#3f4a63", "subject");
+        if (count == 0) ++row;
+      }
+      if (lines) out << "</g>\n";
+    }
+    for (std::string_view d : documents_) Box(out, kDocumentX, DocumentY(d), d, "#f5f6f8", "#5c6475", "document");
+    out << "</svg>";
+  }
+
+ private:
+  // Columns: subjects, claims, documents. Claims are grouped under their
+  // subject; each subject sits beside the middle of its claims.
+  static constexpr int kRow = 26;
+  static constexpr int kBox = 20;
+  static constexpr int kTop = 36;
+  static constexpr int kSubjectX = 8;
+  static constexpr int kClaimX = 318;
+  static constexpr int kDocumentX = 628;
+  static constexpr int kColumn = 290;
+  static constexpr int kWidth = kDocumentX + kColumn + 8;
+
+  struct ClaimBox {
+    std::string id;
+    std::string label;
+    std::string document;
+  };
+  struct SubjectBox {
+    std::string label;
+    std::vector<ClaimBox> claims;
+  };
+
+  // Documents spread over the height of the claims column; a path listed
+  // twice sits where its last listing does.
+  int DocumentY(std::string_view path) const {
+    const size_t i = static_cast<size_t>(std::upper_bound(documents_.begin(), documents_.end(), path) - documents_.begin()) - 1;
+    const int claims_height = static_cast<int>(std::max<size_t>(drawn_, 1)) * kRow;
+    const int span = std::max(claims_height, static_cast<int>(documents_.size()) * kRow);
+    return kTop + static_cast<int>((static_cast<double>(i) + 0.5) * span / static_cast<double>(documents_.size())) - kBox / 2;
+  }
+
+  static void Box(std::ostream& out, int x, int y, std::string_view label, const char* fill, const char* stroke,
+                  const char* kind) {
+    out << "<g class=\"" << kind << "\"><title>" << EscapeHtml(label) << "</title><rect x=\"" << x << "\" y=\"" << y
+        << "\" width=\"" << kColumn << "\" height=\"" << kBox << "\" rx=\"4\" fill=\"" << fill << "\" stroke=\""
+        << stroke << "\"/><text x=\"" << x + 6 << "\" y=\"" << y + 14 << "\">"
+        << EscapeHtml(Truncate(text::SanitiseUtf8(label), kMaxGraphLabel)) << "</text></g>\n";
+  }
+
+  std::vector<std::string> subject_order_;
+  std::map<std::string, SubjectBox> subjects_;
+  std::vector<std::string_view> documents_;  // sorted: the report's paths and the drawn claims' documents
+  size_t drawn_ = 0;
+  size_t rows_ = 0;  // of subjects and claims
+};
+
 std::string FindingElement(size_t i) { return "finding-" + std::to_string(i); }
 std::string MatrixRow(size_t i) { return "matrix-row-" + std::to_string(i); }
 std::string DocumentElement(size_t i) { return "document-" + std::to_string(i); }
@@ -467,7 +600,7 @@ class Page {
     Reliability();
     // Drawn before the documents are read: it reads the findings' first
     // claims, which the document view's reading would make the store read anew.
-    if (data_.graph_svg.empty()) built_in_graph_ = BuiltInGraphSvg(data_);
+    if (data_.graph_svg.empty()) built_in_graph_ = std::make_unique<BuiltInGraph>(data_);
     Documents();
     Copies();
     QuoteDrift();
@@ -851,7 +984,8 @@ class Page {
       out_ << "</div>\n<figcaption>" << EscapeHtml(summary) << ", with the entities the claims name; drawn by "
               "Graphviz dot.</figcaption>\n";
     } else {
-      out_ << built_in_graph_ << "</div>\n<figcaption>" << EscapeHtml(summary)
+      built_in_graph_->Write(out_);
+      out_ << "</div>\n<figcaption>" << EscapeHtml(summary)
            << "; built-in layout (Graphviz dot was not available).";
       if (claims > kMaxBuiltInGraphClaims) out_ << " The picture shows the first " << kMaxBuiltInGraphClaims << " claims.";
       out_ << "</figcaption>\n";
@@ -872,36 +1006,60 @@ class Page {
     out_ << "</ul>\n</section>\n";
   }
 
-  // What the script needs to filter, by element id.
+  // What the script needs to filter, by element id: compact JSON (as
+  // nlohmann's dump(-1) lays it out), written an object at a time.
   void DataBlock() {
-    Json root;
-    Json findings = Json::array();
+    std::string json;
+    auto flush = [&] {
+      out_ << EscapeJsonForScript(json);
+      json.clear();
+    };
+    auto member = [&json](std::string_view key, std::string_view value, bool first = false) {
+      if (!first) json += ',';
+      AppendJsonString(&json, key);
+      json += ':';
+      AppendJsonString(&json, value);
+    };
+    out_ << "<script type=\"application/json\" id=\"report-data\">";
+    json += "{\"findings\":[";
     for (size_t i = 0; i < data_.findings.size(); ++i) {
       const Finding& f = data_.findings[i];
-      findings.push_back(Json{{"id", f.id},
-                              {"element", FindingElement(i)},
-                              {"row", MatrixRow(i)},
-                              {"verdict", ClassOf(f.verdict)},
-                              {"kind", f.template_id},
-                              {"outlets", data_.OutletsOf(i)}});
+      if (i > 0) json += ',';
+      json += '{';
+      member("id", f.id, true);
+      member("element", FindingElement(i));
+      member("row", MatrixRow(i));
+      member("verdict", ClassOf(f.verdict));
+      member("kind", f.template_id);
+      json += ",\"outlets\":[";
+      const std::vector<std::string> outlets = data_.OutletsOf(i);
+      for (size_t k = 0; k < outlets.size(); ++k) {
+        if (k > 0) json += ',';
+        AppendJsonString(&json, outlets[k]);
+      }
+      json += "]}";
+      flush();
     }
-    Json documents = Json::array();
+    json += "],\"documents\":[";
     for (size_t i = 0; i < data_.documents.size(); ++i) {
-      documents.push_back(Json{{"path", data_.documents[i].path},
-                               {"element", DocumentElement(i)},
-                               {"outlet", data_.documents[i].outlet}});
+      if (i > 0) json += ',';
+      json += '{';
+      member("path", data_.documents[i].path, true);
+      member("element", DocumentElement(i));
+      member("outlet", data_.documents[i].outlet);
+      json += '}';
+      flush();
     }
-    root["findings"] = findings;
-    root["documents"] = documents;
-    out_ << "<script type=\"application/json\" id=\"report-data\">"
-         << EscapeJsonForScript(root.dump(-1, ' ', false, Json::error_handler_t::replace)) << "</script>\n";
+    json += "]}";
+    flush();
+    out_ << "</script>\n";
   }
 
   const ReportData& data_;
   std::ostream& out_;
   std::vector<std::string> outlets_;           // every outlet: the filter's choices
   std::vector<std::string> claiming_outlets_;  // outlets with claims: the matrix's columns
-  std::string built_in_graph_;                 // BuiltInGraphSvg, when Graphviz drew none
+  std::unique_ptr<BuiltInGraph> built_in_graph_;  // when Graphviz drew none
 };
 
 }  // namespace
@@ -983,106 +1141,8 @@ std::string EscapeJsonForScript(std::string_view json_text) {
 }
 
 std::string BuiltInGraphSvg(const ReportData& data) {
-  // Columns: subjects, claims, documents. Claims are grouped under their
-  // subject; each subject sits beside the middle of its claims.
-  constexpr int kRow = 26;
-  constexpr int kBox = 20;
-  constexpr int kTop = 36;
-  constexpr int kSubjectX = 8;
-  constexpr int kClaimX = 318;
-  constexpr int kDocumentX = 628;
-  constexpr int kColumn = 290;
-  constexpr int kWidth = kDocumentX + kColumn + 8;
-
-  struct ClaimBox {
-    std::string id;
-    std::string label;
-    std::string document;
-  };
-  struct SubjectBox {
-    std::string label;
-    std::vector<ClaimBox> claims;
-  };
-  std::vector<std::string> subject_order;
-  std::map<std::string, SubjectBox> subjects;
-  std::set<std::string> seen_claims;
-  size_t drawn = 0;
-  for (const Finding& f : data.findings) {
-    if (subjects.find(f.subject.id) == subjects.end()) {
-      subject_order.push_back(f.subject.id);
-      subjects[f.subject.id].label = f.subject.label;
-    }
-  }
-  // The first claims only: the findings are read until that many are drawn.
-  data.ForEachFinding([&](size_t, const Finding& f) {
-    for (const SourcedClaim& sc : f.claims) {
-      if (drawn >= kMaxBuiltInGraphClaims) break;
-      const std::string id = StableClaimId(sc);
-      if (!seen_claims.insert(id).second) continue;
-      subjects[f.subject.id].claims.push_back({id, sc.claim.template_id + ": " + sc.claim.value.display, sc.source.path});
-      ++drawn;
-    }
-    return drawn < kMaxBuiltInGraphClaims;
-  });
-  std::vector<std::string> documents;
-  for (const DocumentSource& d : data.documents) documents.push_back(d.path);
-  for (const auto& [id, s] : subjects) {
-    for (const ClaimBox& c : s.claims) {
-      if (std::find(documents.begin(), documents.end(), c.document) == documents.end()) documents.push_back(c.document);
-    }
-  }
-  std::sort(documents.begin(), documents.end());
-
-  const int claims_height = static_cast<int>(std::max<size_t>(drawn, 1)) * kRow;
-  std::map<std::string, int> document_y;
-  for (size_t i = 0; i < documents.size(); ++i) {
-    // Spread documents over the height of the claims column.
-    const int span = std::max(claims_height, static_cast<int>(documents.size()) * kRow);
-    document_y[documents[i]] = kTop + static_cast<int>((static_cast<double>(i) + 0.5) * span / static_cast<double>(documents.size())) - kBox / 2;
-  }
-
-  std::ostringstream lines;
-  std::ostringstream boxes;
-  auto box = [&](int x, int y, const std::string& label, const char* fill, const char* stroke, const char* kind) {
-    boxes << "<g class=\"" << kind << "\"><title>" << EscapeHtml(label) << "</title><rect x=\"" << x << "\" y=\"" << y
-          << "\" width=\"" << kColumn << "\" height=\"" << kBox << "\" rx=\"4\" fill=\"" << fill << "\" stroke=\""
-          << stroke << "\"/><text x=\"" << x + 6 << "\" y=\"" << y + 14 << "\">"
-          << EscapeHtml(Truncate(text::SanitiseUtf8(label), kMaxGraphLabel)) << "</text></g>\n";
-  };
-  int row = 0;
-  for (const std::string& sid : subject_order) {
-    const SubjectBox& s = subjects[sid];
-    const int first = kTop + row * kRow;
-    const int count = static_cast<int>(s.claims.size());
-    const int subject_y = count > 0 ? first + (count - 1) * kRow / 2 : first;
-    for (const ClaimBox& c : s.claims) {
-      const int y = kTop + row * kRow;
-      lines << "<line x1=\"" << kSubjectX + kColumn << "\" y1=\"" << subject_y + kBox / 2 << "\" x2=\"" << kClaimX
-            << "\" y2=\"" << y + kBox / 2 << "\"/>\n";
-      lines << "<line x1=\"" << kClaimX + kColumn << "\" y1=\"" << y + kBox / 2 << "\" x2=\"" << kDocumentX
-            << "\" y2=\"" << document_y[c.document] + kBox / 2 << "\"/>\n";
-      box(kClaimX, y, c.label, "#ffffff", "#5c6475", "claim");
-      ++row;
-    }
-    box(kSubjectX, subject_y, s.label, "#eceff5", "#3f4a63", "subject");
-    if (count == 0) ++row;
-  }
-  for (const std::string& d : documents) box(kDocumentX, document_y[d], d, "#f5f6f8", "#5c6475", "document");
-
-  const int rows = std::max({row, static_cast<int>(documents.size()), 1});
-  const int height = kTop + rows * kRow + 8;
   std::ostringstream svg;
-  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph-built-in\" width=\"" << kWidth << "\" height=\""
-      << height << "\" viewBox=\"0 0 " << kWidth << " " << height
-      << "\" role=\"img\" aria-labelledby=\"graph-built-in-title\" font-family=\"Liberation Sans, DejaVu Sans, "
-         "Arial, sans-serif\" font-size=\"12\" fill=\"#1a1a1a\">\n<title id=\"graph-built-in-title\">Subject graph: "
-      << Plural(subject_order.size(), "subject", "subjects") << ", their claims, and the documents the claims come "
-      << "from</title>\n"
-      << "<text x=\"" << kSubjectX << "\" y=\"20\" font-weight=\"bold\">Subjects</text><text x=\"" << kClaimX
-      << "\" y=\"20\" font-weight=\"bold\">Claims</text><text x=\"" << kDocumentX
-      << "\" y=\"20\" font-weight=\"bold\">Documents</text>\n"
-      << "<g stroke=\"#8a93a5\" stroke-width=\"1\">\n"
-      << lines.str() << "</g>\n" << boxes.str() << "</svg>";
+  BuiltInGraph(data).Write(svg);
   return svg.str();
 }
 

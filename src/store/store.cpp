@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -933,6 +934,68 @@ Status Store::ForEachClaim(int64_t run, const std::vector<std::string>& template
       if (auto it = roles_of.find(sc.id); it != roles_of.end()) {
         sc.claim.roles = std::move(it->second);
         roles_of.erase(it);
+      }
+      visit(std::move(sc));
+    }
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading claims");
+  }
+}
+
+Status Store::ForEachClaimToLink(int64_t run, const std::vector<std::string>& template_ids,
+                                const std::function<void(SourcedClaim&&)>& visit) {
+  try {
+    db_->exec("CREATE TEMP TABLE IF NOT EXISTS wanted_templates (id TEXT PRIMARY KEY)");
+    db_->exec("DELETE FROM wanted_templates");
+    {
+      SQLite::Statement add(*db_, "INSERT OR IGNORE INTO wanted_templates (id) VALUES (?)");
+      for (const std::string& id : template_ids) {
+        add.bind(1, id);
+        add.exec();
+        add.reset();
+      }
+    }
+    // Roles first, by claim (ascending ids), each as three numbers into `names`.
+    std::vector<std::string> names;
+    std::unordered_map<std::string, uint32_t> name_numbers;
+    auto number = [&](SQLite::Statement& st, int column) {
+      const std::string text = ColumnText(st, column);
+      auto [it, added] = name_numbers.try_emplace(text, static_cast<uint32_t>(names.size()));
+      if (added) names.push_back(text);
+      return it->second;
+    };
+    std::vector<int64_t> role_claims;  // distinct claim ids, ascending
+    std::vector<uint32_t> role_begins;  // where each claim's roles begin in `roles`
+    std::vector<std::array<uint32_t, 3>> roles;  // role, entity, entity kind
+    constexpr const char* kWanted = "WHERE c.template_id IN (SELECT id FROM wanted_templates)";
+    {
+      SQLite::Statement st(*db_, RunClaimRolesSql(kWanted));
+      st.bind(1, run);
+      while (st.executeStep()) {
+        const int64_t claim = st.getColumn(0).getInt64();
+        if (role_claims.empty() || role_claims.back() != claim) {
+          role_claims.push_back(claim);
+          role_begins.push_back(static_cast<uint32_t>(roles.size()));
+        }
+        roles.push_back({number(st, 1), number(st, 2), number(st, 3)});
+      }
+    }
+    role_begins.push_back(static_cast<uint32_t>(roles.size()));
+    SQLite::Statement st(*db_, RunClaimsSql(kWanted));
+    st.bind(1, run);
+    while (st.executeStep()) {
+      SourcedClaim sc = ReadClaimRow(st);
+      auto it = std::lower_bound(role_claims.begin(), role_claims.end(), sc.id);
+      if (it != role_claims.end() && *it == sc.id) {
+        const size_t k = static_cast<size_t>(it - role_claims.begin());
+        for (uint32_t r = role_begins[k]; r < role_begins[k + 1]; ++r) {
+          RoleFiller f;
+          f.role = names[roles[r][0]];
+          f.entity = names[roles[r][1]];
+          f.entity_kind = names[roles[r][2]];
+          sc.claim.roles.push_back(std::move(f));
+        }
       }
       visit(std::move(sc));
     }

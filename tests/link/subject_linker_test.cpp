@@ -552,10 +552,11 @@ TEST_CASE("WriteGraphviz escapes backslashes so a label ending in one stays clos
   }
 }
 
-TEST_CASE("ToLinkClaim without graph fields keeps what linking reads and leaves the graph's own fields empty", "[link]") {
+TEST_CASE("ToLinkClaim without graph fields keeps what linking reads and leaves the graph's own fields out", "[link]") {
   const SourcedClaim sc = MakeClaim("Reuters", {"Vladimir Putin", "Donald Trump"}, "2025-02-12");
-  const crosscheck::link::LinkClaim full = crosscheck::link::ToLinkClaim(sc, 7);
-  const crosscheck::link::LinkClaim lean = crosscheck::link::ToLinkClaim(sc, 7, /*graph_fields=*/false);
+  crosscheck::link::SharedStrings strings;
+  const crosscheck::link::LinkClaim full = crosscheck::link::ToLinkClaim(sc, 7, &strings);
+  const crosscheck::link::LinkClaim lean = crosscheck::link::ToLinkClaim(sc, 7, &strings, /*graph_fields=*/false);
   for (const crosscheck::link::LinkClaim* c : {&full, &lean}) {
     CHECK(c->id == sc.id);
     CHECK(c->index == 7);
@@ -565,14 +566,61 @@ TEST_CASE("ToLinkClaim without graph fields keeps what linking reads and leaves 
     REQUIRE(c->roles.size() == 2);
     CHECK(c->roles[0].entity == "Vladimir Putin");
     CHECK(c->roles[0].entity_kind == "person");
-    CHECK(c->roles[0].mention.empty());  // mention and via are never kept
   }
-  CHECK(full.graph_id == crosscheck::StableClaimId(sc));
-  CHECK(full.display == "90 min");
-  CHECK(full.path == sc.source.path);
-  CHECK(full.outlet == "Reuters");
-  CHECK(lean.graph_id.empty());
-  CHECK(lean.display.empty());
-  CHECK(lean.path.empty());
-  CHECK(lean.outlet.empty());
+  // Both claims view the same copy of each shared string.
+  CHECK(full.roles[0].entity.data() == lean.roles[0].entity.data());
+  CHECK(full.template_id.data() == lean.template_id.data());
+  REQUIRE(full.graph != nullptr);
+  CHECK(full.graph->graph_id == crosscheck::StableClaimId(sc));
+  CHECK(full.graph->display == "90 min");
+  CHECK(full.graph->path == sc.source.path);
+  CHECK(full.graph->outlet == "Reuters");
+  CHECK(lean.graph == nullptr);
+}
+
+TEST_CASE("Claims folded by LinkClaimFolder link into the same groups, subjects and times as unfolded", "[link]") {
+  // Many claims alike in all that linking reads (only their documents differ),
+  // with the most frequent date of a subject decided by the folded claims.
+  std::vector<SourcedClaim> claims;
+  for (int i = 0; i < 3; ++i) claims.push_back(MakeClaim("Reuters", {"Vladimir Putin", "Donald Trump"}, "2025-02-12"));
+  for (int i = 0; i < 5; ++i) claims.push_back(MakeClaim("BBC", {"Vladimir Putin", "Donald Trump"}, "2025-02-14"));
+  claims.push_back(MakeClaim("CNN", {"Donald Trump"}, "2025-02-14"));
+  claims.push_back(MakeClaim("CNN", {"Donald Trump", "Vladimir Putin"}, "2025-02-12", "call_place"));
+  for (int i = 0; i < 4; ++i) claims.push_back(MakeClaim("AP", {"Xi Jinping", "Donald Trump"}));
+  claims.push_back(MakeClaim("AP", {"Donald Trump", "Vladimir Putin"}, "2025-02-14"));
+  std::swap(claims[2], claims[9]);  // folded claims need not follow their first
+
+  auto link = [&](bool fold) {
+    crosscheck::link::SubjectLinker linker(kRules, nullptr, {}, /*max_graph_vertices=*/0);
+    crosscheck::link::SharedStrings strings;
+    crosscheck::link::LinkClaimFolder folder;
+    std::vector<crosscheck::link::LinkClaim> unfolded;
+    for (size_t i = 0; i < claims.size(); ++i) {
+      crosscheck::link::LinkClaim c = crosscheck::link::ToLinkClaim(claims[i], i, &strings, /*graph_fields=*/false);
+      if (fold) {
+        folder.Add(std::move(c));
+      } else {
+        unfolded.push_back(std::move(c));
+      }
+    }
+    if (fold) CHECK(folder.claims().size() < claims.size());
+    linker.LinkKind("call", fold ? folder.claims() : unfolded);
+    return linker.Finish();
+  };
+  const LinkResult whole = link(false);
+  const LinkResult folded = link(true);
+  CHECK(folded.subjects == whole.subjects);
+  REQUIRE(folded.groups.size() == whole.groups.size());
+  for (size_t g = 0; g < whole.groups.size(); ++g) {
+    CHECK(folded.groups[g].subject.id == whole.groups[g].subject.id);
+    CHECK(folded.groups[g].subject.label == whole.groups[g].subject.label);
+    CHECK(folded.groups[g].subject.time == whole.groups[g].subject.time);
+    CHECK(folded.groups[g].template_id == whole.groups[g].template_id);
+    CHECK(folded.groups[g].claims == whole.groups[g].claims);
+    CHECK(folded.groups[g].claim_ids == whole.groups[g].claim_ids);
+  }
+  // The date most of a subject's claims give wins, folded claims counted.
+  const SubjectGroup* putin = GroupWith(folded, 0);
+  REQUIRE(putin != nullptr);
+  CHECK(putin->subject.time == "2025-02-14");
 }

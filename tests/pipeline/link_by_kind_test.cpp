@@ -56,10 +56,11 @@ void RequireSameGroups(const fs::path& corpus, const fs::path& out) {
   for (const auto& entry : templates_of) {
     const std::string& kind = entry.first;  // not a structured binding: clang 14 cannot capture those
     const std::vector<std::string>& templates = entry.second;
+    link::SharedStrings strings;
     std::vector<link::LinkClaim> claims;
-    REQUIRE((*store)->ForEachClaim(run, templates, [&](SourcedClaim&& c) {
+    REQUIRE((*store)->ForEachClaimToLink(run, templates, [&](SourcedClaim&& c) {
       CHECK(link::SubjectLinker::KindOf(rules, c.claim.template_id, c.claim.subject_kind) == kind);
-      claims.push_back(link::ToLinkClaim(c, claims.size()));
+      claims.push_back(link::ToLinkClaim(c, claims.size(), &strings));
     }).ok());
     projected += claims.size();
     linker.LinkKind(kind, claims);

@@ -352,3 +352,48 @@ TEST_CASE("report.html shows consensus, outlet reliability and quotation drift, 
   CHECK_THAT(html, Catch::Contains("<blockquote>stop <mark>getting</mark> killed &lt;script&gt;"));
   CHECK_THAT(html, Catch::Contains("<q>being</q> vs <q>getting</q>"));
 }
+
+TEST_CASE("report.html's data block, written as it goes, is nlohmann's compact dump of the same data, escaped",
+          "[report][html]") {
+  auto data_block = [](const std::string& html) {
+    const std::string open = "<script type=\"application/json\" id=\"report-data\">";
+    const size_t begin = html.find(open) + open.size();
+    return html.substr(begin, html.find("</script>", begin) - begin);
+  };
+  auto expected = [](const ReportData& data) {
+    nlohmann::ordered_json root;
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < data.findings.size(); ++i) {
+      findings.push_back(nlohmann::ordered_json{{"id", data.findings[i].id},
+                                                {"element", "finding-" + std::to_string(i)},
+                                                {"row", "matrix-row-" + std::to_string(i)},
+                                                {"verdict", std::string(crosscheck::VerdictName(data.findings[i].verdict))},
+                                                {"kind", data.findings[i].template_id},
+                                                {"outlets", data.OutletsOf(i)}});
+    }
+    nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < data.documents.size(); ++i) {
+      documents.push_back(nlohmann::ordered_json{{"path", data.documents[i].path},
+                                                 {"element", "document-" + std::to_string(i)},
+                                                 {"outlet", data.documents[i].outlet}});
+    }
+    root["findings"] = findings;
+    root["documents"] = documents;
+    return crosscheck::report::EscapeJsonForScript(
+        root.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  };
+  ReportData data = MakeData();
+  SECTION("hostile and ill-formed text") {
+    const std::string payload = "</script><!-- \"q\" \\ & \xE2\x80\xA8 \xE2\x80\xA9 \xFF\xC3 \x01 Zürich";
+    data.documents[0].path = payload + ".txt";
+    data.documents[1].outlet = payload;
+    data.findings[0].template_id = payload;
+    data.findings[1].id = payload;
+  }
+  SECTION("no findings") { data.findings.clear(); }
+  SECTION("nothing at all") {
+    data.findings.clear();
+    data.documents.clear();
+  }
+  CHECK(data_block(Write(data)) == expected(data));
+}

@@ -834,6 +834,46 @@ void RequireSameRead(const SourcedClaim& a, const SourcedClaim& b) {
 
 }  // namespace
 
+TEST_CASE("ForEachClaimToLink gives ForEachClaim's claims in its order, roles without mention, via or sentence",
+          "[store]") {
+  auto store = OpenMemory();
+  const int64_t run = BeginRun(*store);
+  const Document bbc = MakeDocument("bbc/call.txt", "BBC",
+                                    {"Trump and Putin spoke on Tuesday.", "The Kremlin said the call lasted over an hour."});
+  const Document cnn = MakeDocument("cnn/call.html", "CNN", {"The call between the two lasted 90 minutes."});
+  std::vector<Claim> bbc_claims = {
+      DurationClaim(bbc, 1, "over an hour", Interval{60, Interval::kInfinity, true, true}, "> 60 min"),
+      MakeClaim(bbc, 0, "call_happened", "spoke")};
+  bbc_claims[0].roles.push_back(RoleFiller{"source", "Kremlin", "organisation", "The Kremlin", "sentence", 1});
+  bbc_claims[1].roles.clear();  // a claim without roles between claims with them
+  const std::vector<Claim> cnn_claims = {DurationClaim(cnn, 0, "90 minutes", Interval::Point(90), "90 min")};
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&bbc, &bbc_claims, "fp"}, DocumentWrite{&cnn, &cnn_claims, "fp"}}).ok());
+  for (const std::vector<std::string>& templates :
+       std::vector<std::vector<std::string>>{{"call_duration", "call_happened"}, {"call_duration"}, {"nothing"}}) {
+    std::vector<SourcedClaim> whole;
+    std::vector<SourcedClaim> lean;
+    REQUIRE(store->ForEachClaim(run, templates, [&](SourcedClaim&& c) { whole.push_back(std::move(c)); }).ok());
+    REQUIRE(store->ForEachClaimToLink(run, templates, [&](SourcedClaim&& c) { lean.push_back(std::move(c)); }).ok());
+    REQUIRE(lean.size() == whole.size());
+    for (size_t i = 0; i < lean.size(); ++i) {
+      CHECK(lean[i].id == whole[i].id);
+      CHECK(lean[i].source.path == whole[i].source.path);
+      CHECK(lean[i].claim.template_id == whole[i].claim.template_id);
+      CHECK(lean[i].claim.evidence == whole[i].claim.evidence);
+      REQUIRE(lean[i].claim.roles.size() == whole[i].claim.roles.size());
+      for (size_t r = 0; r < lean[i].claim.roles.size(); ++r) {
+        const RoleFiller& a = lean[i].claim.roles[r];
+        const RoleFiller& b = whole[i].claim.roles[r];
+        CHECK(a.role == b.role);
+        CHECK(a.entity == b.entity);
+        CHECK(a.entity_kind == b.entity_kind);
+        CHECK(a.mention.empty());
+        CHECK(a.via.empty());
+      }
+    }
+  }
+}
+
 TEST_CASE("ForEachClaimList reads lists of claims as LoadClaims reads them, one list at a time, in any order",
           "[store]") {
   auto store = OpenMemory();
