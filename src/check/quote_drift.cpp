@@ -347,9 +347,10 @@ QuoteDriftFinder::QuoteDriftFinder(size_t min_words) : min_words_(min_words), qu
 QuoteDriftFinder::~QuoteDriftFinder() = default;
 
 void QuoteDriftFinder::Add(const SourceText& document) {
-  for (Quoted& q : QuotationsOf(document, documents_.size(), min_words_)) {
-    quotations_->by_speaker[q.speaker_key].push_back(std::move(q));
-  }
+  // Only documents with quotations are remembered: most of a corpus has none to align.
+  std::vector<Quoted> quoted = QuotationsOf(document, documents_.size(), min_words_);
+  if (quoted.empty()) return;
+  for (Quoted& q : quoted) quotations_->by_speaker[q.speaker_key].push_back(std::move(q));
   DocumentSource source;
   source.path = document.source.path;
   source.outlet = document.source.outlet;

@@ -52,7 +52,7 @@ class QuoteDriftFinder {
  private:
   struct Quotations;
   size_t min_words_;
-  std::vector<DocumentSource> documents_;  // path and outlet of each document added
+  std::vector<DocumentSource> documents_;  // path and outlet of each document added with quotations
   std::unique_ptr<Quotations> quotations_;
 };
 

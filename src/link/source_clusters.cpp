@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
+#include <compare>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -13,6 +14,8 @@
 #include <unistd.h>
 
 #include "link/min_hash.h"
+#include "link/shingle_occupancy.h"
+#include "util/external_sorter.h"
 #include "text/quotations.h"
 
 namespace crosscheck::link {
@@ -173,47 +176,6 @@ size_t SharedCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& 
   return shared;
 }
 
-// Which of 4096 bits a document's shingles fall on (by the top 12 bits of
-// their hash), and how many shingles fell on a bit already taken: together
-// an upper bound on what two documents can share (SharedBound). Most
-// candidate pairs are ruled out by it without merging their shingle lists.
-constexpr size_t kOccupancyWords = 64;
-using Occupancy = std::array<uint64_t, kOccupancyWords>;
-
-// Set bits of `words[k] & mask[k]` over kOccupancyWords words (mask null: all
-// ones). Bit arithmetic on whole words: without a popcnt instruction in the
-// baseline, std::popcount is a library call per word.
-size_t CountBits(const uint64_t* words, const uint64_t* mask) {
-  constexpr uint64_t k1 = 0x5555555555555555ull, k2 = 0x3333333333333333ull, k4 = 0x0f0f0f0f0f0f0f0full;
-  constexpr uint64_t k8 = 0x00ff00ff00ff00ffull;
-  size_t total = 0;
-  for (size_t chunk = 0; chunk < kOccupancyWords; chunk += 16) {
-    uint64_t bytes = 0;  // eight byte-wide sums, at most 16 * 8 each
-    for (size_t k = chunk; k < chunk + 16; ++k) {
-      uint64_t x = mask == nullptr ? words[k] : words[k] & mask[k];
-      x = x - ((x >> 1) & k1);
-      x = (x & k2) + ((x >> 2) & k2);
-      bytes += (x + (x >> 4)) & k4;
-    }
-    const uint64_t pairs = (bytes & k8) + ((bytes >> 8) & k8);  // four 16-bit sums
-    total += static_cast<size_t>((pairs * 0x0001000100010001ull) >> 48);
-  }
-  return total;
-}
-
-size_t OccupancyOf(const std::vector<uint64_t>& shingles, Occupancy* bits) {
-  bits->fill(0);
-  for (const uint64_t s : shingles) (*bits)[s >> 58] |= uint64_t{1} << ((s >> 52) & 63);
-  return shingles.size() - CountBits(bits->data(), nullptr);  // the excess: shingles that share a bit with another
-}
-
-// At most this many shingles are in both documents: each shared shingle is
-// on a bit both have, and the shared shingles outnumber those bits by no more
-// than either document's shingles outnumber its own bits.
-size_t SharedBound(const Occupancy& a, size_t a_excess, const Occupancy& b, size_t b_excess) {
-  return CountBits(a.data(), b.data()) + std::min(a_excess, b_excess);
-}
-
 // Passages of `a` whose key `b` has too, longest first; `common` keys are left out.
 std::vector<const Passage*> SharedPassages(const std::vector<Passage>& a, const std::vector<Passage>& b,
                                            const std::vector<uint64_t>& common) {
@@ -288,21 +250,38 @@ void RemoveCommon(const std::vector<uint64_t>& common, std::vector<uint64_t>* va
   values->resize(kept);
 }
 
-// Documents grouped by a key they share: (key, document) pairs sorted, so each
+// A document under a key it has, in one of several families of keys
+// (sentences and quotations, or the LSH bands): sorted, each (key, family)
 // group lists its documents in ascending order.
-using Keyed = std::vector<std::pair<uint64_t, uint32_t>>;
+struct KeyedDoc {
+  uint64_t key;
+  uint32_t family;
+  uint32_t doc;
+  auto operator<=>(const KeyedDoc&) const = default;
+};
+using KeyedDocs = util::ExternalSorter<KeyedDoc>;
+constexpr uint32_t kSentence = 0;
+constexpr uint32_t kQuote = 1;
 
+// Memory for each sorter of keys or pairs before it spills to a file.
+size_t SortBudget(const SourceClusterOptions& options) { return std::max<size_t>(options.memory_budget / 8, 4096); }
+
+// Calls on_group(key, family, documents) for each group; false when the
+// sorter's temporary file failed.
 template <typename OnGroup>
-void ForEachGroup(Keyed* keyed, OnGroup&& on_group) {
-  std::sort(keyed->begin(), keyed->end());
+bool ForEachGroup(KeyedDocs* keyed, OnGroup&& on_group) {
   std::vector<uint32_t> group;
-  for (size_t i = 0; i < keyed->size();) {
-    size_t j = i;
-    group.clear();
-    while (j < keyed->size() && (*keyed)[j].first == (*keyed)[i].first) group.push_back((*keyed)[j++].second);
-    on_group((*keyed)[i].first, group);
-    i = j;
-  }
+  KeyedDoc open{};
+  const bool ok = keyed->Drain([&](const KeyedDoc& k) {
+    if (!group.empty() && (k.key != open.key || k.family != open.family)) {
+      on_group(open.key, open.family, group);
+      group.clear();
+    }
+    open = k;
+    group.push_back(k.doc);
+  });
+  if (ok && !group.empty()) on_group(open.key, open.family, group);
+  return ok;
 }
 
 // Records written in order and read back by offset: the first
@@ -386,30 +365,47 @@ class TempRecords {
 // What is kept of each document between Add() and Finish(): its name and
 // where its features are in the temporary files.
 struct SourceClusterDetector::State {
+  // 32 bytes a document: its path and content hash wait in `all` with its
+  // features, read back only for the documents that join another.
   struct Named {
-    std::string path;
-    std::string outlet;
-    std::string content_hash;
-    uint64_t features = 0;  // offset in `all`: its shingles, then its passages
-    uint32_t shingles = 0;  // how many, common ones included
+    uint64_t features = 0;  // offset in `all`: its shingles, then its passages, then its names
     uint64_t passage_bytes = 0;  // the size of its passages, after its shingles
+    uint64_t hash_key = 0;  // StableHash of its content hash: equal keys are compared in full
+    uint32_t shingles = 0;  // how many, common ones included
+    uint32_t outlet = 0;    // in `outlets`
   };
   SourceClusterOptions options;
   std::vector<Named> docs;
-  Keyed by_sentence;
-  Keyed by_quote;
+  std::vector<std::string> outlets;
+  std::unordered_map<std::string, uint32_t> outlet_ids;
+  std::string last_path;  // to refuse documents out of path order
+  // Sentences (family kSentence) and quotations (kQuote) by key.
+  std::unique_ptr<KeyedDocs> by_passage;
   std::vector<uint16_t> sketch;  // see CountShingles
   size_t slots = 0;
   bool ordered = true;
-  std::unique_ptr<TempRecords> all;  // every document's shingles and passages, as described
+  std::unique_ptr<TempRecords> all;  // every document's shingles, passages and names, as described
 
   uint16_t& Slot(uint64_t shingle) { return sketch[(shingle ^ (shingle >> 29)) & (slots - 1)]; }
+
+  // Document `i`'s path (which = 0) or content hash (which = 1), from `all`.
+  bool ReadName(size_t i, int which, std::string* out) {
+    uint64_t at = docs[i].features + uint64_t{docs[i].shingles} * sizeof(uint64_t) + docs[i].passage_bytes;
+    for (int k = 0;; ++k) {
+      uint64_t size = 0;
+      if (!all->Read(at, &size, sizeof size) || size > all->end()) return false;
+      at += sizeof size;
+      if (k == which) return all->ReadBlock(at, static_cast<size_t>(size), out);
+      at += size;
+    }
+  }
 };
 
 SourceClusterDetector::SourceClusterDetector(size_t expected_documents, const SourceClusterOptions& options)
     : state_(std::make_unique<State>()) {
   state_->options = options;
   state_->all = std::make_unique<TempRecords>(!options.spill_to_disk, 0);
+  state_->by_passage = std::make_unique<KeyedDocs>(SortBudget(options), options.spill_to_disk);
   state_->docs.reserve(expected_documents);
   // A counting table over shingle hashes: it rules out almost every shingle
   // as common (its counts can only be too high, so its size changes no result).
@@ -422,13 +418,16 @@ SourceClusterDetector::~SourceClusterDetector() = default;
 
 void SourceClusterDetector::Add(const SourceText& doc) {
   State& st = *state_;
-  if (!st.docs.empty() && doc.source.path < st.docs.back().path) st.ordered = false;
+  if (!st.docs.empty() && doc.source.path < st.last_path) st.ordered = false;
+  st.last_path = doc.source.path;
   const auto index = static_cast<uint32_t>(st.docs.size());
   const Features f = Describe(doc, st.options, Take::kEverything);
-  st.docs.push_back({doc.source.path, doc.source.outlet, doc.content_hash, st.all->end(),
-                     static_cast<uint32_t>(f.shingles.size())});
-  for (const Passage& p : f.sentences) st.by_sentence.emplace_back(p.key, index);
-  for (const Passage& p : f.quotes) st.by_quote.emplace_back(p.key, index);
+  const auto [outlet, added] = st.outlet_ids.emplace(doc.source.outlet, static_cast<uint32_t>(st.outlets.size()));
+  if (added) st.outlets.push_back(doc.source.outlet);
+  st.docs.push_back({st.all->end(), 0, StableHash(doc.content_hash), static_cast<uint32_t>(f.shingles.size()),
+                     outlet->second});
+  for (const Passage& p : f.sentences) st.by_passage->Add({p.key, kSentence, index});
+  for (const Passage& p : f.quotes) st.by_passage->Add({p.key, kQuote, index});
   for (uint64_t shingle : f.shingles) {
     uint16_t& count = st.Slot(shingle);
     if (count != UINT16_MAX) ++count;
@@ -445,6 +444,10 @@ void SourceClusterDetector::Add(const SourceText& doc) {
     }
   }
   st.docs.back().passage_bytes = st.all->end() - passages_at;
+  for (const std::string* name : {&doc.source.path, &doc.content_hash}) {
+    st.all->WriteNumber(name->size());
+    st.all->Write(name->data(), name->size());
+  }
 }
 
 Result<SourceClusters> SourceClusterDetector::Finish() {
@@ -490,9 +493,9 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   std::vector<uint32_t> kept_count(n);
   std::vector<uint32_t> kept_excess(n);
   Occupancy occupancy;
-  const size_t bands = kMinHashSize / kLshRows;
-  std::vector<uint64_t> band_keys;
-  std::vector<uint32_t> signed_docs;  // documents with band keys, ascending
+  // Each document's LSH band keys (a document too short for one has none),
+  // the band's index as the family: a bucket never spans two bands.
+  KeyedDocs by_band(SortBudget(options), options.spill_to_disk);
   for (size_t i = 0; i < n; ++i) {
     if (!st.all->ReadShingles(docs[i].features, docs[i].shingles, &shingles)) return unreadable;
     RemoveCommon(common_shingles, &shingles);
@@ -503,60 +506,70 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
     kept.Write(shingles.data(), shingles.size() * sizeof(uint64_t));
     if (shingles.size() < options.min_shingles) continue;
     const std::vector<uint64_t> keys = LshBandKeys(ComputeMinHash(shingles));
-    band_keys.insert(band_keys.end(), keys.begin(), keys.end());
-    signed_docs.push_back(static_cast<uint32_t>(i));
+    for (size_t band = 0; band < keys.size(); ++band) {
+      by_band.Add({keys[band], static_cast<uint32_t>(band), static_cast<uint32_t>(i)});
+    }
   }
   if (!kept.Seal()) return unreadable;
 
-  // Candidate pairs, from groups of documents sharing a key.
-  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  // Candidate pairs (first document, second), from groups of documents sharing a key.
+  util::ExternalSorter<uint64_t> candidates(SortBudget(options), options.spill_to_disk);
+  auto add_pair = [&](uint32_t a, uint32_t b) { candidates.Add(uint64_t{a} << 32 | b); };
   auto add_bucket = [&](const std::vector<uint32_t>& bucket) {
     if (bucket.size() < 2) return;
     if (bucket.size() > options.full_bucket) {
-      for (size_t k = 1; k < bucket.size(); ++k) candidates.emplace_back(bucket[0], bucket[k]);
+      for (size_t k = 1; k < bucket.size(); ++k) add_pair(bucket[0], bucket[k]);
       return;
     }
     for (size_t x = 0; x < bucket.size(); ++x) {
-      for (size_t y = x + 1; y < bucket.size(); ++y) candidates.emplace_back(bucket[x], bucket[y]);
+      for (size_t y = x + 1; y < bucket.size(); ++y) add_pair(bucket[x], bucket[y]);
     }
   };
   // Each document's first document with the same bytes: pairs compare it, not the hashes' text.
   std::vector<uint32_t> same_bytes_as(n);
   {
-    std::unordered_map<std::string_view, std::vector<uint32_t>> by_hash;
-    for (size_t i = 0; i < n; ++i) by_hash[docs[i].content_hash].push_back(static_cast<uint32_t>(i));
-    for (const auto& [hash, bucket] : by_hash) {
-      add_bucket(bucket);
-      for (uint32_t i : bucket) same_bytes_as[i] = bucket.front();
+    std::vector<uint32_t> by_hash(n);
+    std::iota(by_hash.begin(), by_hash.end(), 0);
+    std::stable_sort(by_hash.begin(), by_hash.end(), [&](uint32_t a, uint32_t b) { return docs[a].hash_key < docs[b].hash_key; });
+    std::vector<std::pair<std::string, uint32_t>> same_key;  // (content hash, document)
+    std::vector<uint32_t> bucket;
+    for (size_t k = 0; k < n;) {
+      size_t end = k + 1;
+      while (end < n && docs[by_hash[end]].hash_key == docs[by_hash[k]].hash_key) ++end;
+      if (end - k == 1) {
+        same_bytes_as[by_hash[k]] = by_hash[k];
+        k = end;
+        continue;
+      }
+      // Equal keys: the content hashes themselves decide (the key is only 64 bits).
+      same_key.resize(end - k);
+      for (size_t m = k; m < end; ++m) {
+        same_key[m - k].second = by_hash[m];
+        if (!st.ReadName(by_hash[m], 1, &same_key[m - k].first)) return unreadable;
+      }
+      std::sort(same_key.begin(), same_key.end());
+      for (size_t a = 0; a < same_key.size();) {
+        bucket.clear();
+        size_t b = a;
+        while (b < same_key.size() && same_key[b].first == same_key[a].first) bucket.push_back(same_key[b++].second);
+        add_bucket(bucket);
+        for (uint32_t i : bucket) same_bytes_as[i] = bucket.front();
+        a = b;
+      }
+      k = end;
     }
   }
-  {
-    // One band at a time: a band's index is part of its keys, so no bucket spans two bands.
-    Keyed by_band;
-    by_band.reserve(signed_docs.size());
-    for (size_t band = 0; band < bands; ++band) {
-      by_band.clear();
-      for (size_t k = 0; k < signed_docs.size(); ++k) by_band.emplace_back(band_keys[k * bands + band], signed_docs[k]);
-      ForEachGroup(&by_band, [&](uint64_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); });
-    }
+  if (!ForEachGroup(&by_band, [&](uint64_t, uint32_t, const std::vector<uint32_t>& bucket) { add_bucket(bucket); })) {
+    return unreadable;
   }
-  std::vector<uint64_t>().swap(band_keys);
-  std::vector<uint32_t>().swap(signed_docs);
   std::vector<uint64_t> common_sentences;
   std::vector<uint64_t> common_quotes;
-  ForEachGroup(&st.by_sentence, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
-    if (bucket.size() > common_limit) common_sentences.push_back(key);
+  const bool passages_read = ForEachGroup(st.by_passage.get(), [&](uint64_t key, uint32_t family,
+                                                                   const std::vector<uint32_t>& bucket) {
+    if (bucket.size() > common_limit) (family == kSentence ? common_sentences : common_quotes).push_back(key);
     else add_bucket(bucket);
   });
-  ForEachGroup(&st.by_quote, [&](uint64_t key, const std::vector<uint32_t>& bucket) {
-    if (bucket.size() > common_limit) common_quotes.push_back(key);
-    else add_bucket(bucket);
-  });
-  Keyed().swap(st.by_sentence);
-  Keyed().swap(st.by_quote);
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  result.candidate_pairs = candidates.size();
+  if (!passages_read) return unreadable;
 
   // Measure each candidate exactly; keep the pairs that are copies. Pairs
   // come sorted, so the first document's features are read once for all of
@@ -597,15 +610,16 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   Occupancy occupancy_b;
   size_t fa_doc = n;         // whose shingles (and occupancy_a) fa holds
   bool fa_passages = false;  // and whether its passages too
-  for (const auto& [i, j] : candidates) {
+  // Measures one pair; false when a temporary file cannot be read back.
+  auto measure = [&](size_t i, size_t j) -> bool {
     const bool identical = same_bytes_as[i] == same_bytes_as[j];
     // Cheap tests first: most candidates fail on the shingles alone.
     const size_t shorter = std::min(kept_count[i], kept_count[j]);
-    if (!identical && shorter < options.min_shingles) continue;
+    if (!identical && shorter < options.min_shingles) return true;
     if (fa_doc != i) {
       if (!kept.Read(kept_at[i], occupancy_a.data(), sizeof occupancy_a) ||
           !kept.ReadShingles(kept_at[i] + sizeof(Occupancy), kept_count[i], &fa.shingles)) {
-        return unreadable;
+        return false;
       }
       fa_doc = i;
       fa_passages = false;
@@ -629,28 +643,27 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
         if (joins(mid)) hi = mid; else lo = mid + 1;
       }
       needed = lo;
-      if (!kept.Read(kept_at[j], occupancy_b.data(), sizeof occupancy_b)) return unreadable;
-      if (SharedBound(occupancy_a, kept_excess[i], occupancy_b, kept_excess[j]) < needed) continue;
+      if (!kept.Read(kept_at[j], occupancy_b.data(), sizeof occupancy_b)) return false;
+      if (SharedBound(occupancy_a, kept_excess[i], occupancy_b, kept_excess[j]) < needed) return true;
     }
-    if (!kept.ReadShingles(kept_at[j] + sizeof(Occupancy), kept_count[j], &fb.shingles)) return unreadable;
+    if (!kept.ReadShingles(kept_at[j] + sizeof(Occupancy), kept_count[j], &fb.shingles)) return false;
     const size_t shared_shingles = SharedCount(fa.shingles, fb.shingles, needed);
-    if (shared_shingles < needed) continue;  // neither near-duplicate nor rewrite
+    if (shared_shingles < needed) return true;  // neither near-duplicate nor rewrite
     const double similarity = similarity_of(shared_shingles);
     const double containment = containment_of(shared_shingles);
     if (!fa_passages) {
-      if (!read_passages(i, &fa)) return unreadable;
+      if (!read_passages(i, &fa)) return false;
       fa_passages = true;
     }
-    if (!read_passages(j, &fb)) return unreadable;
+    if (!read_passages(j, &fb)) return false;
     std::vector<const Passage*> sentences = SharedPassages(fa.sentences, fb.sentences, common_sentences);
     if (!identical && similarity < options.near_duplicate && shared_shingles < options.rewrite_min_shingles &&
         sentences.empty()) {
-      continue;
+      return true;
     }
     std::vector<const Passage*> quotes = SharedPassages(fa.quotes, fb.quotes, common_quotes);
     CopyLink link;
-    link.a = docs[i].path;
-    link.b = docs[j].path;
+    if (!st.ReadName(i, 0, &link.a) || !st.ReadName(j, 0, &link.b)) return false;
     link.shared_shingles = shared_shingles;
     link.similarity = similarity;
     link.containment = containment;
@@ -677,7 +690,18 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
       if (link.shared_quote_count > 0) link.reason += ", " + Plural(link.shared_quote_count, "shared quotation", "shared quotations");
     }
     joined.push_back({i, j, std::move(link)});
-  }
+    return true;
+  };
+  // Pairs come sorted, each once (a pair found under several keys is measured once).
+  bool readable = true;
+  uint64_t last_pair = UINT64_MAX;
+  const bool pairs_read = candidates.Drain([&](uint64_t pair) {
+    if (pair == last_pair || !readable) return;
+    last_pair = pair;
+    ++result.candidate_pairs;
+    readable = measure(static_cast<size_t>(pair >> 32), static_cast<size_t>(pair & 0xffffffffu));
+  });
+  if (!pairs_read || !readable) return unreadable;
 
   // Strongest links first, so each cluster is explained by its best evidence.
   std::stable_sort(joined.begin(), joined.end(), [](const Joined& x, const Joined& y) {
@@ -689,17 +713,24 @@ Result<SourceClusters> SourceClusterDetector::Finish() {
   for (Joined& j : joined) {
     if (components.Join(j.a, j.b)) tree.push_back(std::move(j));
   }
+  // Only documents that joined another are listed: a corpus is mostly documents on their own.
+  std::vector<uint32_t> component_size(n, 0);
+  for (size_t i = 0; i < n; ++i) ++component_size[components.Find(i)];
   std::map<size_t, std::vector<size_t>> members;  // by root: the smallest index, i.e. the first path
-  for (size_t i = 0; i < n; ++i) members[components.Find(i)].push_back(i);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t root = components.Find(i);
+    if (root == i) ++result.independent;
+    if (component_size[root] > 1) members[root].push_back(i);
+  }
+  std::vector<uint32_t>().swap(component_size);
   std::map<size_t, SourceCluster> clusters;
   for (const auto& [root, indexes] : members) {
-    ++result.independent;
-    if (indexes.size() < 2) continue;
     SourceCluster& cluster = clusters[root];
     std::set<std::string> outlets;
     for (size_t i : indexes) {
-      cluster.documents.push_back(docs[i].path);
-      outlets.insert(docs[i].outlet);
+      cluster.documents.emplace_back();
+      if (!st.ReadName(i, 0, &cluster.documents.back())) return unreadable;
+      outlets.insert(st.outlets[docs[i].outlet]);
     }
     cluster.id = "copies:" + cluster.documents.front();
     cluster.outlets.assign(outlets.begin(), outlets.end());
