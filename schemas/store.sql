@@ -84,17 +84,17 @@ CREATE TABLE document_templates (
   sentences   TEXT    NOT NULL DEFAULT '',             -- ordinals, comma-separated, of the sentences where it
                                                        -- built a claim before overlapping claims were resolved
   PRIMARY KEY (document_id, template_id)
-);
+) WITHOUT ROWID;                                       -- since version 7: one B-tree, not a table and its key
 
-CREATE TABLE sentences (
-  id          INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  ordinal     INTEGER NOT NULL,
-  paragraph   INTEGER NOT NULL,
-  start       INTEGER NOT NULL,
-  end         INTEGER NOT NULL,
-  text        TEXT    NOT NULL,                        -- normalised
-  UNIQUE (document_id, ordinal)
+-- Since version 7: a document's body sentences as one row (they were a row
+-- each, half the rows a run wrote). `sentences` gives each sentence in order
+-- as "paragraph,start,end,bytes" (start and end: offsets into the original
+-- file; bytes: its length in `text`), separated by ';'; `text` is the
+-- normalised sentences, one after the other with nothing between them.
+CREATE TABLE document_texts (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  sentences   TEXT    NOT NULL,
+  text        TEXT    NOT NULL
 );
 
 -- Parts of a document left out of matching (boilerplate, trailers).
@@ -104,7 +104,7 @@ CREATE TABLE removed_spans (
   end         INTEGER NOT NULL,
   reason      TEXT    NOT NULL,
   PRIMARY KEY (document_id, start)
-);
+) WITHOUT ROWID;                                       -- since version 7
 
 CREATE TABLE entities (
   id    INTEGER PRIMARY KEY,
@@ -117,7 +117,6 @@ CREATE TABLE entities (
 CREATE TABLE claims (
   id                INTEGER PRIMARY KEY,
   document_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  sentence_id       INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
   template_id       TEXT    NOT NULL,
   pattern           INTEGER NOT NULL,
   subject_kind      TEXT    NOT NULL,
@@ -141,13 +140,14 @@ CREATE TABLE claims (
   value_end         INTEGER,
   evidence_start    INTEGER,
   evidence_end      INTEGER,
+  sentence          INTEGER NOT NULL,                  -- since version 7: the sentence's ordinal, offsets
+  sentence_start    INTEGER NOT NULL,                  -- and normalised text (the evidence), kept with the
+  sentence_end      INTEGER NOT NULL,                  -- claim since sentences are no longer rows
+  sentence_text     TEXT    NOT NULL,
   UNIQUE (document_id, template_id, match_start, match_end)
 );
--- Since version 6: replacing a document's sentences cascades to their claims,
--- which without it scans every claim for each sentence deleted. (Version 6
--- dropped claims_by_template: reads by template go through the unique index,
--- document first, and it cost a fifth of each claim's insert.)
-CREATE INDEX claims_by_sentence ON claims(sentence_id);
+-- (Version 6 dropped claims_by_template: reads by template go through the
+-- unique index, document first, and it cost a fifth of each claim's insert.)
 
 CREATE TABLE claim_roles (
   claim_id         INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -158,21 +158,24 @@ CREATE TABLE claim_roles (
   sentence_ordinal INTEGER NOT NULL,
   PRIMARY KEY (claim_id, role, entity_id)
 );
-CREATE INDEX claim_roles_by_entity ON claim_roles(entity_id);
+-- (Version 7 dropped claim_roles_by_entity: no read goes from an entity to
+-- its roles, entities are never deleted, and it was a third B-tree per role.)
 
 -- Subjects and findings describe the latest completed run; each run replaces them.
+-- Since version 7 their tables are WITHOUT ROWID: keyed by text, each row was
+-- written to a table and to its key's index.
 CREATE TABLE subjects (
   id         TEXT PRIMARY KEY,                         -- e.g. "call:donald-trump+vladimir-putin"
   kind       TEXT NOT NULL,
   label      TEXT NOT NULL,
   event_time TEXT
-);
+) WITHOUT ROWID;
 
 CREATE TABLE subject_entities (
   subject_id TEXT    NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
   entity_id  INTEGER NOT NULL REFERENCES entities(id),
   PRIMARY KEY (subject_id, entity_id)
-);
+) WITHOUT ROWID;
 
 -- Since version 4: everything needed to give a finding again without checking
 -- its claims (strength, sources, derived_from, self-contradictions, the claims
@@ -190,14 +193,14 @@ CREATE TABLE findings (
   sources      INTEGER NOT NULL,                       -- independent sources: copies of one story count once
   derived_from TEXT    NOT NULL,                       -- a derived check's start template, else ''
   input_hash   TEXT                                    -- NULL for derived findings, which are never reused
-);
+) WITHOUT ROWID;
 
 CREATE TABLE finding_claims (
   finding_id TEXT    NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
   ordinal    INTEGER NOT NULL,                         -- the finding's order: document path, then offset
   claim_id   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
   PRIMARY KEY (finding_id, ordinal)
-);
+) WITHOUT ROWID;
 CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id);
 
 -- Documents whose own claims of a finding disagree, by path.
@@ -208,7 +211,7 @@ CREATE TABLE finding_self_contradictions (
   outlet     TEXT    NOT NULL,
   reason     TEXT    NOT NULL,
   PRIMARY KEY (finding_id, ordinal)
-);
+) WITHOUT ROWID;
 
 -- What a run skipped or repaired.
 CREATE TABLE diagnostics (

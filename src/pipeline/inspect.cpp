@@ -34,31 +34,22 @@ Result<std::vector<Finding>> LoadStoredFindings(const std::filesystem::path& db)
   // Claims' times are not stored (they depend on the anchor): resolved again
   // as the report run did, from each document's publication date and text.
   std::map<std::string, extract::TimeAnchor> anchors;
-  try {
-    SQLite::Statement sentences((*store)->database(),
-                                "SELECT s.text FROM document_sources ds JOIN sentences s ON s.document_id = ds.document_id "
-                                "WHERE ds.path = ? ORDER BY s.ordinal");
-    for (Finding& f : *findings) {
-      // "<duration template>+<start template>/<subject>": a derived-fact check (check/elapsed_check.h).
-      const size_t slash = f.id.find('/');
-      const size_t plus = f.id.find('+');
-      if (plus < slash && slash != std::string::npos) f.derived_from = f.id.substr(plus + 1, slash - plus - 1);
-      for (SourcedClaim& c : f.claims) {
-        auto it = anchors.find(c.source.path);
-        if (it == anchors.end()) {
-          std::vector<std::string> text;
-          sentences.bind(1, c.source.path);
-          while (sentences.executeStep()) text.push_back(sentences.getColumn(0).getString());
-          sentences.reset();
-          it = anchors.emplace(c.source.path, extract::ChooseAnchor(c.source.published, text)).first;
-        }
-        const std::string time = c.claim.time;
-        extract::ResolveClaimTime(it->second, &c.claim);
-        c.claim.time = time;  // as stored: the run decided which times key subjects
+  for (Finding& f : *findings) {
+    // "<duration template>+<start template>/<subject>": a derived-fact check (check/elapsed_check.h).
+    const size_t slash = f.id.find('/');
+    const size_t plus = f.id.find('+');
+    if (plus < slash && slash != std::string::npos) f.derived_from = f.id.substr(plus + 1, slash - plus - 1);
+    for (SourcedClaim& c : f.claims) {
+      auto it = anchors.find(c.source.path);
+      if (it == anchors.end()) {
+        auto text = (*store)->DocumentSentences(c.source.path);
+        if (!text.ok()) return Status::StoreError(db.generic_string() + ": reading document texts: " + text.status().message());
+        it = anchors.emplace(c.source.path, extract::ChooseAnchor(c.source.published, *text)).first;
       }
+      const std::string time = c.claim.time;
+      extract::ResolveClaimTime(it->second, &c.claim);
+      c.claim.time = time;  // as stored: the run decided which times key subjects
     }
-  } catch (const SQLite::Exception& e) {
-    return Status::StoreError(db.generic_string() + ": reading document texts: " + e.what());
   }
   return findings;
 }

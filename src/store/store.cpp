@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <map>
 
@@ -88,6 +89,39 @@ void BindBound(SQLite::Statement& st, int index, double value) {
   }
 }
 
+// A column's text without a copy: valid until the statement steps or resets.
+std::string_view ColumnView(SQLite::Statement& st, int index) {
+  const SQLite::Column c = st.getColumn(index);
+  return std::string_view(static_cast<const char*>(c.getBlob()), static_cast<size_t>(c.getBytes()));
+}
+
+// Hands `visit` each sentence of a document_texts row (its `sentences` and
+// `text`, see schemas/store.sql) in order. StoreError when they do not fit.
+template <typename Visit>
+Status SplitSentences(std::string_view layout, std::string_view text, Visit&& visit) {
+  size_t offset = 0;
+  const char* at = layout.data();
+  const char* const end = layout.data() + layout.size();
+  while (at < end) {
+    uint64_t fields[4] = {0, 0, 0, 0};
+    for (size_t f = 0; f < 4; ++f) {
+      const auto [next, ec] = std::from_chars(at, end, fields[f]);
+      const char separator = f < 3 ? ',' : ';';
+      if (ec != std::errc() || (next < end && *next != separator) || (next == end && f < 3)) {
+        return Status::StoreError("document_texts.sentences is not a list of \"paragraph,start,end,bytes\"");
+      }
+      at = next == end ? end : next + 1;
+    }
+    if (fields[3] > text.size() - offset) {
+      return Status::StoreError("document_texts.sentences gives more text than the row holds");
+    }
+    visit(text.substr(offset, fields[3]));
+    offset += fields[3];
+  }
+  if (offset != text.size()) return Status::StoreError("document_texts.text holds more than its sentences");
+  return Status::Ok();
+}
+
 const char* SeverityName(Diagnostic::Severity severity) {
   switch (severity) {
     case Diagnostic::Severity::kNotice: return "notice";
@@ -118,11 +152,11 @@ std::string RunClaimsSql(std::string_view where) {
          "SELECT c.id, d.content_hash, s.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
          "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
          "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
-         "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
-         "       c.value_start, c.value_end, c.evidence_start, c.evidence_end "
+         "       c.attribution, c.event_time, c.sentence, c.sentence_start, c.sentence_end, c.sentence_text, "
+         "       c.match_start, c.match_end, c.value_start, c.value_end, c.evidence_start, c.evidence_end "
          "FROM claims c JOIN src s ON s.document_id = c.document_id "
          "JOIN document_sources ds ON ds.path = s.path "
-         "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id " +
+         "JOIN documents d ON d.id = c.document_id " +
          std::string(where) + " ORDER BY s.path, c.match_start, c.template_id, c.match_end";
 }
 
@@ -228,20 +262,61 @@ void StopMemoryStatistics() {
   (void)kConfigured;
 }
 
-// Rows of sentences one INSERT writes at most (7 parameters each).
-constexpr size_t kSentencesPerInsert = 32;
+// Rows of claims one INSERT writes at most (29 parameters each).
+constexpr size_t kClaimsPerInsert = 16;
 
-// The INSERT of `rows` sentences, 1 <= rows <= kSentencesPerInsert.
-const char* SentenceInsertSql(size_t rows) {
+// The INSERT of `rows` claims, 1 <= rows <= kClaimsPerInsert.
+const char* ClaimInsertSql(size_t rows) {
   static const std::vector<std::string> kSql = [] {
-    std::vector<std::string> sql(kSentencesPerInsert + 1);
-    for (size_t n = 1; n <= kSentencesPerInsert; ++n) {
-      sql[n] = "INSERT INTO sentences (id, document_id, ordinal, paragraph, start, end, text) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+    std::vector<std::string> sql(kClaimsPerInsert + 1);
+    std::string row = "(?";
+    for (int k = 1; k < 29; ++k) row += ", ?";
+    row += ")";
+    for (size_t n = 1; n <= kClaimsPerInsert; ++n) {
+      sql[n] = "INSERT OR IGNORE INTO claims (id, document_id, sentence, sentence_start, sentence_end, sentence_text, "
+               "template_id, pattern, subject_kind, value_kind, value_type, raw_value, value, value_id, value_unit, "
+               "value_lo, value_hi, value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
+               "match_start, match_end, value_start, value_end, evidence_start, evidence_end) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += (k == 0 ? "" : ", ") + row;
     }
     return sql;
   }();
   return kSql.at(rows).c_str();
+}
+
+// Rows of claim_roles one INSERT writes at most (6 parameters each).
+constexpr size_t kRolesPerInsert = 32;
+
+// The INSERT of `rows` roles, 1 <= rows <= kRolesPerInsert.
+const char* RoleInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kRolesPerInsert + 1);
+    for (size_t n = 1; n <= kRolesPerInsert; ++n) {
+      sql[n] = "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
+void AppendNumber(uint64_t n, std::string* out) {
+  char buffer[24];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n);
+  (void)ec;  // 24 digits hold any 64-bit number
+  out->append(buffer, end);
+}
+
+// One sentence of document_texts.sentences: "paragraph,start,end,bytes", ';' before all but the first.
+void AppendSentenceLayout(uint64_t paragraph, uint64_t start, uint64_t end, uint64_t bytes, std::string* out) {
+  if (!out->empty()) out->push_back(';');
+  AppendNumber(paragraph, out);
+  out->push_back(',');
+  AppendNumber(start, out);
+  out->push_back(',');
+  AppendNumber(end, out);
+  out->push_back(',');
+  AppendNumber(bytes, out);
 }
 
 }  // namespace
@@ -454,77 +529,120 @@ Result<int64_t> Store::EntityId(const std::string& kind, const std::string& name
   return id;
 }
 
-Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::vector<int64_t>& sentence_ids,
-                           const std::vector<Claim>& claims) {
-  SQLite::Statement& claim = Cached(
-                          "INSERT OR IGNORE INTO claims (document_id, sentence_id, template_id, pattern, subject_kind, "
-                          "value_kind, value_type, raw_value, value, value_id, value_unit, value_lo, value_hi, "
-                          "value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
-                          "match_start, match_end, value_start, value_end, evidence_start, evidence_end) "
-                          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  SQLite::Statement& role = Cached(
-                         "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) "
-                         "VALUES (?, ?, ?, ?, ?, ?)");
-  for (const Claim& c : claims) {
-    if (c.sentence >= sentence_ids.size()) {
-      return Status::Internal(doc.source.path + ": a claim names sentence " + std::to_string(c.sentence) +
-                              " of a document with " + std::to_string(sentence_ids.size()));
-    }
+Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::vector<Claim>& claims) {
+  // Claims and roles several to a statement (starting and ending one costs
+  // about as much as a row), with the claims' ids given here as SQLite would
+  // give them (one more than the largest), so that their roles can follow.
+  // OR IGNORE applies row by row: a claim that matches one already stored or
+  // an earlier one of the statement is not written, and neither are its roles.
+  struct PendingRole {
+    int64_t claim_id;
+    int64_t entity_id;
+    const RoleFiller* filler;
+  };
+  std::vector<PendingRole> roles;
+  roles.reserve(kRolesPerInsert);
+  auto insert_roles = [&] {
+    if (roles.empty()) return;
+    SQLite::Statement& role = Cached(RoleInsertSql(roles.size()));
     int i = 1;
-    claim.bind(i++, document_id);
-    claim.bind(i++, sentence_ids.at(c.sentence));
-    claim.bindNoCopy(i++, c.template_id);
-    claim.bind(i++, static_cast<int64_t>(c.pattern));
-    claim.bindNoCopy(i++, c.subject_kind);
-    claim.bindNoCopy(i++, ValueKindText(c.value.kind));
-    claim.bindNoCopy(i++, c.value.type);
-    claim.bindNoCopy(i++, c.value.text);
-    claim.bindNoCopy(i++, c.value.display);
-    BindOptionalNoCopy(claim, i++, c.value.id);
-    BindOptionalNoCopy(claim, i++, c.value.unit);
-    if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
-      BindBound(claim, i++, c.value.interval.lo);
-      BindBound(claim, i++, c.value.interval.hi);
-    } else {
-      claim.bind(i++);
-      claim.bind(i++);
+    for (const PendingRole& r : roles) {
+      role.bind(i++, r.claim_id);
+      role.bindNoCopy(i++, r.filler->role);
+      role.bind(i++, r.entity_id);
+      role.bindNoCopy(i++, r.filler->mention);
+      role.bindNoCopy(i++, r.filler->via);
+      role.bind(i++, static_cast<int64_t>(r.filler->sentence));
     }
-    claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
-    claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
-    claim.bindNoCopy(i++, ModalityText(c.modality));
-    BindOptionalNoCopy(claim, i++, c.modality_cue);
-    BindOptionalNoCopy(claim, i++, c.attribution);
-    BindOptionalNoCopy(claim, i++, c.time);
-    claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
-    claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
-    if (c.value_raw.empty()) {
-      claim.bind(i++);
-      claim.bind(i++);
-      claim.bind(i++);
-      claim.bind(i++);
-    } else {
-      claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
-      claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
-      claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
-      claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
-    }
-    const bool inserted = claim.exec() > 0;
-    claim.reset();
-    if (!inserted) continue;  // the same match twice: keep the first
-    const int64_t claim_id = static_cast<int64_t>(db_->getLastInsertRowid());
-    for (const RoleFiller& f : c.roles) {
-      auto entity = EntityId(f.entity_kind, f.entity, true);
-      if (!entity.ok()) return entity.status();
-      role.bind(1, claim_id);
-      role.bindNoCopy(2, f.role);
-      role.bind(3, *entity);
-      role.bindNoCopy(4, f.mention);
-      role.bindNoCopy(5, f.via);
-      role.bind(6, static_cast<int64_t>(f.sentence));
-      role.exec();
-      role.reset();
+    role.exec();
+    roles.clear();
+  };
+  for (const Claim& c : claims) {
+    if (c.sentence >= doc.sentences.size()) {
+      return Status::Internal(doc.source.path + ": a claim names sentence " + std::to_string(c.sentence) +
+                              " of a document with " + std::to_string(doc.sentences.size()));
     }
   }
+  SQLite::Statement& last = Cached("SELECT ifnull(max(id), 0) FROM claims");
+  last.executeStep();
+  int64_t next_id = last.getColumn(0).getInt64() + 1;
+  last.reset();
+  sentence_texts_.resize(kClaimsPerInsert);
+  for (size_t at = 0; at < claims.size();) {
+    const size_t rows = std::min(kClaimsPerInsert, claims.size() - at);
+    const int64_t first_id = next_id;
+    SQLite::Statement& claim = Cached(ClaimInsertSql(rows));
+    int i = 1;
+    for (size_t k = 0; k < rows; ++k) {
+      const Claim& c = claims[at + k];
+      const Sentence& sentence = doc.sentences[c.sentence];
+      claim.bind(i++, next_id++);
+      claim.bind(i++, document_id);
+      claim.bind(i++, static_cast<int64_t>(c.sentence));
+      claim.bind(i++, static_cast<int64_t>(sentence.raw.begin));
+      claim.bind(i++, static_cast<int64_t>(sentence.raw.end));
+      // Bound as TEXT from a string: SQLiteCpp binds a pointer and a size as a BLOB.
+      sentence_texts_[k].assign(doc.SentenceText(sentence));
+      claim.bindNoCopy(i++, sentence_texts_[k]);
+      claim.bindNoCopy(i++, c.template_id);
+      claim.bind(i++, static_cast<int64_t>(c.pattern));
+      claim.bindNoCopy(i++, c.subject_kind);
+      claim.bindNoCopy(i++, ValueKindText(c.value.kind));
+      claim.bindNoCopy(i++, c.value.type);
+      claim.bindNoCopy(i++, c.value.text);
+      claim.bindNoCopy(i++, c.value.display);
+      BindOptionalNoCopy(claim, i++, c.value.id);
+      BindOptionalNoCopy(claim, i++, c.value.unit);
+      if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
+        BindBound(claim, i++, c.value.interval.lo);
+        BindBound(claim, i++, c.value.interval.hi);
+      } else {
+        claim.bind(i++);
+        claim.bind(i++);
+      }
+      claim.bind(i++, c.value.interval.lo_open ? 1 : 0);
+      claim.bind(i++, c.value.interval.hi_open ? 1 : 0);
+      claim.bindNoCopy(i++, ModalityText(c.modality));
+      BindOptionalNoCopy(claim, i++, c.modality_cue);
+      BindOptionalNoCopy(claim, i++, c.attribution);
+      BindOptionalNoCopy(claim, i++, c.time);
+      claim.bind(i++, static_cast<int64_t>(c.match_raw.begin));
+      claim.bind(i++, static_cast<int64_t>(c.match_raw.end));
+      if (c.value_raw.empty()) {
+        claim.bind(i++);
+        claim.bind(i++);
+        claim.bind(i++);
+        claim.bind(i++);
+      } else {
+        claim.bind(i++, static_cast<int64_t>(c.value_raw.begin));
+        claim.bind(i++, static_cast<int64_t>(c.value_raw.end));
+        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.begin));
+        claim.bind(i++, static_cast<int64_t>(c.value_in_evidence.end));
+      }
+    }
+    const auto written = static_cast<size_t>(claim.exec());
+    // Which claims were written: all of them, but for the same match twice.
+    std::vector<bool> kept(rows, true);
+    if (written < rows) {
+      kept.assign(rows, false);
+      SQLite::Statement& present = Cached("SELECT id FROM claims WHERE id BETWEEN ? AND ?");
+      present.bind(1, first_id);
+      present.bind(2, first_id + static_cast<int64_t>(rows) - 1);
+      while (present.executeStep()) kept[static_cast<size_t>(present.getColumn(0).getInt64() - first_id)] = true;
+      present.reset();
+    }
+    for (size_t k = 0; k < rows; ++k) {
+      if (!kept[k]) continue;
+      for (const RoleFiller& f : claims[at + k].roles) {
+        auto entity = EntityId(f.entity_kind, f.entity, true);
+        if (!entity.ok()) return entity.status();
+        roles.push_back({first_id + static_cast<int64_t>(k), *entity, &f});
+        if (roles.size() == kRolesPerInsert) insert_roles();
+      }
+    }
+    at += rows;
+  }
+  insert_roles();
   return Status::Ok();
 }
 
@@ -536,13 +654,17 @@ Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRe
   }
   SQLite::Statement& insert = Cached(
       "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES (?, ?, ?, ?)");
+  std::string sentences;
   for (const TemplateRecord& t : templates) {
-    std::string sentences;
-    for (uint32_t s : t.sentences) sentences += (sentences.empty() ? "" : ",") + std::to_string(s);
+    sentences.clear();
+    for (uint32_t s : t.sentences) {
+      if (!sentences.empty()) sentences.push_back(',');
+      AppendNumber(s, &sentences);
+    }
     insert.bind(1, document_id);
-    insert.bind(2, t.template_id);
-    insert.bind(3, t.fingerprint);
-    insert.bind(4, sentences);
+    insert.bindNoCopy(2, t.template_id);
+    insert.bindNoCopy(3, t.fingerprint);
+    insert.bindNoCopy(4, sentences);
     insert.exec();
     insert.reset();
   }
@@ -562,26 +684,19 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
   if (!stored.ok()) return stored.status();
   if (!stored->has_value()) return Status::Internal("document " + doc.source.path + " is not in the store");
   const int64_t document_id = (*stored)->id;
-  std::vector<int64_t> sentence_ids(doc.sentences.size(), 0);
-  SQLite::Statement& ids = Cached("SELECT ordinal, id FROM sentences WHERE document_id = ?");
-  ids.bind(1, document_id);
-  while (ids.executeStep()) {
-    const auto ordinal = static_cast<size_t>(ids.getColumn(0).getInt64());
-    if (ordinal < sentence_ids.size()) sentence_ids[ordinal] = ids.getColumn(1).getInt64();
-  }
-  ids.reset();
-  SQLite::Statement& clear = Cached("DELETE FROM claims WHERE document_id = ? AND sentence_id = ?");
+  SQLite::Statement& clear = Cached("DELETE FROM claims WHERE document_id = ? AND sentence = ?");
   for (uint32_t ordinal : *write.replaced_sentences) {
-    if (ordinal >= sentence_ids.size() || sentence_ids[ordinal] == 0) {
-      return Status::Internal(doc.source.path + ": sentence " + std::to_string(ordinal) +
-                              " is not in the store; the stored document has other sentences");
+    if (ordinal >= doc.sentences.size()) {
+      return Status::Internal(doc.source.path + ": sentence " + std::to_string(ordinal) + " of " +
+                              std::to_string(doc.sentences.size()) +
+                              " is not in the document; the stored document has other sentences");
     }
     clear.bind(1, document_id);
-    clear.bind(2, sentence_ids[ordinal]);
+    clear.bind(2, static_cast<int64_t>(ordinal));
     clear.exec();
     clear.reset();
   }
-  Status status = InsertClaims(document_id, doc, sentence_ids, *write.claims);
+  Status status = InsertClaims(document_id, doc, *write.claims);
   if (!status.ok()) return status;
   if (write.templates != nullptr) {
     status = ReplaceTemplates(document_id, *write.templates, false);
@@ -644,10 +759,10 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
     document_id = upsert.getColumn(0).getInt64();
     upsert.reset();
     if (!fresh) {
-      // Replacing the extraction: sentences cascade to claims and their roles.
-      SQLite::Statement& clear_sentences = Cached("DELETE FROM sentences WHERE document_id = ?");
-      clear_sentences.bind(1, document_id);
-      clear_sentences.exec();
+      // Replacing the extraction: claims cascade to their roles.
+      SQLite::Statement& clear_claims = Cached("DELETE FROM claims WHERE document_id = ?");
+      clear_claims.bind(1, document_id);
+      clear_claims.exec();
       SQLite::Statement& clear_removed = Cached("DELETE FROM removed_spans WHERE document_id = ?");
       clear_removed.bind(1, document_id);
       clear_removed.exec();
@@ -656,38 +771,28 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
       clear_diagnostics.exec();
     }
 
-    // Several sentences to a statement: starting and ending one (its cursors
-    // on the table, its index and documents) costs about as much as a row.
-    // Their ids are given here, as SQLite would give them (one more than the
-    // largest), so that each is known without a read back.
-    std::vector<int64_t> sentence_ids(doc.sentences.size(), 0);
-    SQLite::Statement& last = Cached("SELECT ifnull(max(id), 0) FROM sentences");
-    last.executeStep();
-    int64_t next_id = last.getColumn(0).getInt64() + 1;
-    last.reset();
-    for (size_t at = 0; at < doc.sentences.size();) {
-      const size_t rows = std::min(kSentencesPerInsert, doc.sentences.size() - at);
-      SQLite::Statement& sentence = Cached(SentenceInsertSql(rows));
-      int i = 1;
-      for (size_t k = at; k < at + rows; ++k) {
-        const Sentence& s = doc.sentences[k];
-        if (s.index >= sentence_ids.size()) {
-          return Status::Internal(doc.source.path + ": sentence " + std::to_string(s.index) + " of " +
-                                  std::to_string(sentence_ids.size()) + " is out of order");
-        }
-        sentence_ids[s.index] = next_id;
-        sentence.bind(i++, next_id++);
-        sentence.bind(i++, document_id);
-        sentence.bind(i++, static_cast<int64_t>(s.index));
-        sentence.bind(i++, static_cast<int64_t>(s.paragraph));
-        sentence.bind(i++, static_cast<int64_t>(s.raw.begin));
-        sentence.bind(i++, static_cast<int64_t>(s.raw.end));
-        const std::string_view text = doc.SentenceText(s);
-        sentence.bindNoCopy(i++, text.data(), static_cast<int>(text.size()));
+    // The sentences as one row (schemas/store.sql, document_texts): a row
+    // each was half the rows a run wrote.
+    std::string& layout = layout_;
+    std::string& text = text_;
+    layout.clear();
+    text.clear();
+    for (size_t k = 0; k < doc.sentences.size(); ++k) {
+      const Sentence& s = doc.sentences[k];
+      if (s.index != k) {
+        return Status::Internal(doc.source.path + ": sentence " + std::to_string(s.index) + " of " +
+                                std::to_string(doc.sentences.size()) + " is out of order");
       }
-      sentence.exec();
-      at += rows;
+      const std::string_view sentence = doc.SentenceText(s);
+      text += sentence;
+      AppendSentenceLayout(s.paragraph, s.raw.begin, s.raw.end, sentence.size(), &layout);
     }
+    SQLite::Statement& texts = Cached(
+        "INSERT OR REPLACE INTO document_texts (document_id, sentences, text) VALUES (?, ?, ?)");
+    texts.bind(1, document_id);
+    texts.bindNoCopy(2, layout);
+    texts.bindNoCopy(3, text);
+    texts.exec();
     SQLite::Statement& diagnostic = Cached(
         "INSERT INTO document_diagnostics (document_id, ordinal, severity, line, message) VALUES (?, ?, ?, ?, ?)");
     for (size_t k = 0; k < doc.diagnostics.size(); ++k) {
@@ -709,7 +814,7 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
       removed.exec();
       removed.reset();
     }
-    Status inserted = InsertClaims(document_id, doc, sentence_ids, *write.claims);
+    Status inserted = InsertClaims(document_id, doc, *write.claims);
     if (!inserted.ok()) return inserted;
     if (write.templates != nullptr) {
       Status recorded = ReplaceTemplates(document_id, *write.templates, fresh);
@@ -876,18 +981,32 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
     } else {
       std::vector<int64_t>().swap(ids);
     }
-    // Each claim under the first path with its content, as RunClaimsSql gives it.
+    // Each document of the run under its first path, as RunClaimsSql gives
+    // it, found once here rather than by three lookups for every claim read.
+    db_->exec("CREATE TEMP TABLE IF NOT EXISTS run_sources (document_id INTEGER PRIMARY KEY, content_hash TEXT, "
+              "path TEXT, outlet TEXT, url TEXT, published TEXT)");
+    {
+      SQLite::Transaction transaction(*db_);
+      db_->exec("DELETE FROM run_sources");
+      SQLite::Statement& fill = Cached(
+          "INSERT INTO temp.run_sources (document_id, content_hash, path, outlet, url, published) "
+          "SELECT ds.document_id, d.content_hash, ds.path, ds.outlet, ds.url, ds.published "
+          "FROM document_sources ds JOIN documents d ON d.id = ds.document_id "
+          "WHERE ds.last_run = ?1 AND ds.path = (SELECT min(x.path) FROM document_sources x "
+          "                                      WHERE x.last_run = ?1 AND x.document_id = ds.document_id)");
+      fill.bind(1, run);
+      fill.exec();
+      transaction.commit();
+    }
     SQLite::Statement& st = Cached(
-        "SELECT c.id, d.content_hash, ds.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
+        "SELECT c.id, ds.content_hash, ds.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
         "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
         "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
-        "       c.attribution, c.event_time, se.ordinal, se.start, se.end, se.text, c.match_start, c.match_end, "
-        "       c.value_start, c.value_end, c.evidence_start, c.evidence_end, m.list, m.ordinal "
+        "       c.attribution, c.event_time, c.sentence, c.sentence_start, c.sentence_end, c.sentence_text, "
+        "       c.match_start, c.match_end, c.value_start, c.value_end, c.evidence_start, c.evidence_end, m.list, m.ordinal "
         "FROM temp.claim_lists m CROSS JOIN claims c ON c.id = m.claim_id "
-        "JOIN document_sources ds ON ds.path = (SELECT min(x.path) FROM document_sources x "
-        "                                       WHERE x.last_run = ?1 AND x.document_id = c.document_id) "
-        "JOIN documents d ON d.id = c.document_id JOIN sentences se ON se.id = c.sentence_id "
-        "WHERE m.list BETWEEN ?2 AND ?3 ORDER BY m.list, m.ordinal");
+        "JOIN temp.run_sources ds ON ds.document_id = c.document_id "
+        "WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal");
     SQLite::Statement& roles = Cached(
         "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal, m.list, m.ordinal "
         "FROM temp.claim_lists m CROSS JOIN claim_roles r ON r.claim_id = m.claim_id "
@@ -910,9 +1029,8 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
       size_t next = at + 1;
       while (next < order.size() && order[next] == last + 1) last = order[next++];
       at = next;
-      st.bind(1, run);
-      st.bind(2, static_cast<int64_t>(first));
-      st.bind(3, static_cast<int64_t>(last));
+      st.bind(1, static_cast<int64_t>(first));
+      st.bind(2, static_cast<int64_t>(last));
       roles.bind(1, static_cast<int64_t>(first));
       roles.bind(2, static_cast<int64_t>(last));
       bool role_row = roles.executeStep();
@@ -994,7 +1112,7 @@ Status Store::ForEachDocumentText(int64_t run, const std::function<void(const So
                                 "SELECT ds.path, ds.outlet, d.content_hash, d.id FROM document_sources ds "
                                 "JOIN documents d ON d.id = ds.document_id WHERE ds.last_run = ? ORDER BY ds.path");
     documents.bind(1, run);
-    SQLite::Statement& sentences = Cached("SELECT text FROM sentences WHERE document_id = ? ORDER BY ordinal");
+    SQLite::Statement& sentences = Cached("SELECT sentences, text FROM document_texts WHERE document_id = ?");
     SourceText text;
     while (documents.executeStep()) {
       text.source.path = documents.getColumn(0).getText();
@@ -1002,13 +1120,14 @@ Status Store::ForEachDocumentText(int64_t run, const std::function<void(const So
       text.content_hash = documents.getColumn(2).getText();
       sentences.bind(1, documents.getColumn(3).getInt64());
       size_t count = 0;
-      while (sentences.executeStep()) {
-        const SQLite::Column column = sentences.getColumn(0);
-        const std::string_view sentence(static_cast<const char*>(column.getBlob()), static_cast<size_t>(column.getBytes()));
-        // Refilled in place: the strings keep their buffers from one document to the next.
-        if (count < text.sentences.size()) text.sentences[count].assign(sentence);
-        else text.sentences.emplace_back(sentence);
-        ++count;
+      if (sentences.executeStep()) {
+        Status split = SplitSentences(ColumnView(sentences, 0), ColumnView(sentences, 1), [&](std::string_view sentence) {
+          // Refilled in place: the strings keep their buffers from one document to the next.
+          if (count < text.sentences.size()) text.sentences[count].assign(sentence);
+          else text.sentences.emplace_back(sentence);
+          ++count;
+        });
+        if (!split.ok()) return Status::StoreCorrupt("document " + text.source.path + ": " + split.message());
       }
       sentences.reset();
       text.sentences.resize(count);
@@ -1017,6 +1136,25 @@ Status Store::ForEachDocumentText(int64_t run, const std::function<void(const So
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
     return FromException(e, "reading document texts");
+  }
+}
+
+Result<std::vector<std::string>> Store::DocumentSentences(const std::string& path) {
+  try {
+    std::vector<std::string> out;
+    SQLite::Statement& st = Cached(
+        "SELECT t.sentences, t.text FROM document_sources ds JOIN document_texts t ON t.document_id = ds.document_id "
+        "WHERE ds.path = ?");
+    st.bind(1, path);
+    if (st.executeStep()) {
+      Status split = SplitSentences(ColumnView(st, 0), ColumnView(st, 1),
+                                    [&out](std::string_view sentence) { out.emplace_back(sentence); });
+      if (!split.ok()) return Status::StoreCorrupt("document " + path + ": " + split.message());
+    }
+    st.reset();
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return FromException(e, "reading the sentences of " + path);
   }
 }
 
@@ -1143,8 +1281,16 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
     db_->exec("DELETE FROM subjects");
     SQLite::Statement& subject = Cached( "INSERT OR IGNORE INTO subjects (id, kind, label, event_time) VALUES (?, ?, ?, ?)");
     SQLite::Statement& subject_entity = Cached(
-                                     "INSERT OR IGNORE INTO subject_entities (subject_id, entity_id) "
-                                     "SELECT ?, id FROM entities WHERE name = ?");
+        "INSERT OR IGNORE INTO subject_entities (subject_id, entity_id) VALUES (?, ?)");
+    // Participants are names, of any kind: the entities by name, read once
+    // (entities has no index by name alone, and a scan per participant grows
+    // with the knowledge the corpus names).
+    std::unordered_multimap<std::string, int64_t> entities_by_name;
+    {
+      SQLite::Statement& all = Cached("SELECT name, id FROM entities");
+      while (all.executeStep()) entities_by_name.emplace(ColumnText(all, 0), all.getColumn(1).getInt64());
+      all.reset();
+    }
     SQLite::Statement& finding = Cached(
         "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
         "derived_from, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -1152,34 +1298,40 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
     SQLite::Statement& contradiction = Cached(
         "INSERT INTO finding_self_contradictions (finding_id, ordinal, document, outlet, reason) VALUES (?, ?, ?, ?, ?)");
     for (const Finding& f : findings) {
-      subject.bind(1, f.subject.id);
-      subject.bind(2, f.subject.kind);
-      subject.bind(3, f.subject.label);
-      BindOptional(subject, 4, f.subject.time);
+      // Every text bound lives until the row is written: no copies.
+      subject.bindNoCopy(1, f.subject.id);
+      subject.bindNoCopy(2, f.subject.kind);
+      subject.bindNoCopy(3, f.subject.label);
+      BindOptionalNoCopy(subject, 4, f.subject.time);
       subject.exec();
       subject.reset();
       for (const std::string& participant : f.subject.participants) {
-        subject_entity.bind(1, f.subject.id);
-        subject_entity.bind(2, participant);
-        subject_entity.exec();
-        subject_entity.reset();
+        const auto [first, last] = entities_by_name.equal_range(participant);
+        for (auto it = first; it != last; ++it) {
+          subject_entity.bindNoCopy(1, f.subject.id);
+          subject_entity.bind(2, it->second);
+          subject_entity.exec();
+          subject_entity.reset();
+        }
       }
-      finding.bind(1, f.id);
+      const std::string_view verdict = VerdictName(f.verdict);
+      const std::string_view strength = ConflictStrengthName(f.strength);
+      finding.bindNoCopy(1, f.id);
       finding.bind(2, run);
-      finding.bind(3, f.subject.id);
-      finding.bind(4, f.template_id);
-      finding.bind(5, std::string(VerdictName(f.verdict)));
-      finding.bind(6, std::string(ConflictStrengthName(f.strength)));
-      finding.bind(7, f.reason);
+      finding.bindNoCopy(3, f.subject.id);
+      finding.bindNoCopy(4, f.template_id);
+      finding.bindNoCopy(5, verdict.data());  // string literals: they live as long as the program
+      finding.bindNoCopy(6, strength.data());
+      finding.bindNoCopy(7, f.reason);
       finding.bind(8, static_cast<int64_t>(f.outlets));
       finding.bind(9, static_cast<int64_t>(f.sources));
-      finding.bind(10, f.derived_from);
-      BindOptional(finding, 11, f.input_hash);
+      finding.bindNoCopy(10, f.derived_from);
+      BindOptionalNoCopy(finding, 11, f.input_hash);
       finding.exec();
       finding.reset();
       const size_t members = f.claims.empty() ? f.claim_ids.size() : f.claims.size();
       for (size_t i = 0; i < members; ++i) {
-        member.bind(1, f.id);
+        member.bindNoCopy(1, f.id);
         member.bind(2, static_cast<int64_t>(i));
         member.bind(3, f.claims.empty() ? f.claim_ids[i] : f.claims[i].id);
         member.exec();

@@ -34,7 +34,7 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
 
@@ -156,6 +156,9 @@ class Store {
   // outlet, content hash and body sentences in order (the same SourceText is
   // refilled for each: a caller copies what it keeps). Reused documents too.
   Status ForEachDocumentText(int64_t run, const std::function<void(const SourceText&)>& visit);
+  // The body sentences (normalised) of the document at `path`, in order;
+  // empty when no document has that path.
+  Result<std::vector<std::string>> DocumentSentences(const std::string& path);
 
   // The findings of the latest run that wrote any, with their subjects and
   // claims, conflicts first (the order of report.json). Empty when none.
@@ -192,8 +195,7 @@ class Store {
   Status Initialise();
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, bool known);
   Status WriteDocument(int64_t run, const DocumentWrite& write);
-  Status InsertClaims(int64_t document_id, const Document& doc, const std::vector<int64_t>& sentence_ids,
-                      const std::vector<Claim>& claims);
+  Status InsertClaims(int64_t document_id, const Document& doc, const std::vector<Claim>& claims);
   // `fresh`: the document was first stored by this batch, so it has no templates or claims to replace.
   Status ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh);
   // Partial re-extraction of a stored document: see DocumentWrite::replaced_sentences.
@@ -209,6 +211,10 @@ class Store {
   // What the claim_lists table holds (ForEachClaimList): every list's ids, and where each ends.
   std::vector<int64_t> listed_ids_;
   std::vector<size_t> listed_ends_;
+  // A document's row of document_texts as it is written, reused.
+  std::string layout_;
+  std::string text_;
+  std::vector<std::string> sentence_texts_;  // the sentences of the claims an INSERT writes
 };
 
 // The SQL run when a new store is created (schemas/store.sql).

@@ -141,7 +141,7 @@ TEST_CASE("sample corpus: a second run adds no rows and writes the same report",
   auto count_rows = [&] {
     SQLite::Database db((out / "crosscheck.db").string());
     std::vector<int64_t> counts;
-    for (const char* table : {"documents", "document_sources", "sentences", "removed_spans", "claims", "claim_roles",
+    for (const char* table : {"documents", "document_sources", "document_texts", "removed_spans", "claims", "claim_roles",
                               "entities", "subjects", "findings", "finding_claims"}) {
       counts.push_back(db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64());
     }

@@ -4,6 +4,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,21 @@ const char* const kOldFindingTables =
     "CREATE TABLE finding_claims (finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE, "
     "claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE, PRIMARY KEY (finding_id, claim_id)); "
     "CREATE INDEX finding_claims_by_claim ON finding_claims(claim_id); ";
+
+// Makes `path` a store of schema version 6 (tests/store/fixtures/store_v6.sql)
+// with one run: the tests of older steps turn it into what those versions had.
+void MakeVersionSixStore(const std::filesystem::path& path) {
+  std::ifstream in(crosscheck::testing::SourceDir() / "tests/store/fixtures/store_v6.sql");
+  REQUIRE(in);
+  std::stringstream sql;
+  sql << in.rdbuf();
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(sql.str());
+  db.exec("PRAGMA application_id = " + std::to_string(crosscheck::store::kApplicationId) +
+          "; PRAGMA user_version = 6; "
+          "INSERT INTO runs (started_at, corpus, templates_fingerprint, knowledge_fingerprint) "
+          "VALUES ('2026-01-01T00:00:00Z', 'corpus', 'templates', 'knowledge')");
+}
 
 }  // namespace
 
@@ -255,11 +272,7 @@ TEST_CASE("A refused store is not switched to WAL", "[store]") {
 TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs", "[store]") {
   crosscheck::testing::TempDir dir;
   const auto path = dir / "v2.db";
-  {
-    auto store = crosscheck::store::Store::Open(path);
-    REQUIRE(store.ok());
-    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
-  }
+  MakeVersionSixStore(path);
   {
     // What version 2 had: everything but the tables versions 3 and 5 add, and the old findings tables.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
@@ -287,11 +300,7 @@ TEST_CASE("A store from before findings kept their inputs is migrated: findings 
           "[store][recheck]") {
   crosscheck::testing::TempDir dir;
   const auto path = dir / "before.db";
-  {
-    auto store = crosscheck::store::Store::Open(path);
-    REQUIRE(store.ok());
-    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
-  }
+  MakeVersionSixStore(path);
   {
     // What version 3 had: the findings tables of version 1, with a finding in them, and no document_templates.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
@@ -322,11 +331,7 @@ TEST_CASE("A store from before findings kept their inputs is migrated: findings 
 TEST_CASE("A version 4 store is migrated to version 5: its documents are extracted again in full once", "[store]") {
   crosscheck::testing::TempDir dir;
   const auto path = dir / "v4.db";
-  {
-    auto store = crosscheck::store::Store::Open(path);
-    REQUIRE(store.ok());
-    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
-  }
+  MakeVersionSixStore(path);
   {
     // What version 4 had: everything but document_templates, and one fingerprint for a document's whole extraction.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
@@ -358,11 +363,7 @@ TEST_CASE("A version 4 store is migrated to version 5: its documents are extract
 TEST_CASE("A version 5 store is migrated to version 6: claims, roles and findings' claims are kept", "[store]") {
   crosscheck::testing::TempDir dir;
   const auto path = dir / "v5.db";
-  {
-    auto store = crosscheck::store::Store::Open(path);
-    REQUIRE(store.ok());
-    REQUIRE((*store)->BeginRun("corpus", "templates", "knowledge").ok());
-  }
+  MakeVersionSixStore(path);
   {
     // What version 5 had: claims and claim_roles with IN-list CHECKs and no claims_by_sentence.
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
@@ -410,8 +411,9 @@ TEST_CASE("A version 5 store is migrated to version 6: claims, roles and finding
   REQUIRE(reference.ok());
   CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
   CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);  // on again after the step
-  CHECK(db.execAndGet("SELECT group_concat(id || ':' || sentence_id || ':' || modality, ' ') FROM claims").getString() ==
-        "41:11:hedged 42:12:negated");
+  // (Version 7 keeps each claim's sentence with it.)
+  CHECK(db.execAndGet("SELECT group_concat(id || ':' || sentence || ':' || sentence_text || ':' || modality, ' ') "
+                      "FROM claims").getString() == "41:0:The call lasted 1 h.:hedged 42:1:It was in Riyadh.:negated");
   CHECK(db.execAndGet("SELECT group_concat(claim_id || ':' || entity_id || ':' || via, ' ') FROM "
                       "(SELECT * FROM claim_roles ORDER BY rowid)").getString() ==
         "41:2:context 41:1:slot 42:2:sentence");
@@ -420,11 +422,109 @@ TEST_CASE("A version 5 store is migrated to version 6: claims, roles and finding
   // The CHECKs still refuse what they refused.
   CHECK_THROWS(db.exec("UPDATE claims SET modality = 'maybe' WHERE id = 41"));
   CHECK_THROWS(db.exec("UPDATE claim_roles SET via = 'guess' WHERE claim_id = 42"));
-  // Replacing the document's sentences cascades to its claims, their roles and the finding's claims.
-  db.exec("DELETE FROM sentences WHERE document_id = 7");
+  // Deleting the document cascades to its text, its claims, their roles and the finding's claims.
+  db.exec("DELETE FROM documents WHERE id = 7");
+  CHECK(db.execAndGet("SELECT count(*) FROM document_texts").getInt() == 0);
   CHECK(db.execAndGet("SELECT count(*) FROM claims").getInt() == 0);
   CHECK(db.execAndGet("SELECT count(*) FROM claim_roles").getInt() == 0);
   CHECK(db.execAndGet("SELECT count(*) FROM finding_claims").getInt() == 0);
+}
+
+// The step that stores a document's sentences as one row (6 -> 7): claims
+// keep their sentence, documents their sentences in order, and the tables
+// built again WITHOUT ROWID keep their rows.
+TEST_CASE("A version 6 store is migrated to version 7: sentences become one row per document, nothing is lost",
+          "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "v6.db";
+  MakeVersionSixStore(path);
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON; "
+            "INSERT INTO documents (id, content_hash, bytes, extracted_with, sentences) VALUES "
+            "  (7, 'abc', 60, 'engine', 3), (8, 'empty', 5, 'engine', 0); "
+            "INSERT INTO document_sources (path, document_id, outlet, last_run) VALUES "
+            "  ('b/one.txt', 7, 'B', 1), ('a/copy.txt', 7, 'A', 1), ('c/empty.txt', 8, 'C', 1); "
+            // Sentence ids not in ordinal order, and text of several bytes a character.
+            "INSERT INTO sentences (id, document_id, ordinal, paragraph, start, end, text) VALUES "
+            "  (30, 7, 2, 1, 41, 60, 'Zürich; später.'), (11, 7, 0, 0, 0, 20, 'The call lasted 1 h.'), "
+            "  (12, 7, 1, 0, 21, 40, 'It was in Riyadh.'); "
+            "INSERT INTO removed_spans (document_id, start, end, reason) VALUES (7, 61, 70, 'boilerplate line'); "
+            "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES "
+            "  (7, 'call_place', 'f2', '1'), (7, 'call_duration', 'f1', '0,2'); "
+            "INSERT INTO claims (id, document_id, sentence_id, template_id, pattern, subject_kind, value_kind, value_type, "
+            "  raw_value, value, modality, match_start, match_end) "
+            "  VALUES (41, 7, 30, 'call_place', 0, 'call', 'place', 'place', 'Zürich', 'Zürich', 'asserted', 41, 48), "
+            "         (40, 7, 11, 'call_duration', 0, 'call', 'quantity', 'duration', '1 h', '60 min', 'hedged', 4, 19); "
+            "INSERT INTO entities (id, kind, name, known) VALUES (1, 'person', 'Putin', 1); "
+            "INSERT INTO claim_roles VALUES (41, 'participants', 1, 'Putin', 'context', 0); "
+            "INSERT INTO subjects (id, kind, label) VALUES ('call:putin', 'call', 'call'); "
+            "INSERT INTO subject_entities VALUES ('call:putin', 1); "
+            "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
+            "  derived_from, input_hash) VALUES ('call_place/call:putin', 1, 'call:putin', 'call_place', "
+            "  'single_source', '', 'r', 1, 1, '', 'h'); "
+            "INSERT INTO finding_claims VALUES ('call_place/call:putin', 0, 41); "
+            "INSERT INTO finding_self_contradictions VALUES ('call_place/call:putin', 0, 'b/one.txt', 'B', 'why'); "
+            "UPDATE runs SET status = 'completed'");
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CHECK_FALSE(db.tableExists("sentences"));
+  CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+  CHECK(db.execAndGet("SELECT group_concat(document_id || '|' || sentences || '|' || text, ' / ') FROM "
+                      "(SELECT * FROM document_texts ORDER BY document_id)").getString() ==
+        "7|0,0,20,20;0,21,40,17;1,41,60,17|The call lasted 1 h.It was in Riyadh.Zürich; später. / 8||");
+  auto sentences = (*store)->DocumentSentences("a/copy.txt");
+  REQUIRE(sentences.ok());
+  CHECK(*sentences == std::vector<std::string>{"The call lasted 1 h.", "It was in Riyadh.", "Zürich; später."});
+  std::vector<std::pair<std::string, size_t>> texts;
+  REQUIRE((*store)->ForEachDocumentText(1, [&](const crosscheck::SourceText& t) {
+    texts.emplace_back(t.source.path, t.sentences.size());
+  }).ok());
+  CHECK(texts == std::vector<std::pair<std::string, size_t>>{{"a/copy.txt", 3}, {"b/one.txt", 3}, {"c/empty.txt", 0}});
+  // Claims keep their ids, row order and sentence; LoadClaims reads them as before.
+  CHECK(db.execAndGet("SELECT group_concat(id || ':' || sentence || ':' || sentence_start || '-' || sentence_end || ':' || "
+                      "sentence_text, ' / ') FROM claims").getString() ==
+        "40:0:0-20:The call lasted 1 h. / 41:2:41-60:Zürich; später.");
+  auto claims = (*store)->LoadClaims(1);
+  REQUIRE(claims.ok());
+  REQUIRE(claims->size() == 2);
+  CHECK((*claims)[1].claim.evidence == "Zürich; später.");
+  CHECK((*claims)[1].claim.sentence == 2);
+  CHECK((*claims)[1].source.path == "a/copy.txt");
+  REQUIRE((*claims)[1].claim.roles.size() == 1);
+  CHECK((*claims)[1].claim.roles[0].entity == "Putin");
+  auto templates = (*store)->DocumentTemplates(7);
+  REQUIRE(templates.ok());
+  REQUIRE(templates->size() == 2);
+  CHECK((*templates)[0].template_id == "call_duration");
+  CHECK((*templates)[0].sentences == std::vector<uint32_t>{0, 2});
+  CHECK(db.execAndGet("SELECT reason FROM removed_spans WHERE document_id = 7").getString() == "boilerplate line");
+  // The findings survive, with what a re-run reuses.
+  auto findings = (*store)->LoadFindings();
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  CHECK((*findings)[0].subject.participants == std::vector<std::string>{"Putin"});
+  REQUIRE((*findings)[0].claims.size() == 1);
+  CHECK((*findings)[0].claims[0].id == 41);
+  REQUIRE((*findings)[0].self_contradictions.size() == 1);
+  auto verdicts = (*store)->LoadStoredVerdicts();
+  REQUIRE(verdicts.ok());
+  CHECK(verdicts->count("call_place/call:putin") == 1);
+  // Deleting the document cascades to everything of it.
+  db.exec("DELETE FROM documents WHERE id = 7");
+  for (const char* table : {"document_texts", "claims", "claim_roles", "finding_claims", "document_templates",
+                            "removed_spans"}) {
+    INFO(table);
+    CHECK(db.execAndGet(std::string("SELECT count(*) FROM ") + table + " WHERE " +
+                        (std::string(table) == "claim_roles" || std::string(table) == "finding_claims" ? "1" : "document_id = 7"))
+              .getInt() == 0);
+  }
 }
 
 TEST_CASE("No CHECK of the schema lists its values with IN, which costs a temporary table per row written", "[store]") {

@@ -106,6 +106,15 @@ int64_t Count(Store& store, const std::string& table) {
   return store.database().execAndGet("SELECT count(*) FROM " + table).getInt64();
 }
 
+// The sentences stored: each document's row of document_texts lists its
+// sentences separated by ';'.
+int64_t CountSentences(Store& store) {
+  return store.database()
+      .execAndGet("SELECT ifnull(sum(length(sentences) - length(replace(sentences, ';', '')) + (sentences != '')), 0) "
+                  "FROM document_texts")
+      .getInt64();
+}
+
 int64_t BeginRun(Store& store) {
   auto run = store.BeginRun("corpus", "tfp", "kfp");
   REQUIRE(run.ok());
@@ -163,7 +172,7 @@ TEST_CASE("An in-memory store is created with the current schema and foreign key
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == crosscheck::store::kSchemaVersion);
   CHECK(db.execAndGet("PRAGMA application_id").getInt() == crosscheck::store::kApplicationId);
   CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
-  for (const char* table : {"runs", "documents", "document_sources", "sentences", "removed_spans", "entities",
+  for (const char* table : {"runs", "documents", "document_sources", "document_texts", "removed_spans", "entities",
                             "claims", "claim_roles", "subjects", "subject_entities", "findings", "finding_claims",
                             "diagnostics"}) {
     INFO(table);
@@ -287,7 +296,8 @@ TEST_CASE("A batch written is read back equal, field by field", "[store]") {
   CHECK((*sources)[1].path == "cnn/call.html");
 
   CHECK(Count(*store, "documents") == 2);
-  CHECK(Count(*store, "sentences") == 4);
+  CHECK(Count(*store, "document_texts") == 2);
+  CHECK(CountSentences(*store) == 4);
   CHECK(Count(*store, "claims") == 4);
   CHECK(Count(*store, "claim_roles") == 2 + 1 + 2 + 2 + 2);
   CHECK(Count(*store, "entities") == 3);  // Trump, Putin, Kremlin
@@ -321,17 +331,18 @@ TEST_CASE("Re-writing the same documents adds no rows", "[store]") {
   const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
   const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
 
-  const char* tables[] = {"documents", "sentences", "claims", "claim_roles", "entities", "document_sources"};
+  const char* tables[] = {"documents", "document_texts", "claims", "claim_roles", "entities", "document_sources"};
   auto counts = [&] {
     std::vector<int64_t> out;
     for (const char* t : tables) out.push_back(Count(*store, t));
+    out.push_back(CountSentences(*store));
     return out;
   };
 
   const int64_t run1 = BeginRun(*store);
   REQUIRE(store->WriteBatch(run1, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
   const std::vector<int64_t> after_first = counts();
-  CHECK(after_first == std::vector<int64_t>{2, 3, 2, 4, 2, 2});
+  CHECK(after_first == std::vector<int64_t>{2, 2, 2, 4, 2, 2, 3});
 
   SECTION("written again with the same claims") {
     const int64_t run2 = BeginRun(*store);
@@ -388,7 +399,8 @@ TEST_CASE("A document whose extraction changed replaces its claims", "[store]") 
   REQUIRE(loaded->size() == 1);
   RequireSameClaim(loaded->front(), doc, place);
   CHECK(Count(*store, "documents") == 1);
-  CHECK(Count(*store, "sentences") == 2);
+  CHECK(Count(*store, "document_texts") == 1);
+  CHECK(CountSentences(*store) == 2);
   CHECK(Count(*store, "claims") == 1);
   CHECK(Count(*store, "claim_roles") == 1);
 }
@@ -611,7 +623,12 @@ TEST_CASE("Article text with quotes, semicolons and SQL is stored verbatim", "[s
   REQUIRE(loaded->size() == 1);
   RequireSameClaim(loaded->front(), doc, c);
   CHECK(loaded->front().claim.evidence == hostile);
-  CHECK(store->database().execAndGet("SELECT text FROM sentences").getString() == hostile);
+  CHECK(store->database().execAndGet("SELECT text FROM document_texts").getString() == hostile);
+  CHECK(store->database().execAndGet("SELECT sentence_text FROM claims").getString() == hostile);
+  CHECK(store->database().execAndGet("SELECT typeof(sentence_text) FROM claims").getString() == "text");
+  auto sentences = store->DocumentSentences(doc.source.path);
+  REQUIRE(sentences.ok());
+  CHECK(*sentences == std::vector<std::string>{hostile});
   auto found = store->FindDocument(doc.content_hash);
   REQUIRE(found.ok());
   REQUIRE(found->has_value());
@@ -867,4 +884,47 @@ TEST_CASE("ForEachClaimList reads lists of claims as LoadClaims reads them, one 
     Status status = store->ForEachClaimList(run, {&bogus}, {0}, [](size_t, std::vector<SourcedClaim>&&) { return true; });
     CHECK(status.code() == Status::Code::kStoreError);
   }
+}
+
+// Claims and roles are written several to a statement with their ids given
+// by the store: a claim left out as the same match twice takes none of the
+// roles of the claims around it.
+TEST_CASE("Many claims of one document, some the same match twice, keep their own roles", "[store]") {
+  auto store = OpenMemory();
+  std::vector<std::string> sentences;
+  for (int k = 0; k < 40; ++k) sentences.push_back("Call " + std::to_string(k) + " lasted " + std::to_string(k + 1) + " minutes.");
+  const Document doc = MakeDocument("many.txt", "M", sentences);
+  std::vector<Claim> claims;
+  for (uint32_t k = 0; k < 40; ++k) {
+    Claim c = DurationClaim(doc, k, std::to_string(k + 1) + " minutes", Interval::Point(k + 1.0), std::to_string(k + 1) + " min");
+    c.roles = {Person("Person " + std::to_string(k))};
+    claims.push_back(c);
+    if (k % 7 == 3) {
+      Claim twice = c;
+      twice.roles = {Person("Nobody " + std::to_string(k))};  // never stored: the first of the two is kept
+      claims.push_back(twice);
+    }
+  }
+  REQUIRE(claims.size() > 2 * 16);
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp"}}).ok());
+  CHECK(Count(*store, "claims") == 40);
+  CHECK(Count(*store, "claim_roles") == 40);
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 40);
+  for (const SourcedClaim& sc : *loaded) {
+    INFO(sc.claim.evidence);
+    REQUIRE(sc.claim.roles.size() == 1);
+    CHECK(sc.claim.roles[0].entity == "Person " + std::to_string(sc.claim.sentence));
+    CHECK(sc.claim.evidence == sentences[sc.claim.sentence]);
+  }
+  // Written again: the claims are replaced, with new ids, and still keep their own roles.
+  const int64_t run2 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run2, {DocumentWrite{&doc, &claims, "fp2"}}).ok());
+  CHECK(Count(*store, "claims") == 40);
+  CHECK(Count(*store, "claim_roles") == 40);
+  CHECK(store->database().execAndGet("SELECT count(*) FROM claim_roles r JOIN claims c ON c.id = r.claim_id "
+                                     "JOIN entities e ON e.id = r.entity_id "
+                                     "WHERE e.name = 'Person ' || c.sentence").getInt() == 40);
 }
