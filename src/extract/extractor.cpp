@@ -140,7 +140,8 @@ class DocumentExtraction {
     const CompiledPattern& pattern = t.patterns[p];
     const std::string_view text = Tagged(sentence.index).marked;
     const int groups = pattern.re->NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> pieces(static_cast<size_t>(groups) + 1);
+    std::vector<re2::StringPiece>& pieces = pieces_;  // reused: one allocation per document, not per candidate
+    pieces.assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
     size_t start = 0;
     while (start <= text.size()) {
       if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, pieces.data(), groups + 1)) break;
@@ -342,12 +343,17 @@ class DocumentExtraction {
       EntityResolver::CollectSurnames(mentions, &surnames);
     }
     if (surnames.empty()) return;
+    // The last word of each canonical name, in the map's order, worked out once per document.
+    std::vector<std::string_view> last_words;
+    for (const auto& entry : surnames) {
+      const std::string& canonical = entry.second.canonical;
+      if (!canonical.empty()) last_words.push_back(std::string_view(canonical).substr(canonical.find_last_of(' ') + 1));
+    }
     for (const Sentence& s : doc_.sentences) {
       const std::string_view text = doc_.SentenceText(s);
       bool uses_surname = false;
-      for (const auto& [key, person] : surnames) {
-        const std::string surname = person.canonical.substr(person.canonical.find_last_of(' ') + 1);
-        if (!person.canonical.empty() && text.find(surname) != std::string_view::npos) {
+      for (const std::string_view surname : last_words) {
+        if (text.find(surname) != std::string_view::npos) {
           uses_surname = true;
           break;
         }
@@ -440,6 +446,7 @@ class DocumentExtraction {
   SlotContext context_;
   std::vector<TaggedSentence> tagged_;  // one per sentence
   SentenceFacts facts_;                 // of the sentence whose claims are being built
+  std::vector<re2::StringPiece> pieces_;  // MatchPattern's captures
   std::map<std::string, uint32_t> salience_;
   bool salience_ready_ = false;
 };
@@ -448,10 +455,10 @@ class DocumentExtraction {
 
 Extractor::Extractor(const TemplateSet& templates)
     : templates_(&templates), dates_(std::make_unique<re2::RE2>("(" + DateRegex() + ")")), tagger_(templates.resolver()) {
-  std::vector<const re2::RE2*> patterns;
+  std::vector<std::string> patterns;
   for (const CompiledTemplate& t : templates.templates()) {
     first_pattern_.push_back(patterns.size());
-    for (const CompiledPattern& p : t.patterns) patterns.push_back(p.re.get());
+    for (const CompiledPattern& p : t.patterns) patterns.push_back(p.prefilter_regex);
   }
   // CROSSCHECK_PREFILTER=0 turns the prefilter off, to measure what it saves
   // and to check that it changes nothing: every pattern is then a candidate.
@@ -472,11 +479,11 @@ std::unique_ptr<ExtractionFocus> Extractor::Focus(const std::vector<std::string>
   for (const std::string& id : template_ids) {
     if (const int i = templates_->IndexOf(id); i >= 0) focus->templates_[static_cast<size_t>(i)] = true;
   }
-  std::vector<const re2::RE2*> patterns;
+  std::vector<std::string> patterns;
   for (size_t i = 0; i < all.size(); ++i) {
     focus->first_pattern_[i] = patterns.size();
     if (!focus->templates_[i]) continue;
-    for (const CompiledPattern& p : all[i].patterns) patterns.push_back(p.re.get());
+    for (const CompiledPattern& p : all[i].patterns) patterns.push_back(p.prefilter_regex);
   }
   focus->patterns_ = patterns.size();
   // As for the full prefilter: CROSSCHECK_PREFILTER=0 makes every pattern a candidate.

@@ -61,7 +61,8 @@ TaggedSentence MentionTagger::Tag(std::string_view sentence, const SurnameMap* s
     tagged.marked.append(bytes, 2);
   };
   size_t done = 0;
-  for (const ResolvedMention& found : resolver_->FindMentions(sentence, surnames)) {
+  std::vector<ResolvedMention> mentions = resolver_->FindMentions(sentence, surnames);
+  for (ResolvedMention& found : mentions) {
     copy(done, found.begin);
     const char kind = found.entity.kind == "person" ? kPersonMark
                       : found.entity.kind == "organisation" ? kOrganisationMark
@@ -69,7 +70,7 @@ TaggedSentence MentionTagger::Tag(std::string_view sentence, const SurnameMap* s
     const char open[2] = {kMarkBegin, kind};
     const char close[2] = {kMarkEnd, '\0'};
     Mention m;
-    m.entity = found.entity;
+    m.entity = std::move(found.entity);
     size_t name_begin = found.begin;
     if (found.HasTitle()) {
       // The title gets markers of its own, ending where its last word ends.

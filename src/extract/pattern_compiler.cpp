@@ -35,7 +35,8 @@ class Compiler {
                           std::to_string(kMaxPatternChars));
     }
     std::string body;
-    if (!Sequence(&body, /*depth=*/0)) return error_;
+    std::string loose;
+    if (!Sequence(&body, &loose, /*depth=*/0)) return error_;
     if (pos_ < text_.size()) {
       return Error(pos_, std::string("unexpected '") + text_[pos_] + "'" +
                              (text_[pos_] == ')' || text_[pos_] == ']' ? " without a matching opening bracket" : ""));
@@ -49,6 +50,7 @@ class Compiler {
     }
     out_.source = text_;
     out_.regex = body;
+    out_.prefilter_regex = std::move(loose);
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
@@ -90,11 +92,15 @@ class Compiler {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
   }
 
-  // sequence := element* ; stops at '|', ')', ']' or the end.
-  bool Sequence(std::string* out, int depth) {
+  // sequence := element* ; stops at '|', ')', ']' or the end. `loose` gets
+  // the prefilter's regex: the same, with slots and gaps loosened.
+  bool Sequence(std::string* out, std::string* loose, int depth) {
     bool first = true;
     bool last_was_gap = false;
     const size_t start = pos_;
+    // Optional elements at the end of the pattern prove nothing to the
+    // prefilter (it needs no more than the match's start), so it drops them.
+    size_t loose_needed = loose->size();
     for (;;) {
       SkipSpaces();
       if (pos_ >= text_.size()) break;
@@ -108,6 +114,7 @@ class Compiler {
       }
       const size_t element_pos = pos_;
       std::string element;
+      std::string loose_element;  // stays empty when the same as `element`
       bool optional = false;
       bool gap = false;
       bool attach = false;  // glued to the previous element ('s)
@@ -128,13 +135,14 @@ class Compiler {
         pos_ += 3;
         // Punctuation glued to the word before may open or close the gap: "Ever Given, which weighs".
         element = "(?:[^\\s\\w]*\\s+\\S+){0," + std::to_string(tmpl_.max_gap_words) + "}?[^\\s\\w]*";
+        loose_element = "(?s:.*)";
         gap = true;
       } else if (c == '(' || c == '[') {
         ++pos_;
-        if (!Group(&element, depth + 1, c == '(' ? ')' : ']', element_pos)) return false;
+        if (!Group(&element, &loose_element, depth + 1, c == '(' ? ')' : ']', element_pos)) return false;
         optional = c == '[';
       } else if (c == '{') {
-        if (!Slot(&element)) return false;
+        if (!Slot(&element, &loose_element)) return false;
       } else if (c == '}') {
         Error(pos_, "unexpected '}' without an opening '{'");
         return false;
@@ -152,10 +160,14 @@ class Compiler {
         return false;
       }
       const std::string separator = first || attach || gap ? "" : "\\s*";
+      if (loose_element.empty()) loose_element = element;
       if (optional) {
         *out += "(?:" + separator + element + ")?";
+        *loose += "(?:" + separator + loose_element + ")?";
       } else {
         *out += separator + element;
+        *loose += separator + loose_element;
+        loose_needed = loose->size();
       }
       if (depth == 0) {
         std::string source = text_.substr(element_pos, pos_ - element_pos);
@@ -171,6 +183,7 @@ class Compiler {
       Error(pos_ > 3 ? pos_ - 3 : 0, "a pattern or alternative cannot end with a gap '...'");
       return false;
     }
+    if (depth == 0) loose->resize(loose_needed);
     if (pos_ == start || first) {
       if (depth > 0) {
         Error(start, "empty alternative");
@@ -180,15 +193,18 @@ class Compiler {
     return true;
   }
 
-  bool Group(std::string* out, int depth, char close, size_t open_pos) {
+  bool Group(std::string* out, std::string* loose, int depth, char close, size_t open_pos) {
     if (depth > 8) {
       Error(open_pos, "brackets nested more than 8 deep");
       return false;
     }
     std::string alternatives;
+    std::string loose_alternatives;
     for (;;) {
       std::string alt;
-      if (!Sequence(&alt, depth)) return false;
+      std::string loose_alt;
+      if (!Sequence(&alt, &loose_alt, depth)) return false;
+      loose_alternatives += (alternatives.empty() ? "" : "|") + loose_alt;
       alternatives += (alternatives.empty() ? "" : "|") + alt;
       SkipSpaces();
       if (pos_ >= text_.size()) {
@@ -208,6 +224,7 @@ class Compiler {
       break;
     }
     *out = "(?:" + alternatives + ")";
+    *loose = "(?:" + loose_alternatives + ")";
     return true;
   }
 
@@ -232,7 +249,7 @@ class Compiler {
     *out = re;
   }
 
-  bool Slot(std::string* out) {
+  bool Slot(std::string* out, std::string* loose) {
     const size_t open = pos_;
     size_t close = text_.find('}', pos_);
     if (close == std::string::npos) {
@@ -311,6 +328,7 @@ class Compiler {
     has_anchor_slot_ = has_anchor_slot_ || binding.type->anchors_pattern();
     out_.slots.push_back(binding);
     *out = "(" + (single ? binding.type->single_regex() : binding.type->regex()) + ")";
+    *loose = "(?:" + binding.type->prefilter_regex() + ")";
     return true;
   }
 

@@ -41,6 +41,9 @@ struct SlotBinding {
 struct CompiledPattern {
   std::string source;                 // the pattern as written
   std::string regex;                  // what it compiled to
+  // What the prefilter looks for: the regex with slots and gaps loosened
+  // (SlotType::prefilter_regex), matching wherever `regex` does, and more.
+  std::string prefilter_regex;
   std::shared_ptr<const re2::RE2> re; // shared: compiled patterns are immutable
   std::vector<SlotBinding> slots;     // slots[i] is capturing group i + 1
   std::vector<std::string> words;     // literal words, for explaining near misses

@@ -28,11 +28,21 @@ struct PatternPrefilter::Impl {
   std::vector<std::vector<bool>> allowed_by_marks;
 };
 
-PatternPrefilter::PatternPrefilter(const std::vector<const re2::RE2*>& patterns)
+namespace {
+
+RE2::Options PatternOptions() {
+  RE2::Options options;  // as the pattern compiler's, but for the memory budget, which parsing does not use
+  options.set_log_errors(false);
+  return options;
+}
+
+}  // namespace
+
+PatternPrefilter::PatternPrefilter(const std::vector<std::string>& patterns)
     : impl_(std::make_unique<Impl>()), patterns_(patterns.size()) {
   for (size_t i = 0; i < patterns.size(); ++i) {
     int id = 0;
-    if (impl_->filter.Add(patterns[i]->pattern(), patterns[i]->options(), &id) != re2::RE2::NoError ||
+    if (impl_->filter.Add(patterns[i], PatternOptions(), &id) != re2::RE2::NoError ||
         id != static_cast<int>(i)) {
       impl_->usable = false;  // cannot happen for patterns that compiled; stay exact if it does
     }
@@ -58,11 +68,11 @@ PatternPrefilter::PatternPrefilter(const std::vector<const re2::RE2*>& patterns)
 // present, whether it passes depends on the marker atoms alone, so the
 // patterns that may match are worked out here once for each set of markers.
 // A pattern left out needs a marker the sentence lacks: it could not match.
-void PatternPrefilter::BuildMarkFilter(const std::vector<const re2::RE2*>& patterns) {
+void PatternPrefilter::BuildMarkFilter(const std::vector<std::string>& patterns) {
   re2::FilteredRE2 filter(kMinMarkAtomLength);
-  for (const re2::RE2* pattern : patterns) {
+  for (const std::string& pattern : patterns) {
     int id = 0;
-    if (filter.Add(pattern->pattern(), pattern->options(), &id) != re2::RE2::NoError) return;
+    if (filter.Add(pattern, PatternOptions(), &id) != re2::RE2::NoError) return;
   }
   std::vector<std::string> atoms;
   filter.Compile(&atoms);
@@ -92,6 +102,7 @@ PatternPrefilter::~PatternPrefilter() = default;
 
 void PatternPrefilter::Candidates(std::string_view text, std::vector<bool>* may_match, Scratch* scratch) const {
   may_match->assign(patterns_, false);
+  if (patterns_ == 0) return;
   bool ascii = impl_->usable;
   std::string& lowered = scratch->lowered;
   lowered.resize(text.size());

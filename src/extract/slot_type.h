@@ -54,6 +54,12 @@ class SlotType {
   // What the slot matches for a role that takes one filler (`max = 1`):
   // entity types match one mention instead of a list.
   virtual std::string single_regex() const { return regex_; }
+  // A looser regex for the prefilter (extract/pattern_prefilter.h): it must
+  // match wherever regex() or single_regex() match, and may match more. Kept
+  // small, because large alternations and bounded repeats make the prefilter
+  // slow to build; the literal words around a slot do most of the filtering.
+  // By default anything at all.
+  virtual std::string prefilter_regex() const { return "(?s:.*)"; }
   // True when the slot's own words say which claim this is, as a literal word
   // would ("Defense Secretary"): a pattern may then have no literal word.
   virtual bool anchors_pattern() const { return false; }

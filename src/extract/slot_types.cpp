@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "extract/date_parser.h"
 #include "extract/literal_alternation.h"
@@ -55,6 +56,26 @@ std::string TitleRegex(const knowledge::KnowledgeBase& knowledge) {
          LiteralAlternation(offices) + ")))";
 }
 
+// What the prefilter looks for instead of a title: a marked title, or the
+// first word of an office after anything. Whole office names, and the
+// modifiers' bounded repeat, made the prefilter take seconds to build.
+std::string TitlePrefilterRegex(const knowledge::KnowledgeBase& knowledge) {
+  std::vector<std::string> offices = knowledge.offices();
+  offices.insert(offices.end(), knowledge.honorifics().begin(), knowledge.honorifics().end());
+  std::set<std::string> first_words;
+  for (const std::string& office : offices) {
+    const size_t end = office.find_first_of(" \t\n");
+    std::string word = office.substr(0, end);
+    if (word.empty()) return "(?s:.*)";  // cannot happen for a loaded knowledge base; stay exact if it does
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+    first_words.insert(RE2::QuoteMeta(word));
+  }
+  if (first_words.empty()) return MarkedTitleRegex();
+  std::string words;
+  for (const std::string& w : first_words) words += (words.empty() ? "" : "|") + w;
+  return "(?:" + MarkedTitleRegex() + "|(?s:.*)(?i:" + words + "))";
+}
+
 std::vector<EntityRef> MentionsOf(const SlotContext& context, std::string_view kind) {
   std::vector<EntityRef> out;
   if (context.tagged == nullptr) return out;
@@ -97,6 +118,17 @@ EntitySlotType::EntitySlotType(std::string name, Accepts accepts, const EntityRe
     : SlotType(std::move(name), EntityRegex(accepts)), accepts_(accepts), resolver_(&resolver) {}
 
 std::string EntitySlotType::single_regex() const { return SingleEntityRegex(accepts_); }
+
+// A mention, or a list of them, starts with its marker (a person's may start
+// with its title's); what follows is left to RE2.
+std::string EntitySlotType::prefilter_regex() const {
+  switch (accepts_) {
+    case Accepts::kPerson: return "\\x01[\\x03\\x06](?s:.*)";
+    case Accepts::kOrganisation: return "\\x01\\x04(?s:.*)";
+    case Accepts::kActor: return "\\x01[\\x03-\\x06](?s:.*)";
+  }
+  return "(?s:.*)";
+}
 
 std::string EntitySlotType::Describe() const {
   switch (accepts_) {
@@ -143,7 +175,9 @@ bool PlaceSlotType::Parse(std::string_view text, const SlotContext& context, Slo
 // ---- TitleSlotType ---------------------------------------------------------
 
 TitleSlotType::TitleSlotType(std::string name, const EntityResolver& resolver)
-    : SlotType(std::move(name), TitleRegex(resolver.knowledge())), resolver_(&resolver) {}
+    : SlotType(std::move(name), TitleRegex(resolver.knowledge())),
+      resolver_(&resolver),
+      prefilter_regex_(TitlePrefilterRegex(resolver.knowledge())) {}
 
 std::string TitleSlotType::Describe() const {
   return "a person's office or title (\"Defense Secretary\", \"Former President\"); aliases of one office compare as the same";

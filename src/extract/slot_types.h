@@ -25,6 +25,7 @@ class EntitySlotType : public SlotType {
   std::string Describe() const override;
   bool names_entities() const override { return true; }
   std::string single_regex() const override;
+  std::string prefilter_regex() const override;
   bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
 
  private:
@@ -37,6 +38,7 @@ class PlaceSlotType : public SlotType {
   PlaceSlotType(std::string name, const EntityResolver& resolver);
   std::string Describe() const override { return "a place from the gazetteer (compared by containment)"; }
   bool names_entities() const override { return true; }
+  std::string prefilter_regex() const override { return regex(); }  // small already
   bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
 
  private:
@@ -52,10 +54,12 @@ class TitleSlotType : public SlotType {
   TitleSlotType(std::string name, const EntityResolver& resolver);
   std::string Describe() const override;
   bool anchors_pattern() const override { return true; }
+  std::string prefilter_regex() const override { return prefilter_regex_; }
   bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
 
  private:
   const EntityResolver* resolver_;
+  std::string prefilter_regex_;
 };
 
 class QuantitySlotType : public SlotType {
@@ -89,6 +93,7 @@ class EnumSlotType : public SlotType {
  public:
   EnumSlotType(std::string name, std::vector<std::pair<std::string, std::vector<std::string>>> values);
   std::string Describe() const override;
+  std::string prefilter_regex() const override { return regex(); }  // a few words: selective and small
   bool Parse(std::string_view text, const SlotContext& context, SlotValue* out, std::string* why) const override;
 
  private:
