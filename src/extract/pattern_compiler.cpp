@@ -367,9 +367,9 @@ const std::vector<std::shared_ptr<const re2::RE2>>& CompiledPattern::prefixes() 
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
-    for (const std::string& regex : p.regexes) {
-      auto re = std::make_shared<RE2>(regex, options);
-      p.compiled.push_back(re->ok() ? std::move(re) : nullptr);
+    for (const std::string& text : p.regexes) {
+      auto prefix = std::make_shared<RE2>(text, options);
+      p.compiled.push_back(prefix->ok() ? std::move(prefix) : nullptr);
     }
   });
   return p.compiled;
