@@ -85,8 +85,8 @@ crosscheck::link::LinkResult Groups(const std::vector<SourcedClaim>& claims) {
   subject.id = "war:ukraine";
   subject.kind = "war";
   subject.label = "war in Ukraine";
-  crosscheck::link::SubjectGroup age{subject, "war_age", {}};
-  crosscheck::link::SubjectGroup start{subject, "war_start", {}};
+  crosscheck::link::SubjectGroup age{subject, "war_age", {}, {}};
+  crosscheck::link::SubjectGroup start{subject, "war_start", {}, {}};
   for (size_t i = 0; i < claims.size(); ++i) {
     (claims[i].claim.template_id == "war_age" ? age : start).claims.push_back(i);
   }
