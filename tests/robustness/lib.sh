@@ -54,6 +54,14 @@ expect_store_sound() {  # expect_store_sound DB WHAT
   local db=$1 what=$2 integrity dup_docs dup_claims dup_sources
   integrity=$(sql "$db" 'PRAGMA integrity_check;' 2>&1)
   if [[ $integrity == ok ]]; then pass "$what: integrity_check ok"; else fail "$what: integrity_check: $integrity"; fi
+  # A run killed while it creates the store leaves a file without tables: the
+  # schema is written in one transaction, so it is all there or not at all.
+  local tables
+  tables=$(sql "$db" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%';" 2>&1)
+  if [[ $tables == 0 ]]; then pass "$what: no schema yet (killed while the store was created): nothing stored"; return; fi
+  if [[ $(sql "$db" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('documents', 'claims', 'document_sources');" 2>&1) != 3 ]]; then
+    fail "$what: a partial schema ($tables tables, not documents, claims and document_sources)"; return
+  fi
   dup_docs=$(sql "$db" 'SELECT count(*) FROM (SELECT content_hash FROM documents GROUP BY content_hash HAVING count(*) > 1);')
   dup_claims=$(sql "$db" 'SELECT count(*) FROM (SELECT 1 FROM claims GROUP BY document_id, template_id, pattern, match_start, value_start, value_end HAVING count(*) > 1);')
   dup_sources=$(sql "$db" 'SELECT count(*) FROM (SELECT path FROM document_sources GROUP BY path HAVING count(*) > 1);')
