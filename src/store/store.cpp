@@ -907,45 +907,10 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
   }
 }
 
-Status Store::ForEachClaim(int64_t run, const std::vector<std::string>& template_ids,
-                          const std::function<void(SourcedClaim&&)>& visit) {
-  try {
-    // The templates as a temporary table: bound, whatever their names.
-    db_->exec("CREATE TEMP TABLE IF NOT EXISTS wanted_templates (id TEXT PRIMARY KEY)");
-    db_->exec("DELETE FROM wanted_templates");
-    {
-      SQLite::Statement add(*db_, "INSERT OR IGNORE INTO wanted_templates (id) VALUES (?)");
-      for (const std::string& id : template_ids) {
-        add.bind(1, id);
-        add.exec();
-        add.reset();
-      }
-    }
-    // Roles first, by claim, so each claim can be handed over whole as it is read.
-    std::unordered_map<int64_t, std::vector<RoleFiller>> roles_of;
-    constexpr const char* kWanted = "WHERE c.template_id IN (SELECT id FROM wanted_templates)";
-    SQLite::Statement roles(*db_, RunClaimRolesSql(kWanted));
-    roles.bind(1, run);
-    while (roles.executeStep()) roles_of[roles.getColumn(0).getInt64()].push_back(ReadRoleRow(roles));
-    SQLite::Statement st(*db_, RunClaimsSql(kWanted));
-    st.bind(1, run);
-    while (st.executeStep()) {
-      SourcedClaim sc = ReadClaimRow(st);
-      if (auto it = roles_of.find(sc.id); it != roles_of.end()) {
-        sc.claim.roles = std::move(it->second);
-        roles_of.erase(it);
-      }
-      visit(std::move(sc));
-    }
-    return Status::Ok();
-  } catch (const SQLite::Exception& e) {
-    return FromException(e, "reading claims");
-  }
-}
-
 Status Store::ForEachClaimToLink(int64_t run, const std::vector<std::string>& template_ids,
                                 const std::function<void(SourcedClaim&&)>& visit) {
   try {
+    // The templates as a temporary table: bound, whatever their names.
     db_->exec("CREATE TEMP TABLE IF NOT EXISTS wanted_templates (id TEXT PRIMARY KEY)");
     db_->exec("DELETE FROM wanted_templates");
     {

@@ -133,12 +133,9 @@ class Store {
   // document path and offset.
   Result<std::vector<SourcedClaim>> LoadClaims(int64_t run);
   // The claims LoadClaims gives that come from these templates, in its order,
-  // handed to `visit` one at a time: a caller keeps only what it needs.
-  Status ForEachClaim(int64_t run, const std::vector<std::string>& template_ids,
-                      const std::function<void(SourcedClaim&&)>& visit);
-  // As ForEachClaim, but each claim's roles carry only the role, the entity
-  // and its kind (no mention, via or sentence): what linking reads. The
-  // roles of all those claims are held meanwhile as numbers into the few
+  // handed to `visit` one at a time, their roles carrying only the role, the
+  // entity and its kind (no mention, via or sentence): what linking reads.
+  // The roles of all those claims are held meanwhile as numbers into the few
   // distinct names, a few dozen bytes a claim instead of several hundred.
   Status ForEachClaimToLink(int64_t run, const std::vector<std::string>& template_ids,
                             const std::function<void(SourcedClaim&&)>& visit);
