@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "call_templates.h"
 #include "extract/entity_resolver.h"
 #include "extract/mention_tagger.h"
 #include "extract/pattern_compiler.h"
@@ -15,6 +16,8 @@
 #include "knowledge/knowledge_base.h"
 
 namespace {
+
+using crosscheck::test::Marked;
 
 using crosscheck::Result;
 using crosscheck::extract::ClaimTemplate;
@@ -36,29 +39,7 @@ using crosscheck::knowledge::KnowledgeBase;
 constexpr uint32_t kLine = 14;
 constexpr uint32_t kColumn = 13;
 
-// A registry with the built-in types and a "duration" quantity, and a call
-// template with a person role and an actor role.
-struct Fixture {
-  KnowledgeBase knowledge;
-  EntityResolver resolver{knowledge};
-  TypeRegistry types{resolver};
-  ClaimTemplate tmpl;
-  ClaimTemplate event;
-
-  Fixture() {
-    QuantitySpec duration;
-    duration.name = "duration";
-    duration.base_unit = "min";
-    duration.units = {{"minute", 1, {"minutes"}, true}, {"hour", 60, {"hours"}, true}};
-    types.Add(std::make_unique<QuantitySlotType>(duration));
-    tmpl.id = "call_duration";
-    tmpl.value_type = "duration";
-    tmpl.max_gap_words = 3;
-    tmpl.roles = {RoleSpec{"participants", "person", 2, true, true, {}}, RoleSpec{"by", "actor", 0, false, false, {}}};
-    event.id = "release";
-    event.value_type = "event";
-    event.roles = {RoleSpec{"released", "person", 1, false, true, {}}};
-  }
+struct Fixture : crosscheck::test::CallTemplates {
 
   Result<CompiledPattern> Compile(const std::string& text, const ClaimTemplate& t, uint32_t line = kLine,
                                   uint32_t column = kColumn) const {
@@ -69,8 +50,6 @@ struct Fixture {
   }
   Result<CompiledPattern> Compile(const std::string& text) const { return Compile(text, tmpl); }
 };
-
-std::string Marked(char kind, const std::string& name) { return std::string{kMarkBegin, kind} + name + kMarkEnd; }
 
 // The first capturing group of `re` in `text`, or "<no match>".
 std::string Capture(const CompiledPattern& p, const std::string& text, int group = 1) {

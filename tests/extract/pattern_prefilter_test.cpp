@@ -19,9 +19,12 @@
 #include "extract/slot_types.h"
 #include "knowledge/knowledge_base.h"
 #include "pipeline/engine_impl.h"
+#include "call_templates.h"
 #include "test_support.h"
 
 namespace {
+
+using crosscheck::test::Marked;
 
 using crosscheck::extract::ClaimTemplate;
 using crosscheck::extract::CompiledPattern;
@@ -56,31 +59,7 @@ const std::vector<std::string> kSources = {
     "(\\d+)",
 };
 
-std::string Marked(char kind, const std::string& name) { return std::string{kMarkBegin, kind} + name + kMarkEnd; }
-
-// Built-in types, a "duration" quantity, a call template with person and
-// actor roles, and an event template: as in pattern_compiler_test.
-struct Fixture {
-  KnowledgeBase knowledge;
-  EntityResolver resolver{knowledge};
-  TypeRegistry types{resolver};
-  ClaimTemplate tmpl;
-  ClaimTemplate event;
-
-  Fixture() {
-    QuantitySpec duration;
-    duration.name = "duration";
-    duration.base_unit = "min";
-    duration.units = {{"minute", 1, {"minutes"}, true}, {"hour", 60, {"hours"}, true}};
-    types.Add(std::make_unique<QuantitySlotType>(duration));
-    tmpl.id = "call_duration";
-    tmpl.value_type = "duration";
-    tmpl.max_gap_words = 3;
-    tmpl.roles = {RoleSpec{"participants", "person", 2, true, true, {}}, RoleSpec{"by", "actor", 0, false, false, {}}};
-    event.id = "release";
-    event.value_type = "event";
-    event.roles = {RoleSpec{"released", "person", 1, false, true, {}}};
-  }
+struct Fixture : crosscheck::test::CallTemplates {
 
   CompiledPattern Compile(const std::string& text, const ClaimTemplate& t) const {
     PatternSpec spec;
