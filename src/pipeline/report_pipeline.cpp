@@ -36,6 +36,7 @@
 #include "pipeline/atomic_file.h"
 #include "pipeline/engine_impl.h"
 #include "pipeline/ordered_workers.h"
+#include "pipeline/parallel_tasks.h"
 #include "report/claim_spool.h"
 #include "report/graphviz_renderer.h"
 #include "report/html_report_writer.h"
@@ -883,10 +884,17 @@ class Run {
         [&](std::ostream& out) { report::WriteMarkdownReport(data, out); unless_failed(out); },
         [&](std::ostream& out) { report::WriteHtmlReport(data, out); unless_failed(out); }};
     const std::vector<fs::path> files = ReportFiles();
+    // With --jobs 2 and more the files are written side by side, report.json
+    // (the largest) first; each reads the spool through its own window.
+    std::vector<Result<std::string>> written(files.size(), Status::Internal("report: not written"));
+    std::vector<std::function<void()>> tasks;
+    for (size_t i : {size_t{0}, size_t{2}, size_t{1}}) {
+      tasks.push_back([&, i] { written[i] = pipeline::WriteFileAtomically(files[i], writers[i]); });
+    }
+    pipeline::RunTasks(summary_.jobs, tasks);
+    if (!claims.status().ok()) return claims.status();
     std::vector<std::string> digests;
-    for (size_t i = 0; i < files.size(); ++i) {
-      auto digest = pipeline::WriteFileAtomically(files[i], writers[i]);
-      if (!claims.status().ok()) return claims.status();
+    for (Result<std::string>& digest : written) {
       if (!digest.ok()) return digest.status();
       digests.push_back(std::move(digest).value());
     }
