@@ -566,42 +566,45 @@ class Run {
       return Status::Ok();
     }
     if (observer_ != nullptr) observer_->OnStage("link");
-    // Copies of one story and quote drift first, from the documents' texts
-    // as the store has them, before the claims are loaded.
+    // Copies of one story and quote drift from the documents' texts as the
+    // store has them; then the subjects, which need the documents' anchors.
     started = std::chrono::steady_clock::now();
-    SourceClusters sources;
-    std::vector<check::QuoteDrift> drift;
+    TextFindings texts;
+    Result<link::LinkResult> linked_or = Status::Internal("link: not run");
     double link_seconds = 0;
     double check_seconds = 0;
-    {
-      // One pass over the documents for anchors, quotations and copies; none
-      // of them keeps a document's text.
-      auto count = store_->CountDocumentTexts(run_);
-      if (!count.ok()) return count.status();
-      link::SourceClusterDetector copies(*count);
-      check::QuoteDriftFinder drift_finder;
-      anchors_.clear();
-      double drift_seconds = 0;
-      Status read = store_->ForEachDocumentText(run_, [&](const SourceText& text) {
-        ChooseAnchor(text);
-        copies.Add(text);
-        const auto begun = std::chrono::steady_clock::now();
-        drift_finder.Add(text);
-        drift_seconds += Since(begun);
-      });
+    if (summary_.jobs <= 1) {
+      Status read = ReadTexts(store_.get(), /*anchors=*/true, &texts);
       if (!read.ok()) return read;
-      auto clusters = copies.Finish();
-      if (!clusters.ok()) return clusters.status();
-      sources = std::move(clusters).value();
-      link_seconds += Since(started) - drift_seconds;
-      started = std::chrono::steady_clock::now();
-      drift = drift_finder.Finish();
-      check_seconds += drift_seconds + Since(started);
+      link_seconds += texts.copies_seconds;
+      check_seconds += texts.drift_seconds;
+      const auto linking = std::chrono::steady_clock::now();
+      linked_or = LinkByKind();
+      link_seconds += Since(linking);
+    } else {
+      // The copies and quotations do not need the subjects, nor the linker
+      // the copies: a second thread finds them on a read connection of its
+      // own while this one reads the anchors (a pass over the texts of its
+      // own, much cheaper than the copies) and links.
+      Status read = Status::Internal("link: the documents' texts were not read");
+      pipeline::RunTasks(2, {[&] {
+                               auto reader = store::Store::OpenForReading(summary_.db);
+                               read = reader.ok() ? ReadTexts(reader->get(), /*anchors=*/false, &texts) : reader.status();
+                             },
+                             [&] {
+                               anchors_.clear();
+                               Status anchors = store_->ForEachDocumentText(run_, [this](const SourceText& text) { ChooseAnchor(text); });
+                               linked_or = anchors.ok() ? LinkByKind() : Result<link::LinkResult>(anchors);
+                             }});
+      if (!read.ok()) return read;
+      // Wall seconds: the linker's and the copies' overlap; the drift's busy seconds count as checking.
+      link_seconds += Since(started);
+      check_seconds += texts.drift_seconds;
     }
-    // Subjects, one kind at a time, on a light projection of its claims.
-    started = std::chrono::steady_clock::now();
-    auto linked_or = LinkByKind();
     if (!linked_or.ok()) return linked_or.status();
+    SourceClusters sources = std::move(texts.sources);
+    std::vector<check::QuoteDrift> drift = std::move(texts.drift);
+    started = std::chrono::steady_clock::now();
     link::LinkResult linked = std::move(linked_or).value();
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
@@ -776,6 +779,44 @@ class Run {
                          std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth));
     AddStage("report", Since(started));
     return status;
+  }
+
+  // What the documents' texts give: copies of one story and quote drift,
+  // with the busy seconds of each.
+  struct TextFindings {
+    SourceClusters sources;
+    std::vector<check::QuoteDrift> drift;
+    double copies_seconds = 0;
+    double drift_seconds = 0;
+  };
+
+  // One pass over the run's documents in `store` for copies and quotations,
+  // and their anchors when `anchors` (into anchors_); none of them keeps a
+  // document's text.
+  Status ReadTexts(store::Store* store, bool anchors, TextFindings* out) {
+    const auto started = std::chrono::steady_clock::now();
+    auto count = store->CountDocumentTexts(run_);
+    if (!count.ok()) return count.status();
+    link::SourceClusterDetector copies(*count);
+    check::QuoteDriftFinder drift_finder;
+    if (anchors) anchors_.clear();
+    double drift_seconds = 0;
+    Status read = store->ForEachDocumentText(run_, [&](const SourceText& text) {
+      if (anchors) ChooseAnchor(text);
+      copies.Add(text);
+      const auto begun = std::chrono::steady_clock::now();
+      drift_finder.Add(text);
+      drift_seconds += Since(begun);
+    });
+    if (!read.ok()) return read;
+    auto clusters = copies.Finish();
+    if (!clusters.ok()) return clusters.status();
+    out->sources = std::move(clusters).value();
+    out->copies_seconds = Since(started) - drift_seconds;
+    const auto finishing = std::chrono::steady_clock::now();
+    out->drift = drift_finder.Finish();
+    out->drift_seconds = drift_seconds + Since(finishing);
+    return Status::Ok();
   }
 
   // What the report needs of a finding's claims once they are let go: their
