@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -35,6 +36,7 @@
 #include "link/subject_linker.h"
 #include "pipeline/atomic_file.h"
 #include "pipeline/engine_impl.h"
+#include "pipeline/handoff_queue.h"
 #include "pipeline/ordered_workers.h"
 #include "pipeline/parallel_tasks.h"
 #include "report/claim_spool.h"
@@ -56,6 +58,10 @@ namespace fs = std::filesystem;
 
 // Graphviz takes minutes on graphs much larger than this; the built-in layout does not.
 constexpr size_t kMaxGraphvizVertices = 3000;
+
+// With --jobs 2+, claims read ahead of the check, waiting to be judged (about a
+// kilobyte each; a larger group is let through alone).
+constexpr size_t kClaimsAhead = 2048;
 
 // Fails early, with a clear message, when the output folder cannot be
 // written (read-only mount, permissions): better than after an hour of extraction.
@@ -669,12 +675,11 @@ class Run {
     size_t checked = 0;
     size_t loaded = 0;
     double judging_seconds = 0;
-    Status read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+    auto judge = [&](size_t g, std::vector<SourcedClaim>&& claims) {
       const auto begun = std::chrono::steady_clock::now();
       const link::SubjectGroup& group = linked.groups[g];
       loaded += claims.size();
       for (SourcedClaim& c : claims) {
-        ResolveTime(undated, &c);
         const uint32_t document = claim_documents.Number(c.source.path);
         if (document >= claims_of_document.size()) claims_of_document.resize(document + 1, 0);
         ++claims_of_document[document];
@@ -694,8 +699,40 @@ class Run {
       traces.push_back(LetClaimsGo(&f, &claim_documents, spool.get()));
       findings.push_back(std::move(f));
       judging_seconds += Since(begun);
-      return true;
-    });
+    };
+    Status read = Status::Ok();
+    if (summary_.jobs <= 1) {
+      read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+        const auto begun = std::chrono::steady_clock::now();
+        for (SourcedClaim& c : claims) ResolveTime(undated, &c);
+        judging_seconds += Since(begun);
+        judge(g, std::move(claims));
+        return true;
+      });
+    } else {
+      // A second thread reads the groups (and dates their claims) while this
+      // one judges them, in the same order; a few groups wait in between.
+      using Group = std::pair<size_t, std::vector<SourcedClaim>>;
+      pipeline::HandoffQueue<Group> queue(kClaimsAhead);
+      std::thread reader([&] {
+        read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+          for (SourcedClaim& c : claims) ResolveTime(undated, &c);
+          const size_t weight = claims.size();
+          return queue.Push({g, std::move(claims)}, weight);
+        });
+        queue.Close();
+      });
+      // The reader ends even when judging throws.
+      struct Joined {
+        pipeline::HandoffQueue<Group>* queue;
+        std::thread* reader;
+        ~Joined() {
+          queue->Cancel();
+          reader->join();
+        }
+      } joined{&queue, &reader};
+      while (std::optional<Group> group = queue.Pop()) judge(group->first, std::move(group->second));
+    }
     if (!read.ok()) return read;
     if (!spool->status().ok()) return spool->status();
     // Every claim is in one group unless its template is unknown to this engine,
