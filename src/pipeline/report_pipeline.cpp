@@ -801,19 +801,30 @@ class Run {
     const double total_seconds = Since(started);
     check_seconds += judging_seconds;
     store_seconds_ += total_seconds - judging_seconds;  // reading the claims back
-    started = std::chrono::steady_clock::now();
-    Status status = store_->ReplaceFindings(run_, findings);
-    if (!status.ok()) return status;
-    store_seconds_ += Since(started);
-    // Stored: from here on the writers find a finding's claims by their keys in the spool.
-    for (size_t i = 0; i < findings.size(); ++i) findings[i].claim_ids = std::move(spooled[i]);
+    // The writers find a finding's claims by their keys in the spool; the
+    // store keeps their row ids.
+    std::vector<std::vector<int64_t>> row_ids(findings.size());
+    for (size_t i = 0; i < findings.size(); ++i) {
+      row_ids[i] = std::move(findings[i].claim_ids);
+      findings[i].claim_ids = std::move(spooled[i]);
+    }
     std::vector<std::vector<int64_t>>().swap(spooled);
+    Status status = Status::Ok();
+    if (summary_.jobs <= 1) {
+      started = std::chrono::steady_clock::now();
+      status = store_->ReplaceFindings(run_, findings, &row_ids);
+      if (!status.ok()) return status;
+      std::vector<std::vector<int64_t>>().swap(row_ids);
+      store_seconds_ += Since(started);
+    }
     AddStage("store", store_seconds_);
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
+    // With --jobs 2+ the findings are stored beside the writers (row_ids not empty).
     status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(outlets),
-                         std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth));
+                         std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth),
+                         summary_.jobs <= 1 ? nullptr : &row_ids);
     AddStage("report", Since(started));
     return status;
   }
@@ -923,7 +934,8 @@ class Run {
                      std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
                      std::map<std::string, std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
                      SourceClusters sources,
-                     std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth) {
+                     std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth,
+                     const std::vector<std::vector<int64_t>>* row_ids) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
@@ -966,10 +978,14 @@ class Run {
     // (the largest) first; each reads the spool through its own window.
     std::vector<Result<std::string>> written(files.size(), Status::Internal("report: not written"));
     std::vector<std::function<void()>> tasks;
+    Status stored = Status::Ok();
     for (size_t i : {size_t{0}, size_t{2}, size_t{1}}) {
       tasks.push_back([&, i] { written[i] = pipeline::WriteFileAtomically(files[i], writers[i]); });
+      // The findings into the store, beside the writers: neither changes them.
+      if (i == 0 && row_ids != nullptr) tasks.push_back([&] { stored = store_->ReplaceFindings(run_, data.findings, row_ids); });
     }
     pipeline::RunTasks(summary_.jobs, tasks);
+    if (!stored.ok()) return stored;
     if (!claims.status().ok()) return claims.status();
     std::vector<std::string> digests;
     for (Result<std::string>& digest : written) {
