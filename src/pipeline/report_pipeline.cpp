@@ -1,6 +1,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <sys/resource.h>
@@ -62,6 +63,15 @@ constexpr size_t kMaxGraphvizVertices = 3000;
 // With --jobs 2+, claims read ahead of the check, waiting to be judged (about a
 // kilobyte each; a larger group is let through alone).
 constexpr size_t kClaimsAhead = 2048;
+
+// Threads allocate from malloc arenas of their own, and memory one thread's
+// work freed is not reused by another's: after the stages that ran on two
+// threads, the free pages go back to the system rather than add to the peak.
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
+}
 
 // Fails early, with a clear message, when the output folder cannot be
 // written (read-only mount, permissions): better than after an hour of extraction.
@@ -602,6 +612,7 @@ class Run {
                                Status anchors = store_->ForEachDocumentText(run_, [this](const SourceText& text) { ChooseAnchor(text); });
                                linked_or = anchors.ok() ? LinkByKind() : Result<link::LinkResult>(anchors);
                              }});
+      ReleaseFreedMemory();
       if (!read.ok()) return read;
       // Wall seconds: the linker's and the copies' overlap; the drift's busy seconds count as checking.
       link_seconds += Since(started);
@@ -733,6 +744,7 @@ class Run {
       } joined{&queue, &reader};
       while (std::optional<Group> group = queue.Pop()) judge(group->first, std::move(group->second));
     }
+    if (summary_.jobs > 1) ReleaseFreedMemory();
     if (!read.ok()) return read;
     if (!spool->status().ok()) return spool->status();
     // Every claim is in one group unless its template is unknown to this engine,
