@@ -1,6 +1,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <sys/resource.h>
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -35,7 +37,9 @@
 #include "link/subject_linker.h"
 #include "pipeline/atomic_file.h"
 #include "pipeline/engine_impl.h"
+#include "pipeline/handoff_queue.h"
 #include "pipeline/ordered_workers.h"
+#include "pipeline/parallel_tasks.h"
 #include "report/claim_spool.h"
 #include "report/graphviz_renderer.h"
 #include "report/html_report_writer.h"
@@ -55,6 +59,19 @@ namespace fs = std::filesystem;
 
 // Graphviz takes minutes on graphs much larger than this; the built-in layout does not.
 constexpr size_t kMaxGraphvizVertices = 3000;
+
+// With --jobs 2+, claims read ahead of the check, waiting to be judged (about a
+// kilobyte each; a larger group is let through alone).
+constexpr size_t kClaimsAhead = 2048;
+
+// Threads allocate from malloc arenas of their own, and memory one thread's
+// work freed is not reused by another's: after the stages that ran on two
+// threads, the free pages go back to the system rather than add to the peak.
+void ReleaseFreedMemory() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
+}
 
 // Fails early, with a clear message, when the output folder cannot be
 // written (read-only mount, permissions): better than after an hour of extraction.
@@ -565,42 +582,46 @@ class Run {
       return Status::Ok();
     }
     if (observer_ != nullptr) observer_->OnStage("link");
-    // Copies of one story and quote drift first, from the documents' texts
-    // as the store has them, before the claims are loaded.
+    // Copies of one story and quote drift from the documents' texts as the
+    // store has them; then the subjects, which need the documents' anchors.
     started = std::chrono::steady_clock::now();
-    SourceClusters sources;
-    std::vector<check::QuoteDrift> drift;
+    TextFindings texts;
+    Result<link::LinkResult> linked_or = Status::Internal("link: not run");
     double link_seconds = 0;
     double check_seconds = 0;
-    {
-      // One pass over the documents for anchors, quotations and copies; none
-      // of them keeps a document's text.
-      auto count = store_->CountDocumentTexts(run_);
-      if (!count.ok()) return count.status();
-      link::SourceClusterDetector copies(*count);
-      check::QuoteDriftFinder drift_finder;
-      anchors_.clear();
-      double drift_seconds = 0;
-      Status read = store_->ForEachDocumentText(run_, [&](const SourceText& text) {
-        ChooseAnchor(text);
-        copies.Add(text);
-        const auto begun = std::chrono::steady_clock::now();
-        drift_finder.Add(text);
-        drift_seconds += Since(begun);
-      });
+    if (summary_.jobs <= 1) {
+      Status read = ReadTexts(store_.get(), /*anchors=*/true, &texts);
       if (!read.ok()) return read;
-      auto clusters = copies.Finish();
-      if (!clusters.ok()) return clusters.status();
-      sources = std::move(clusters).value();
-      link_seconds += Since(started) - drift_seconds;
-      started = std::chrono::steady_clock::now();
-      drift = drift_finder.Finish();
-      check_seconds += drift_seconds + Since(started);
+      link_seconds += texts.copies_seconds;
+      check_seconds += texts.drift_seconds;
+      const auto linking = std::chrono::steady_clock::now();
+      linked_or = LinkByKind();
+      link_seconds += Since(linking);
+    } else {
+      // The copies and quotations do not need the subjects, nor the linker
+      // the copies: a second thread finds them on a read connection of its
+      // own while this one reads the anchors (a pass over the texts of its
+      // own, much cheaper than the copies) and links.
+      Status read = Status::Internal("link: the documents' texts were not read");
+      pipeline::RunTasks(2, {[&] {
+                               auto reader = store::Store::OpenForReading(summary_.db);
+                               read = reader.ok() ? ReadTexts(reader->get(), /*anchors=*/false, &texts) : reader.status();
+                             },
+                             [&] {
+                               anchors_.clear();
+                               Status anchors = store_->ForEachDocumentText(run_, [this](const SourceText& text) { ChooseAnchor(text); });
+                               linked_or = anchors.ok() ? LinkByKind() : Result<link::LinkResult>(anchors);
+                             }});
+      ReleaseFreedMemory();
+      if (!read.ok()) return read;
+      // Wall seconds: the linker's and the copies' overlap; the drift's busy seconds count as checking.
+      link_seconds += Since(started);
+      check_seconds += texts.drift_seconds;
     }
-    // Subjects, one kind at a time, on a light projection of its claims.
-    started = std::chrono::steady_clock::now();
-    auto linked_or = LinkByKind();
     if (!linked_or.ok()) return linked_or.status();
+    SourceClusters sources = std::move(texts.sources);
+    std::vector<check::QuoteDrift> drift = std::move(texts.drift);
+    started = std::chrono::steady_clock::now();
     link::LinkResult linked = std::move(linked_or).value();
     link::AddSourceClusters(sources, &linked.graph);
     link_seconds += Since(started);
@@ -665,12 +686,11 @@ class Run {
     size_t checked = 0;
     size_t loaded = 0;
     double judging_seconds = 0;
-    Status read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+    auto judge = [&](size_t g, std::vector<SourcedClaim>&& claims) {
       const auto begun = std::chrono::steady_clock::now();
       const link::SubjectGroup& group = linked.groups[g];
       loaded += claims.size();
       for (SourcedClaim& c : claims) {
-        ResolveTime(undated, &c);
         const uint32_t document = claim_documents.Number(c.source.path);
         if (document >= claims_of_document.size()) claims_of_document.resize(document + 1, 0);
         ++claims_of_document[document];
@@ -690,8 +710,41 @@ class Run {
       traces.push_back(LetClaimsGo(&f, &claim_documents, spool.get()));
       findings.push_back(std::move(f));
       judging_seconds += Since(begun);
-      return true;
-    });
+    };
+    Status read = Status::Ok();
+    if (summary_.jobs <= 1) {
+      read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+        const auto begun = std::chrono::steady_clock::now();
+        for (SourcedClaim& c : claims) ResolveTime(undated, &c);
+        judging_seconds += Since(begun);
+        judge(g, std::move(claims));
+        return true;
+      });
+    } else {
+      // A second thread reads the groups (and dates their claims) while this
+      // one judges them, in the same order; a few groups wait in between.
+      using Group = std::pair<size_t, std::vector<SourcedClaim>>;
+      pipeline::HandoffQueue<Group> queue(kClaimsAhead);
+      std::thread reader([&] {
+        read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
+          for (SourcedClaim& c : claims) ResolveTime(undated, &c);
+          const size_t weight = claims.size();
+          return queue.Push({g, std::move(claims)}, weight);
+        });
+        queue.Close();
+      });
+      // The reader ends even when judging throws.
+      struct Joined {
+        pipeline::HandoffQueue<Group>* queue;
+        std::thread* reader;
+        ~Joined() {
+          queue->Cancel();
+          reader->join();
+        }
+      } joined{&queue, &reader};
+      while (std::optional<Group> group = queue.Pop()) judge(group->first, std::move(group->second));
+    }
+    if (summary_.jobs > 1) ReleaseFreedMemory();
     if (!read.ok()) return read;
     if (!spool->status().ok()) return spool->status();
     // Every claim is in one group unless its template is unknown to this engine,
@@ -760,21 +813,70 @@ class Run {
     const double total_seconds = Since(started);
     check_seconds += judging_seconds;
     store_seconds_ += total_seconds - judging_seconds;  // reading the claims back
-    started = std::chrono::steady_clock::now();
-    Status status = store_->ReplaceFindings(run_, findings);
-    if (!status.ok()) return status;
-    store_seconds_ += Since(started);
-    // Stored: from here on the writers find a finding's claims by their keys in the spool.
-    for (size_t i = 0; i < findings.size(); ++i) findings[i].claim_ids = std::move(spooled[i]);
+    // The writers find a finding's claims by their keys in the spool; the
+    // store keeps their row ids.
+    std::vector<std::vector<int64_t>> row_ids(findings.size());
+    for (size_t i = 0; i < findings.size(); ++i) {
+      row_ids[i] = std::move(findings[i].claim_ids);
+      findings[i].claim_ids = std::move(spooled[i]);
+    }
     std::vector<std::vector<int64_t>>().swap(spooled);
+    Status status = Status::Ok();
+    if (summary_.jobs <= 1) {
+      started = std::chrono::steady_clock::now();
+      status = store_->ReplaceFindings(run_, findings, &row_ids);
+      if (!status.ok()) return status;
+      std::vector<std::vector<int64_t>>().swap(row_ids);
+      store_seconds_ += Since(started);
+    }
     AddStage("store", store_seconds_);
     AddStage("link", link_seconds);
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
+    // With --jobs 2+ the findings are stored beside the writers (row_ids not empty).
     status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(outlets),
-                         std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth));
+                         std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth),
+                         summary_.jobs <= 1 ? nullptr : &row_ids);
     AddStage("report", Since(started));
     return status;
+  }
+
+  // What the documents' texts give: copies of one story and quote drift,
+  // with the busy seconds of each.
+  struct TextFindings {
+    SourceClusters sources;
+    std::vector<check::QuoteDrift> drift;
+    double copies_seconds = 0;
+    double drift_seconds = 0;
+  };
+
+  // One pass over the run's documents in `store` for copies and quotations,
+  // and their anchors when `anchors` (into anchors_); none of them keeps a
+  // document's text.
+  Status ReadTexts(store::Store* store, bool anchors, TextFindings* out) {
+    const auto started = std::chrono::steady_clock::now();
+    auto count = store->CountDocumentTexts(run_);
+    if (!count.ok()) return count.status();
+    link::SourceClusterDetector copies(*count);
+    check::QuoteDriftFinder drift_finder;
+    if (anchors) anchors_.clear();
+    double drift_seconds = 0;
+    Status read = store->ForEachDocumentText(run_, [&](const SourceText& text) {
+      if (anchors) ChooseAnchor(text);
+      copies.Add(text);
+      const auto begun = std::chrono::steady_clock::now();
+      drift_finder.Add(text);
+      drift_seconds += Since(begun);
+    });
+    if (!read.ok()) return read;
+    auto clusters = copies.Finish();
+    if (!clusters.ok()) return clusters.status();
+    out->sources = std::move(clusters).value();
+    out->copies_seconds = Since(started) - drift_seconds;
+    const auto finishing = std::chrono::steady_clock::now();
+    out->drift = drift_finder.Finish();
+    out->drift_seconds = drift_seconds + Since(finishing);
+    return Status::Ok();
   }
 
   // What the report needs of a finding's claims once they are let go: their
@@ -844,7 +946,8 @@ class Run {
                      std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
                      std::map<std::string, std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
                      SourceClusters sources,
-                     std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth) {
+                     std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth,
+                     const std::vector<std::vector<int64_t>>* row_ids) {
     if (observer_ != nullptr) observer_->OnStage("report");
     Status status = Status::Ok();
     report::ReportData data;
@@ -883,10 +986,21 @@ class Run {
         [&](std::ostream& out) { report::WriteMarkdownReport(data, out); unless_failed(out); },
         [&](std::ostream& out) { report::WriteHtmlReport(data, out); unless_failed(out); }};
     const std::vector<fs::path> files = ReportFiles();
+    // With --jobs 2 and more the files are written side by side, report.json
+    // (the largest) first; each reads the spool through its own window.
+    std::vector<Result<std::string>> written(files.size(), Status::Internal("report: not written"));
+    std::vector<std::function<void()>> tasks;
+    Status stored = Status::Ok();
+    for (size_t i : {size_t{0}, size_t{2}, size_t{1}}) {
+      tasks.push_back([&, i] { written[i] = pipeline::WriteFileAtomically(files[i], writers[i]); });
+      // The findings into the store, beside the writers: neither changes them.
+      if (i == 0 && row_ids != nullptr) tasks.push_back([&] { stored = store_->ReplaceFindings(run_, data.findings, row_ids); });
+    }
+    pipeline::RunTasks(summary_.jobs, tasks);
+    if (!stored.ok()) return stored;
+    if (!claims.status().ok()) return claims.status();
     std::vector<std::string> digests;
-    for (size_t i = 0; i < files.size(); ++i) {
-      auto digest = pipeline::WriteFileAtomically(files[i], writers[i]);
-      if (!claims.status().ok()) return claims.status();
+    for (Result<std::string>& digest : written) {
       if (!digest.ok()) return digest.status();
       digests.push_back(std::move(digest).value());
     }

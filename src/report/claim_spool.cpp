@@ -87,6 +87,26 @@ std::string Errno(const char* what) { return std::string("report: claim spool: "
 
 }  // namespace
 
+struct ClaimSpool::Window {
+  std::string bytes;  // file bytes [at, at + bytes.size())
+  uint64_t at = 0;
+};
+
+Status ClaimSpool::status() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return status_;
+}
+
+void ClaimSpool::Fail(Status status) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (status_.ok()) status_ = std::move(status);
+}
+
+bool ClaimSpool::Failed() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return !status_.ok();
+}
+
 ClaimSpool::ClaimSpool(const std::filesystem::path& folder) {
   buffer_.reserve(kFlushAt + 4096);
   if (!folder.empty()) {
@@ -168,13 +188,13 @@ int64_t ClaimSpool::Append(const SourcedClaim& sc) {
 }
 
 bool ClaimSpool::Flush() {
-  if (!status_.ok()) return false;
+  if (Failed()) return false;
   size_t done = 0;
   while (done < buffer_.size()) {
     const ssize_t n = ::pwrite(fd_, buffer_.data() + done, buffer_.size() - done, static_cast<off_t>(written_ + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      status_ = Status::IoError(Errno("cannot write the temporary file"));
+      Fail(Status::IoError(Errno("cannot write the temporary file")));
       return false;
     }
     done += static_cast<size_t>(n);
@@ -184,23 +204,23 @@ bool ClaimSpool::Flush() {
   return true;
 }
 
-bool ClaimSpool::Window(uint64_t at, size_t size, bool sequential) const {
-  if (at >= window_at_ && at + size <= window_at_ + window_.size()) return true;
+bool ClaimSpool::Read(Window* window, uint64_t at, size_t size, bool sequential) const {
+  if (at >= window->at && at + size <= window->at + window->bytes.size()) return true;
   if (at + size > written_) {
-    status_ = Status::Internal("report: claim spool: a record past the spool's end was asked for");
+    Fail(Status::Internal("report: claim spool: a record past the spool's end was asked for"));
     return false;
   }
   const size_t want = std::max(size, sequential ? kSequentialRead : kRandomRead);
   const size_t length = static_cast<size_t>(std::min<uint64_t>(want, written_ - at));
-  window_.resize(length);
-  window_at_ = at;
+  window->bytes.resize(length);
+  window->at = at;
   size_t done = 0;
   while (done < length) {
-    const ssize_t n = ::pread(fd_, window_.data() + done, length - done, static_cast<off_t>(at + done));
+    const ssize_t n = ::pread(fd_, window->bytes.data() + done, length - done, static_cast<off_t>(at + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      window_.clear();
-      status_ = Status::IoError(Errno("cannot read the temporary file"));
+      window->bytes.clear();
+      Fail(Status::IoError(Errno("cannot read the temporary file")));
       return false;
     }
     done += static_cast<size_t>(n);
@@ -208,7 +228,7 @@ bool ClaimSpool::Window(uint64_t at, size_t size, bool sequential) const {
   return true;
 }
 
-void ClaimSpool::Decode(const char* p, const char* end, SourcedClaim* sc) const {
+bool ClaimSpool::Decode(const char* p, const char* end, SourcedClaim* sc) const {
   Reader in(p, end);
   sc->id = in.Get<int64_t>();
   in.String(&sc->document_hash);
@@ -261,33 +281,40 @@ void ClaimSpool::Decode(const char* p, const char* end, SourcedClaim* sc) const 
   in.Range(&c.value_raw);
   in.String(&c.evidence);
   in.Range(&c.value_in_evidence);
-  if (!in.ok()) status_ = Status::Internal("report: claim spool: a record does not decode");
+  if (in.ok()) return true;
+  Fail(Status::Internal("report: claim spool: a record does not decode"));
+  return false;
 }
 
 void ClaimSpool::ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
                              const Visitor& visit) const {
-  if (!buffer_.empty() && !const_cast<ClaimSpool*>(this)->Flush()) return;
+  {
+    std::lock_guard<std::mutex> lock(flush_mutex_);
+    if (!buffer_.empty() && !const_cast<ClaimSpool*>(this)->Flush()) return;
+  }
+  if (Failed()) return;
+  Window window;
+  std::vector<SourcedClaim> claims;  // reused between lists: decoding assigns into their strings
   uint64_t next = UINT64_MAX;  // where the last record read ended
   for (size_t k : order) {
     const std::vector<int64_t>& keys = *lists[k];
     // Assigning into the strings of the last list's claims spares most allocations.
-    if (claims_.size() > keys.size()) claims_.erase(claims_.begin() + static_cast<ptrdiff_t>(keys.size()), claims_.end());
-    claims_.resize(keys.size());
+    if (claims.size() > keys.size()) claims.erase(claims.begin() + static_cast<ptrdiff_t>(keys.size()), claims.end());
+    claims.resize(keys.size());
     for (size_t j = 0; j < keys.size(); ++j) {
       const auto at = static_cast<uint64_t>(keys[j]);
       uint32_t size = 0;
-      if (!status_.ok() || !Window(at, sizeof(size), at == next)) return;
-      std::memcpy(&size, window_.data() + (at - window_at_), sizeof(size));
-      if (!Window(at, sizeof(size) + size, at == next)) return;
-      const char* p = window_.data() + (at - window_at_) + sizeof(size);
-      Decode(p, p + size, &claims_[j]);
-      if (!status_.ok()) return;
+      if (!Read(&window, at, sizeof(size), at == next)) return;
+      std::memcpy(&size, window.bytes.data() + (at - window.at), sizeof(size));
+      if (!Read(&window, at, sizeof(size) + size, at == next)) return;
+      const char* p = window.bytes.data() + (at - window.at) + sizeof(size);
+      if (!Decode(p, p + size, &claims[j])) return;
       next = at + sizeof(size) + size;
     }
-    const bool more = visit(k, claims_);
+    const bool more = visit(k, claims);
     // A subject's claims can run to thousands: kept for reuse they would hold
     // the largest list's memory through every pass that follows.
-    if (claims_.capacity() > kReusedClaims) std::vector<SourcedClaim>().swap(claims_);
+    if (claims.capacity() > kReusedClaims) std::vector<SourcedClaim>().swap(claims);
     if (!more) return;
   }
 }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -32,29 +33,34 @@ class ClaimSpool final : public ClaimReader {
   int64_t Append(const SourcedClaim& claim);
 
   // The lists hold keys Append returned. Reads the spool's buffered tail too,
-  // so appending and reading may alternate.
+  // so appending and reading may alternate. Calls may run on several threads
+  // at once (each reads through its own window) while nothing is appended:
+  // the report's writers run side by side.
   void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
                    const Visitor& visit) const override;
 
   // Not ok once the temporary file could not be made, written or read; what
   // was read after that is not to be trusted.
-  const Status& status() const { return status_; }
+  Status status() const;
   uint64_t bytes() const { return end_; }  // the spool's size so far
 
  private:
+  struct Window;  // one ForEachList call's read-ahead
   bool Flush();
-  // Makes [at, at + size) readable in window_; false (and status_ set) when it cannot be read.
-  bool Window(uint64_t at, size_t size, bool sequential) const;
-  void Decode(const char* p, const char* end, SourcedClaim* claim) const;
+  // Makes [at, at + size) readable in `window`; false (and status_ set) when it cannot be read.
+  bool Read(Window* window, uint64_t at, size_t size, bool sequential) const;
+  // False (and status_ set) when the record does not decode.
+  bool Decode(const char* p, const char* end, SourcedClaim* claim) const;
+  void Fail(Status status) const;
+  bool Failed() const;
 
   std::FILE* file_ = nullptr;
   int fd_ = -1;
   std::string buffer_;        // encoded records not yet written, starting at `written_`
   uint64_t written_ = 0;      // bytes in the file
   uint64_t end_ = 0;          // bytes appended, buffered ones included
-  mutable std::string window_;  // file bytes [window_at_, window_at_ + window_.size())
-  mutable uint64_t window_at_ = 0;
-  mutable std::vector<SourcedClaim> claims_;  // reused between lists: decoding assigns into their strings
+  mutable std::mutex flush_mutex_;  // readers flushing buffer_
+  mutable std::mutex mutex_;        // guards status_
   mutable Status status_ = Status::Ok();
 };
 

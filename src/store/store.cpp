@@ -1302,7 +1302,12 @@ Result<std::unordered_map<std::string, StoredVerdict>> Store::LoadStoredVerdicts
   }
 }
 
-Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings) {
+Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
+                              const std::vector<std::vector<int64_t>>* claim_ids) {
+  if (claim_ids != nullptr && claim_ids->size() != findings.size()) {
+    return Status::Internal("writing findings: " + std::to_string(claim_ids->size()) + " claim lists for " +
+                            std::to_string(findings.size()) + " findings");
+  }
   try {
     SQLite::Transaction transaction(*db_);
     db_->exec("DELETE FROM findings");
@@ -1325,7 +1330,8 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
     SQLite::Statement& member = Cached("INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES (?, ?, ?)");
     SQLite::Statement& contradiction = Cached(
         "INSERT INTO finding_self_contradictions (finding_id, ordinal, document, outlet, reason) VALUES (?, ?, ?, ?, ?)");
-    for (const Finding& f : findings) {
+    for (size_t index = 0; index < findings.size(); ++index) {
+      const Finding& f = findings[index];
       // Every text bound lives until the row is written: no copies.
       subject.bindNoCopy(1, f.subject.id);
       subject.bindNoCopy(2, f.subject.kind);
@@ -1357,11 +1363,13 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings)
       BindOptionalNoCopy(finding, 11, f.input_hash);
       finding.exec();
       finding.reset();
-      const size_t members = f.claims.empty() ? f.claim_ids.size() : f.claims.size();
+      const std::vector<int64_t>* ids = claim_ids != nullptr ? &(*claim_ids)[index] : &f.claim_ids;
+      const bool held = claim_ids == nullptr && !f.claims.empty();
+      const size_t members = held ? f.claims.size() : ids->size();
       for (size_t i = 0; i < members; ++i) {
         member.bindNoCopy(1, f.id);
         member.bind(2, static_cast<int64_t>(i));
-        member.bind(3, f.claims.empty() ? f.claim_ids[i] : f.claims[i].id);
+        member.bind(3, held ? f.claims[i].id : (*ids)[i]);
         member.exec();
         member.reset();
       }

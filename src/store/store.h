@@ -173,8 +173,11 @@ class Store {
   Result<std::unordered_map<std::string, StoredVerdict>> LoadStoredVerdicts();
 
   // Replaces subjects and findings with those of `run`, in one transaction.
-  // A finding's claims are its `claims`, or its `claim_ids` when it holds none.
-  Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings);
+  // A finding's claims are its `claims`, or its `claim_ids` when it holds none;
+  // or, given `claim_ids`, claim_ids[i] for findings[i] (whose own may then
+  // be keys of something else: the report's spool).
+  Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
+                         const std::vector<std::vector<int64_t>>* claim_ids = nullptr);
   Status AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics);
 
   // The report of the latest completed run, when it recorded one and the

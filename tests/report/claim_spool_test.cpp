@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "crosscheck/finding.h"
@@ -258,5 +259,40 @@ TEST_CASE("ClaimSpool in a folder leaves no file behind, and falls back when the
     REQUIRE(seen[0].size() == 1);
     CheckSame(seen[0][0], claim);
     CHECK(std::filesystem::is_empty(dir.path()));
+  }
+}
+
+TEST_CASE("ClaimSpool is read by several threads at once, each list whole and in its order", "[report][spool][threads]") {
+  ClaimSpool spool;
+  std::vector<SourcedClaim> claims;
+  std::vector<std::vector<int64_t>> lists(40);
+  for (int n = 0; n < 400; ++n) {
+    SourcedClaim c = FullClaim(n);
+    c.claim.evidence = std::string(static_cast<size_t>(2000 + 37 * n), static_cast<char>('a' + n % 26));
+    claims.push_back(c);
+    lists[static_cast<size_t>(n) % lists.size()].push_back(spool.Append(c));  // lists interleaved in the file
+  }
+  // Left in the write buffer: the first reader flushes it while the others wait.
+  std::vector<size_t> forward(lists.size());
+  for (size_t i = 0; i < forward.size(); ++i) forward[i] = i;
+  const std::vector<size_t> backward(forward.rbegin(), forward.rend());
+  std::vector<std::vector<std::vector<SourcedClaim>>> seen(4);
+  std::vector<std::thread> readers;
+  for (size_t t = 0; t < seen.size(); ++t) {
+    readers.emplace_back([&, t] { seen[t] = Read(spool, lists, t % 2 == 0 ? forward : backward); });
+  }
+  for (std::thread& r : readers) r.join();
+  REQUIRE(spool.status().ok());
+  for (size_t t = 0; t < seen.size(); ++t) {
+    REQUIRE(seen[t].size() == lists.size());
+    for (size_t v = 0; v < lists.size(); ++v) {
+      const size_t k = t % 2 == 0 ? v : lists.size() - 1 - v;
+      REQUIRE(seen[t][v].size() == lists[k].size());
+      for (size_t j = 0; j < lists[k].size(); ++j) {
+        const SourcedClaim& want = claims[k + j * lists.size()];
+        REQUIRE(seen[t][v][j].id == want.id);
+        REQUIRE(seen[t][v][j].claim.evidence == want.claim.evidence);
+      }
+    }
   }
 }

@@ -596,6 +596,32 @@ TEST_CASE("ReplaceFindings replaces the findings of the previous run", "[store]"
   CHECK(Count(*store, "finding_claims") == 0);
 }
 
+TEST_CASE("ReplaceFindings stores the claim row ids it is given in place of the findings' own", "[store]") {
+  auto store = OpenMemory();
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 2);
+  Finding f;
+  f.template_id = "call_duration";
+  f.subject = {"call:x", "call", "a call", {}, ""};
+  f.id = "call_duration/call:x";
+  f.claim_ids = {900001, 900002, 900003};  // the report's spool keys, say: not stored
+  const std::vector<std::vector<int64_t>> row_ids = {{(*loaded)[1].id, (*loaded)[0].id}};
+  REQUIRE(store->ReplaceFindings(run, {f}, &row_ids).ok());
+  SQLite::Statement st(store->database(), "SELECT claim_id FROM finding_claims ORDER BY ordinal");
+  std::vector<int64_t> stored;
+  while (st.executeStep()) stored.push_back(st.getColumn(0).getInt64());
+  CHECK(stored == row_ids[0]);
+  const std::vector<std::vector<int64_t>> too_few;
+  CHECK_FALSE(store->ReplaceFindings(run, {f}, &too_few).ok());
+}
+
 TEST_CASE("Article text with quotes, semicolons and SQL is stored verbatim", "[store]") {
   auto store = OpenMemory();
   const std::string hostile =
