@@ -644,7 +644,8 @@ class Run {
     const std::vector<bool> derived_input = DerivedInputs(linked, rules);
     link::LinkResult derived_linked;
     std::vector<SourcedClaim> derived_claims;
-    check::TruthDiscoverer discoverer(&sources, comparator);
+    // Its evidence waits in a file in the output folder beside the claim spool.
+    check::TruthDiscoverer discoverer(&sources, comparator, {}, {options_.out_dir});
     const std::set<std::string> undated = UndatedTemplates();
     std::vector<size_t> claims_of_document;  // by ClaimDocuments number: the report needs only counts
     std::vector<Finding> findings;
@@ -720,6 +721,7 @@ class Run {
     }
     // Consensus weighs values of one subject; a derived check compares two kinds and has none.
     check::TruthDiscovery truth = discoverer.Run(order);
+    if (!discoverer.status().ok()) return discoverer.status();
     // Derived facts (durations against start dates) after the findings they come from.
     std::vector<Finding> derived = check::CheckElapsed(derived_linked, derived_claims, rules, anchors_, comparator, &sources);
     std::vector<SourcedClaim>().swap(derived_claims);

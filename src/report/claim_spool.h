@@ -14,6 +14,7 @@
 #include "crosscheck/finding.h"
 #include "crosscheck/status.h"
 #include "report/report_data.h"
+#include "util/temporary_file.h"
 
 namespace crosscheck::report {
 
@@ -47,8 +48,7 @@ class ClaimSpool final : public ClaimReader {
   bool Window(uint64_t at, size_t size, bool sequential) const;
   void Decode(const char* p, const char* end, SourcedClaim* claim) const;
 
-  std::FILE* file_ = nullptr;
-  int fd_ = -1;
+  util::TemporaryFile file_;
   std::string buffer_;        // encoded records not yet written, starting at `written_`
   uint64_t written_ = 0;      // bytes in the file
   uint64_t end_ = 0;          // bytes appended, buffered ones included
