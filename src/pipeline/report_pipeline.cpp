@@ -449,6 +449,10 @@ class Run {
     }
     if (status.ok()) status = Flush();
     summary_.templates_rerun.assign(templates_rerun_.begin(), templates_rerun_.end());
+    // Only reading needs these, and on a large corpus they hold a path, and a
+    // hash with notes, per document, which linking can reuse.
+    std::vector<ingest::CorpusFile>().swap(listing_.files);
+    std::unordered_map<std::string, Earlier>().swap(extracted_here_);
     AddStage("ingest", read_seconds + static_cast<double>(ingest_ns_.load()) / 1e9);
     AddStage("extract", static_cast<double>(extract_ns_.load()) / 1e9);
     return status;
