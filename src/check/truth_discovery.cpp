@@ -7,6 +7,8 @@
 #include <set>
 
 #include "check/source_groups.h"
+#include "check/truth_subject.h"
+#include "util/record_spool.h"
 
 namespace crosscheck::check {
 namespace truth_internal {
@@ -24,34 +26,6 @@ struct Candidate {
   std::set<size_t> groups;
 };
 
-// Claims of one independent source on one subject: one outlet, or several
-// whose documents are copies of one story.
-struct Group {
-  std::vector<size_t> outlets;  // global outlet indices
-  double weight = 0;            // mean modality weight of its claims
-  std::vector<double> vote;     // per candidate: mean of weight * how right the claim would be
-  std::vector<double> wrong;    // per candidate: mean of weight where the claim would be wrong
-  std::vector<double> right;    // per candidate: mean of how right, unweighted
-};
-
-// One outlet's claims on one subject: the unit of its reliability evidence.
-struct OutletPart {
-  size_t outlet = 0;
-  size_t group = 0;
-  size_t claims = 0;
-  double weight = 0;          // mean modality weight
-  std::vector<double> fits;   // per candidate: share of its claims that can be true with it
-};
-
-struct Subject {
-  std::string finding_id;
-  std::vector<Candidate> candidates;
-  std::vector<Group> groups;
-  std::vector<OutletPart> parts;
-  std::vector<std::vector<bool>> within;     // [a][b]: candidate a is a narrower statement inside b
-  std::vector<std::vector<bool>> exclusive;  // [a][b]: a and b cannot both be true
-};
-
 std::string CandidateKey(const Claim& c) {
   const bool negated = c.modality == Modality::kNegated;
   if (c.value.kind == ValueKind::kEvent) return negated ? "n" : "a";
@@ -60,42 +34,40 @@ std::string CandidateKey(const Claim& c) {
 
 class Discovery {
  public:
-  Discovery(const SourceClusters* clusters, const ValueComparator& comparator, const TruthDiscoveryOptions& options)
-      : clusters_(clusters), comparator_(comparator), options_(options) {}
+  Discovery(const SourceClusters* clusters, const ValueComparator& comparator, const TruthDiscoveryOptions& options,
+            const TruthSpillOptions& spill)
+      : clusters_(clusters), comparator_(comparator), options_(options), subjects_(spill.memory_budget, spill.folder) {}
 
-  // Outlets are numbered as they come, and renumbered in name order by Finish.
+  // Outlets are numbered as they come; Finish ranks them by name, the order
+  // in which every sum over outlets adds them.
   void Add(const Finding& f) {
     for (const SourcedClaim& c : f.claims) outlet_index_.emplace(c.source.outlet, outlet_index_.size());
     subject_of_.push_back(f.claims.empty() ? kNone : subjects_.size());
-    if (!f.claims.empty()) subjects_.push_back(Prepare(f));
+    if (f.claims.empty()) return;
+    record_.clear();
+    EncodeSubject(Prepare(f), &record_);
+    subjects_.Append(record_);
   }
 
   // Subjects in `order` (numbers of Add calls), outlets in name order: as if
   // every finding had been given at once, in that order, so that sums of
   // trusts are added in the same order whatever order the findings came in.
   void Finish(const std::vector<size_t>& order) {
-    std::vector<size_t> renumber(outlet_index_.size());
-    size_t i = 0;
-    for (auto& [name, index] : outlet_index_) {
-      renumber[index] = i;
-      index = i++;
+    rank_.assign(outlet_index_.size(), 0);
+    by_rank_.clear();
+    for (const auto& [name, index] : outlet_index_) {
+      rank_[index] = by_rank_.size();
+      by_rank_.push_back(index);
       outlet_names_.push_back(name);
     }
-    std::vector<Subject> ordered;
-    ordered.reserve(subjects_.size());
     for (size_t added : order) {
       if (added >= subject_of_.size() || subject_of_[added] == kNone) continue;
-      Subject& s = subjects_[subject_of_[added]];
-      for (Group& g : s.groups) {
-        for (size_t& o : g.outlets) o = renumber[o];
-        std::sort(g.outlets.begin(), g.outlets.end());
-      }
-      for (OutletPart& p : s.parts) p.outlet = renumber[p.outlet];
-      ordered.push_back(std::move(s));
+      ordered_.push_back(subject_of_[added]);
     }
-    subjects_ = std::move(ordered);
     std::vector<size_t>().swap(subject_of_);
   }
+
+  const Status& status() const { return subjects_.status(); }
 
   TruthDiscovery Run() {
     TruthDiscovery result;
@@ -105,7 +77,7 @@ class Discovery {
     for (size_t round = 1; round <= options_.max_iterations; ++round) {
       evidence = Gather();
       double change = 0;
-      for (size_t o = 0; o < trust_.size(); ++o) {
+      for (size_t o : by_rank_) {
         const double t = (options_.prior_agree + evidence[o].agree) /
                          (options_.prior_agree + options_.prior_disagree + evidence[o].agree + evidence[o].disagree);
         change = std::max(change, std::fabs(t - trust_[o]));
@@ -118,11 +90,12 @@ class Discovery {
       }
     }
     if (options_.max_iterations == 0) evidence = Gather();
-    for (const Subject& s : subjects_) result.consensus.emplace(s.finding_id, Conclude(s));
-    for (size_t o = 0; o < outlet_names_.size(); ++o) {
+    ForEachSubject([&](const SubjectView& s) { result.consensus.emplace(std::string(s.finding_id()), Conclude(s)); });
+    for (size_t ranked = 0; ranked < outlet_names_.size(); ++ranked) {
+      const size_t o = by_rank_[ranked];
       const Evidence& e = evidence[o];
       OutletReliability r;
-      r.outlet = outlet_names_[o];
+      r.outlet = outlet_names_[ranked];
       r.claims = e.claims;
       r.subjects = e.subjects;
       r.agree = e.agree_count;
@@ -161,8 +134,8 @@ class Discovery {
     return implied ? 1.0 : r == Relation::kDisjoint ? 0.0 : options_.partial;
   }
 
-  Subject Prepare(const Finding& f) const {
-    Subject s;
+  SubjectEvidence Prepare(const Finding& f) const {
+    SubjectEvidence s;
     s.finding_id = f.id;
     const std::vector<SourcedClaim>& claims = f.claims;
     const std::vector<size_t> group_of = SourceGroups(claims, clusters_);
@@ -190,8 +163,8 @@ class Discovery {
                      [](const Candidate& a, const Candidate& b) { return a.groups.size() > b.groups.size(); });
     if (all.size() > options_.max_candidates) all.resize(options_.max_candidates);
     std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
-    s.candidates = std::move(all);
-    const size_t k = s.candidates.size();
+    const std::vector<Candidate> candidates = std::move(all);
+    const size_t k = candidates.size();
 
     // How right each distinct claimed value would be under each candidate.
     std::map<std::string, std::vector<double>> right_of;
@@ -201,7 +174,7 @@ class Discovery {
                                              std::vector<double>());
       if (inserted) {
         it->second.reserve(k);
-        for (const Candidate& v : s.candidates) it->second.push_back(Right(c.value, negated, v));
+        for (const Candidate& v : candidates) it->second.push_back(Right(c.value, negated, v));
       }
       return it->second;
     };
@@ -262,8 +235,8 @@ class Discovery {
     for (size_t a = 0; a < k; ++a) {
       for (size_t b = 0; b < k; ++b) {
         if (a == b) continue;
-        const Candidate& x = s.candidates[a];
-        const Candidate& y = s.candidates[b];
+        const Candidate& x = candidates[a];
+        const Candidate& y = candidates[b];
         if (x.value.kind == ValueKind::kEvent) {
           s.exclusive[a][b] = x.negated != y.negated;
           continue;
@@ -274,13 +247,20 @@ class Discovery {
         s.within[a][b] = r == Relation::kWithin;
       }
     }
+    for (const Candidate& v : candidates) s.candidates.push_back(v.display);
     return s;
   }
 
-  double GroupTrust(const Group& g) const {
+  // The group's outlets' mean trust, summed in name order as the outlets' numbers once were.
+  double GroupTrust(const SubjectView& s, size_t g) const {
+    const size_t n = s.outlet_count(g);
+    if (n == 1) return trust_[s.outlet(g, 0)];
+    ranked_.clear();
+    for (size_t i = 0; i < n; ++i) ranked_.push_back(rank_[s.outlet(g, i)]);
+    std::sort(ranked_.begin(), ranked_.end());
     double sum = 0;
-    for (size_t o : g.outlets) sum += trust_[o];
-    return g.outlets.empty() ? 0 : sum / static_cast<double>(g.outlets.size());
+    for (size_t r : ranked_) sum += trust_[by_rank_[r]];
+    return n == 0 ? 0 : sum / static_cast<double>(n);
   }
 
   // Each source's trust, each candidate's trust-weighted support, and the total weight of the sources.
@@ -289,51 +269,62 @@ class Discovery {
     std::vector<double> score;
     double total = 0;
   };
-  Weights Tally(const Subject& s) const {
-    Weights w{std::vector<double>(s.groups.size()), std::vector<double>(s.candidates.size(), 0), 0};
-    for (size_t g = 0; g < s.groups.size(); ++g) {
-      w.trust[g] = GroupTrust(s.groups[g]);
-      w.total += w.trust[g] * s.groups[g].weight;
-      for (size_t v = 0; v < s.candidates.size(); ++v) w.score[v] += w.trust[g] * s.groups[g].vote[v];
+  Weights Tally(const SubjectView& s) const {
+    Weights w{std::vector<double>(s.groups()), std::vector<double>(s.candidates(), 0), 0};
+    for (size_t g = 0; g < s.groups(); ++g) {
+      w.trust[g] = GroupTrust(s, g);
+      w.total += w.trust[g] * s.weight(g);
+      for (size_t v = 0; v < s.candidates(); ++v) w.score[v] += w.trust[g] * s.vote(g, v);
     }
     return w;
   }
 
   // The candidate with the most support; a tie goes to the narrower value, then the first claimed.
-  static size_t Leader(const Subject& s, const std::vector<double>& score) {
+  static size_t Leader(const SubjectView& s, const std::vector<double>& score) {
     size_t best = 0;
     for (size_t v = 1; v < score.size(); ++v) {
-      if (score[v] > score[best] + kTie || (score[v] >= score[best] - kTie && s.within[v][best])) best = v;
+      if (score[v] > score[best] + kTie || (score[v] >= score[best] - kTie && s.within(v, best))) best = v;
     }
     return best;
+  }
+
+  // Calls visit(view) for each subject in the report's order. A subject whose
+  // record cannot be read back is skipped, and status() says so.
+  template <typename Visit>
+  void ForEachSubject(Visit&& visit) const {
+    SubjectView view;
+    for (size_t number : ordered_) {
+      if (!subjects_.Read(number, &read_) || !view.Parse(read_)) continue;
+      visit(view);
+    }
   }
 
   // Every outlet's agreement with the consensus of the other independent sources, under the current trust.
   std::vector<Evidence> Gather() const {
     std::vector<Evidence> evidence(outlet_names_.size());
-    for (const Subject& s : subjects_) {
-      const size_t k = s.candidates.size();
-      if (s.groups.size() < 2 || k == 0) continue;
+    ForEachSubject([&](const SubjectView& s) {
+      const size_t k = s.candidates();
+      if (s.groups() < 2 || k == 0) return;
       const auto [trust, score, total] = Tally(s);
       std::vector<double> others(k);
-      for (const OutletPart& p : s.parts) {
-        const Group& g = s.groups[p.group];
-        const double rest = total - trust[p.group] * g.weight;
-        for (size_t v = 0; v < k; ++v) others[v] = std::max(0.0, score[v] - trust[p.group] * g.vote[v]);
+      for (size_t p = 0; p < s.parts(); ++p) {
+        const size_t g = s.part_group(p);
+        const double rest = total - trust[g] * s.weight(g);
+        for (size_t v = 0; v < k; ++v) others[v] = std::max(0.0, score[v] - trust[g] * s.vote(g, v));
         if (!(rest > kTie)) continue;
         const size_t leader = Leader(s, others);
         const double clarity = std::clamp(others[leader] / rest, 0.0, 1.0);  // how clearly the others agree
         if (!(clarity > 0)) continue;
-        const double fits = p.fits[leader];
-        const double unit = p.weight * clarity;
-        Evidence& e = evidence[p.outlet];
+        const double fits = s.fits(p, leader);
+        const double unit = s.part_weight(p) * clarity;
+        Evidence& e = evidence[s.part_outlet(p)];
         e.agree += unit * fits;
         e.disagree += unit * (1 - fits);
         ++(fits >= 0.5 ? e.agree_count : e.disagree_count);
         ++e.subjects;
-        e.claims += p.claims;
+        e.claims += s.part_claims(p);
       }
-    }
+    });
     return evidence;
   }
 
@@ -343,14 +334,14 @@ class Discovery {
     return buffer;
   }
 
-  ValueEstimate Estimate(const Subject& s, size_t v, const std::vector<double>& trust, double total) const {
+  ValueEstimate Estimate(const SubjectView& s, size_t v, const std::vector<double>& trust, double total) const {
     ValueEstimate e;
-    e.value = s.candidates[v].display;
-    for (size_t g = 0; g < s.groups.size(); ++g) {
-      e.support += trust[g] * s.groups[g].vote[v];
-      e.against += trust[g] * s.groups[g].wrong[v];
-      if (s.groups[g].right[v] >= 1 - kTie) ++e.right_sources;
-      if (s.groups[g].right[v] <= kTie) ++e.wrong_sources;
+    e.value = std::string(s.candidate(v));
+    for (size_t g = 0; g < s.groups(); ++g) {
+      e.support += trust[g] * s.vote(g, v);
+      e.against += trust[g] * s.wrong(g, v);
+      if (s.right(g, v) >= 1 - kTie) ++e.right_sources;
+      if (s.right(g, v) <= kTie) ++e.wrong_sources;
     }
     // The share of the (trust-weighted) sources the value makes right, with a uniform prior.
     const double alpha = 1 + e.support;
@@ -360,12 +351,12 @@ class Discovery {
     return e;
   }
 
-  SubjectConsensus Conclude(const Subject& s) const {
+  SubjectConsensus Conclude(const SubjectView& s) const {
     SubjectConsensus c;
-    c.finding_id = s.finding_id;
-    c.sources = s.groups.size();
-    c.candidates = s.candidates.size();
-    const size_t k = s.candidates.size();
+    c.finding_id = std::string(s.finding_id());
+    c.sources = s.groups();
+    c.candidates = s.candidates();
+    const size_t k = s.candidates();
     if (k == 0) {
       c.status = ConsensusStatus::kNoValue;
       c.reason = "every claim denies a value, so there is no value to propose";
@@ -376,8 +367,8 @@ class Discovery {
     c.best = Estimate(s, leader, trust, total);
     std::optional<size_t> rival;
     for (size_t v = 0; v < k; ++v) {
-      if (!s.exclusive[leader][v]) continue;
-      if (!rival || score[v] > score[*rival] + kTie || (score[v] >= score[*rival] - kTie && s.within[v][*rival])) rival = v;
+      if (!s.exclusive(leader, v)) continue;
+      if (!rival || score[v] > score[*rival] + kTie || (score[v] >= score[*rival] - kTie && s.within(v, *rival))) rival = v;
     }
     if (rival) {
       c.has_runner_up = true;
@@ -415,11 +406,17 @@ class Discovery {
   const SourceClusters* clusters_;
   const ValueComparator& comparator_;
   const TruthDiscoveryOptions options_;
-  std::map<std::string, size_t> outlet_index_;
-  std::vector<size_t> subject_of_;  // by Add call: index into subjects_, or kNone
-  std::vector<std::string> outlet_names_;
-  std::vector<Subject> subjects_;
-  std::vector<double> trust_;
+  std::map<std::string, size_t> outlet_index_;  // outlet numbers, as they came
+  std::vector<size_t> rank_;                    // by outlet number: its place in name order
+  std::vector<size_t> by_rank_;                 // outlet numbers in name order
+  std::vector<std::string> outlet_names_;       // in name order
+  std::vector<size_t> subject_of_;  // by Add call: record number in subjects_, or kNone
+  util::RecordSpool subjects_;      // each subject's evidence (truth_subject.h)
+  std::vector<size_t> ordered_;     // record numbers in the report's order
+  std::vector<double> trust_;       // by outlet number
+  std::string record_;              // reused: the record being written
+  mutable std::string read_;        // reused: the record being read
+  mutable std::vector<size_t> ranked_;
 };
 
 }  // namespace truth_internal
@@ -435,8 +432,9 @@ std::string_view ConsensusStatusName(ConsensusStatus status) {
 }
 
 TruthDiscovery DiscoverTruth(const std::vector<Finding>& findings, const SourceClusters* clusters,
-                             const ValueComparator& comparator, const TruthDiscoveryOptions& options) {
-  TruthDiscoverer discoverer(clusters, comparator, options);
+                             const ValueComparator& comparator, const TruthDiscoveryOptions& options,
+                             const TruthSpillOptions& spill) {
+  TruthDiscoverer discoverer(clusters, comparator, options, spill);
   std::vector<size_t> order;
   order.reserve(findings.size());
   for (const Finding& f : findings) {
@@ -447,12 +445,14 @@ TruthDiscovery DiscoverTruth(const std::vector<Finding>& findings, const SourceC
 }
 
 TruthDiscoverer::TruthDiscoverer(const SourceClusters* clusters, const ValueComparator& comparator,
-                                 const TruthDiscoveryOptions& options)
-    : discovery_(std::make_unique<truth_internal::Discovery>(clusters, comparator, options)) {}
+                                 const TruthDiscoveryOptions& options, const TruthSpillOptions& spill)
+    : discovery_(std::make_unique<truth_internal::Discovery>(clusters, comparator, options, spill)) {}
 
 TruthDiscoverer::~TruthDiscoverer() = default;
 
 void TruthDiscoverer::Add(const Finding& finding) { discovery_->Add(finding); }
+
+const Status& TruthDiscoverer::status() const { return discovery_->status(); }
 
 TruthDiscovery TruthDiscoverer::Run(const std::vector<size_t>& order) {
   discovery_->Finish(order);

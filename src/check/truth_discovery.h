@@ -32,6 +32,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,7 @@
 #include "check/value_comparator.h"
 #include "crosscheck/finding.h"
 #include "crosscheck/source_cluster.h"
+#include "crosscheck/status.h"
 
 namespace crosscheck::check {
 
@@ -99,6 +101,14 @@ struct TruthDiscoveryOptions {
   size_t min_subjects = 3;     // for an outlet's score to be rated
 };
 
+// Where a TruthDiscoverer keeps the subjects' evidence between its rounds:
+// in memory up to `memory_budget` bytes, then in an unnamed temporary file in
+// `folder` (util::RecordSpool), so memory does not grow with the corpus.
+struct TruthSpillOptions {
+  std::filesystem::path folder;          // "": the system's temporary folder
+  size_t memory_budget = size_t{8} << 20;
+};
+
 struct TruthDiscovery {
   std::map<std::string, SubjectConsensus> consensus;  // by finding id
   std::vector<OutletReliability> outlets;             // sorted by outlet
@@ -122,7 +132,7 @@ class Discovery;
 class TruthDiscoverer {
  public:
   TruthDiscoverer(const SourceClusters* clusters, const ValueComparator& comparator,
-                  const TruthDiscoveryOptions& options = {});
+                  const TruthDiscoveryOptions& options = {}, const TruthSpillOptions& spill = {});
   ~TruthDiscoverer();
   TruthDiscoverer(const TruthDiscoverer&) = delete;
   TruthDiscoverer& operator=(const TruthDiscoverer&) = delete;
@@ -132,12 +142,17 @@ class TruthDiscoverer {
   // would be given them (the report's). Call once.
   TruthDiscovery Run(const std::vector<size_t>& order);
 
+  // Not ok when the subjects' temporary file could not be read back: Run's
+  // result then leaves those subjects out and must not be reported.
+  const Status& status() const;
+
  private:
   std::unique_ptr<truth_internal::Discovery> discovery_;
 };
 
 // Copies count once through `clusters` (nullptr: every outlet is independent).
 TruthDiscovery DiscoverTruth(const std::vector<Finding>& findings, const SourceClusters* clusters,
-                             const ValueComparator& comparator, const TruthDiscoveryOptions& options = {});
+                             const ValueComparator& comparator, const TruthDiscoveryOptions& options = {},
+                             const TruthSpillOptions& spill = {});
 
 }  // namespace crosscheck::check

@@ -466,6 +466,10 @@ class Run {
     }
     if (status.ok()) status = Flush();
     summary_.templates_rerun.assign(templates_rerun_.begin(), templates_rerun_.end());
+    // Only reading needs these, and on a large corpus they hold a path, and a
+    // hash with notes, per document, which linking can reuse.
+    std::vector<ingest::CorpusFile>().swap(listing_.files);
+    std::unordered_map<std::string, Earlier>().swap(extracted_here_);
     AddStage("ingest", read_seconds + static_cast<double>(ingest_ns_.load()) / 1e9);
     AddStage("extract", static_cast<double>(extract_ns_.load()) / 1e9);
     return status;
@@ -627,9 +631,6 @@ class Run {
     link_seconds += Since(started);
     if (observer_ != nullptr) observer_->OnStage("check");
     started = std::chrono::steady_clock::now();
-    auto claim_count = CountClaims();
-    if (!claim_count.ok()) return claim_count.status();
-    summary_.claims = *claim_count;
     check::ValueComparator comparator(impl_.knowledge.places());
     comparator.SetOfficeModifiers(impl_.knowledge.office_modifiers());
     for (const std::string& name : impl_.templates->types().Names()) {
@@ -665,7 +666,8 @@ class Run {
     const std::vector<bool> derived_input = DerivedInputs(linked, rules);
     link::LinkResult derived_linked;
     std::vector<SourcedClaim> derived_claims;
-    check::TruthDiscoverer discoverer(&sources, comparator);
+    // Its evidence waits in a file in the output folder beside the claim spool.
+    check::TruthDiscoverer discoverer(&sources, comparator, {}, {options_.out_dir});
     const std::set<std::string> undated = UndatedTemplates();
     std::vector<size_t> claims_of_document;  // by ClaimDocuments number: the report needs only counts
     std::vector<Finding> findings;
@@ -773,6 +775,7 @@ class Run {
     }
     // Consensus weighs values of one subject; a derived check compares two kinds and has none.
     check::TruthDiscovery truth = discoverer.Run(order);
+    if (!discoverer.status().ok()) return discoverer.status();
     // Derived facts (durations against start dates) after the findings they come from.
     std::vector<Finding> derived = check::CheckElapsed(derived_linked, derived_claims, rules, anchors_, comparator, &sources);
     std::vector<SourcedClaim>().swap(derived_claims);
@@ -1067,8 +1070,15 @@ class Run {
     for (const auto& [id, rule] : rules) templates_of[rule.subject_kind].push_back(id);
     auto place_names = store_->NamedEntities(run_, "place");
     if (!place_names.ok()) return place_names.status();
-    // The graph is kept only as large as Graphviz will draw it.
-    const size_t graph_vertices = options_.graphviz_dot.empty() ? 0 : kMaxGraphvizVertices;
+    // The graph is kept only as large as Graphviz will draw it. Every claim is
+    // one of its vertices, so with more claims than that it cannot be drawn: a
+    // limit of none then spares the fields it would need of each claim, and
+    // lets identical claims fold (hundreds of MB on a 1 GB corpus).
+    auto claim_count = CountClaims();
+    if (!claim_count.ok()) return claim_count.status();
+    summary_.claims = *claim_count;  // the check compares what it reads with it
+    const size_t graph_vertices =
+        options_.graphviz_dot.empty() || summary_.claims > kMaxGraphvizVertices ? 0 : kMaxGraphvizVertices;
     link::SubjectLinker linker(rules, &impl_.knowledge.places(), std::move(place_names).value(), graph_vertices);
     const std::set<std::string> undated = UndatedTemplates();
     for (const auto& [kind, templates] : templates_of) {

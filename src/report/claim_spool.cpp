@@ -1,7 +1,5 @@
 #include "report/claim_spool.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -83,7 +81,9 @@ class Reader {
   bool ok_ = true;
 };
 
-std::string Errno(const char* what) { return std::string("report: claim spool: ") + what + ": " + std::strerror(errno); }
+std::string Errno(const char* what, const std::string& error) {
+  return std::string("report: claim spool: ") + what + ": " + error;
+}
 
 }  // namespace
 
@@ -107,27 +107,12 @@ bool ClaimSpool::Failed() const {
   return !status_.ok();
 }
 
-ClaimSpool::ClaimSpool(const std::filesystem::path& folder) {
+ClaimSpool::ClaimSpool(const std::filesystem::path& folder) : file_(folder) {
   buffer_.reserve(kFlushAt + 4096);
-  if (!folder.empty()) {
-    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, 0600);
-    if (fd_ >= 0) return;
-  }
-  file_ = std::tmpfile();
-  if (file_ == nullptr) {
-    status_ = Status::IoError(Errno("cannot create a temporary file"));
-    return;
-  }
-  fd_ = ::fileno(file_);
+  if (!file_.ok()) status_ = Status::IoError(Errno("cannot create a temporary file", file_.open_error()));
 }
 
-ClaimSpool::~ClaimSpool() {
-  if (file_ != nullptr) {
-    std::fclose(file_);
-  } else if (fd_ >= 0) {
-    ::close(fd_);
-  }
-}
+ClaimSpool::~ClaimSpool() = default;
 
 int64_t ClaimSpool::Append(const SourcedClaim& sc) {
   const int64_t key = static_cast<int64_t>(end_);
@@ -189,15 +174,10 @@ int64_t ClaimSpool::Append(const SourcedClaim& sc) {
 
 bool ClaimSpool::Flush() {
   if (Failed()) return false;
-  size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = ::pwrite(fd_, buffer_.data() + done, buffer_.size() - done, static_cast<off_t>(written_ + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      Fail(Status::IoError(Errno("cannot write the temporary file")));
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  std::string error;
+  if (!file_.WriteAt(written_, buffer_.data(), buffer_.size(), &error)) {
+    Fail(Status::IoError(Errno("cannot write the temporary file", error)));
+    return false;
   }
   written_ += buffer_.size();
   buffer_.clear();
@@ -214,16 +194,11 @@ bool ClaimSpool::Read(Window* window, uint64_t at, size_t size, bool sequential)
   const size_t length = static_cast<size_t>(std::min<uint64_t>(want, written_ - at));
   window->bytes.resize(length);
   window->at = at;
-  size_t done = 0;
-  while (done < length) {
-    const ssize_t n = ::pread(fd_, window->bytes.data() + done, length - done, static_cast<off_t>(at + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      window->bytes.clear();
-      Fail(Status::IoError(Errno("cannot read the temporary file")));
-      return false;
-    }
-    done += static_cast<size_t>(n);
+  std::string error;
+  if (!file_.ReadAt(at, window->bytes.data(), length, &error)) {
+    window->bytes.clear();
+    Fail(Status::IoError(Errno("cannot read the temporary file", error)));
+    return false;
   }
   return true;
 }

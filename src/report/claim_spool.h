@@ -15,6 +15,7 @@
 #include "crosscheck/finding.h"
 #include "crosscheck/status.h"
 #include "report/report_data.h"
+#include "util/temporary_file.h"
 
 namespace crosscheck::report {
 
@@ -54,8 +55,7 @@ class ClaimSpool final : public ClaimReader {
   void Fail(Status status) const;
   bool Failed() const;
 
-  std::FILE* file_ = nullptr;
-  int fd_ = -1;
+  util::TemporaryFile file_;
   std::string buffer_;        // encoded records not yet written, starting at `written_`
   uint64_t written_ = 0;      // bytes in the file
   uint64_t end_ = 0;          // bytes appended, buffered ones included

@@ -2,6 +2,7 @@
 // with hand-built findings.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -345,4 +346,73 @@ TEST_CASE("TruthDiscoverer: findings added one at a time, in any order, give Dis
     CHECK(other->best.support == c.best.support);
     CHECK(other->reason == c.reason);
   }
+}
+
+TEST_CASE("TruthDiscovery: subjects kept in a temporary file give the same result, bit for bit", "[check][consensus]") {
+  const Gazetteer places;
+  const ValueComparator comparator(places);
+  // Outlets arrive out of name order, and copies join outlets into one source:
+  // trust is summed over a source's outlets in name order either way.
+  const std::vector<std::string> outlets = {"Zeta", "Alpha", "Mid", "Beta", "Omega", "Gamma"};
+  std::vector<Finding> findings;
+  for (int s = 0; s < 40; ++s) {
+    std::vector<SourcedClaim> claims;
+    for (size_t o = 0; o < outlets.size(); ++o) {
+      if ((s + static_cast<int>(o)) % 7 == 0) continue;  // not every outlet on every subject
+      const std::string path = outlets[o] + "/" + std::to_string(s) + ".txt";
+      Value value = s % 3 == 0 ? Category((s + o) % 4 == 0 ? "Vienna" : "Geneva") : Min((s + o) % 3 == 0 ? 30 : 60 + 15 * (o % 2));
+      claims.push_back(Claim(outlets[o], path, value, o == 3 ? Modality::kHedged : Modality::kAsserted));
+      if (s % 5 == 0) claims.push_back(Claim(outlets[o], path, Min(45), Modality::kNegated));
+    }
+    findings.push_back(Subject("s" + std::to_string(s), claims));
+  }
+  findings.push_back(Subject("none", {}));  // a finding without claims has no subject
+  SourceClusters clusters;
+  for (int s = 0; s < 40; s += 2) {
+    SourceCluster c;
+    c.id = "copies:" + std::to_string(s);
+    c.documents = {"Zeta/" + std::to_string(s) + ".txt", "Alpha/" + std::to_string(s) + ".txt", "Mid/" + std::to_string(s) + ".txt"};
+    for (const std::string& p : c.documents) clusters.cluster_of[p] = c.id;
+    clusters.clusters.push_back(c);
+  }
+  const TruthDiscovery in_memory = DiscoverTruth(findings, &clusters, comparator);
+  for (size_t budget : {size_t{0}, size_t{5000}}) {
+    CAPTURE(budget);
+    const TruthDiscovery spilled =
+        DiscoverTruth(findings, &clusters, comparator, {}, {std::filesystem::temp_directory_path(), budget});
+    CHECK(spilled.iterations == in_memory.iterations);
+    CHECK(spilled.converged == in_memory.converged);
+    REQUIRE(spilled.outlets.size() == in_memory.outlets.size());
+    for (size_t i = 0; i < spilled.outlets.size(); ++i) {
+      const OutletReliability& a = spilled.outlets[i];
+      const OutletReliability& b = in_memory.outlets[i];
+      CHECK(a.outlet == b.outlet);
+      CHECK(a.score == b.score);
+      CHECK(a.agreement_weight == b.agreement_weight);
+      CHECK(a.disagreement_weight == b.disagreement_weight);
+      CHECK(a.agree == b.agree);
+      CHECK(a.disagree == b.disagree);
+      CHECK(a.claims == b.claims);
+      CHECK(a.subjects == b.subjects);
+    }
+    REQUIRE(spilled.consensus.size() == in_memory.consensus.size());
+    CHECK(spilled.consensus.size() == 40);
+    for (const auto& [id, c] : in_memory.consensus) {
+      const SubjectConsensus* other = spilled.Find(id);
+      REQUIRE(other != nullptr);
+      CHECK(other->status == c.status);
+      CHECK(other->reason == c.reason);
+      CHECK(other->sources == c.sources);
+      CHECK(other->best.value == c.best.value);
+      CHECK(other->best.support == c.best.support);
+      CHECK(other->best.confidence == c.best.confidence);
+      CHECK(other->has_runner_up == c.has_runner_up);
+      CHECK(other->runner_up.value == c.runner_up.value);
+      CHECK(other->runner_up.support == c.runner_up.support);
+    }
+  }
+  // The outlets come out in name order, and trust tells them apart.
+  REQUIRE(in_memory.outlets.size() == outlets.size());
+  CHECK(in_memory.outlets.front().outlet == "Alpha");
+  CHECK(in_memory.outlets.back().outlet == "Zeta");
 }

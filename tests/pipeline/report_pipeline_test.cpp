@@ -169,3 +169,39 @@ TEST_CASE("pipeline: report.html draws the built-in graph when Graphviz is missi
 }
 
 }  // namespace crosscheck::testing
+
+namespace crosscheck::testing {
+
+TEST_CASE("pipeline: with more claims than Graphviz is given, report.html draws the built-in graph and says why",
+          "[pipeline][graphviz]") {
+  TempDir dir;
+  // Every claim is a vertex of the subject graph: past 3,000 of them the graph
+  // is not kept (nor the fields it would need of each claim), and dot is not run.
+  for (int d = 0; d < 40; ++d) {
+    std::string text;
+    for (int i = 1; i <= 45; ++i) {
+      text += "Tomas Koval held a " + std::to_string(i + d) + "-minute phone call with Anna Lindqvist on Tuesday.\n\n";
+    }
+    dir.Write("corpus/d" + std::to_string(d) + ".txt", text);
+  }
+  RunOptions options;
+  options.corpus = dir / "corpus";
+  options.out_dir = dir / "out";
+  options.graphviz_dot = (dir / "no-such-dot").string();
+  NoticeCollector observer;
+  auto summary = RunReport(DefaultEngine(), options, &observer);
+  REQUIRE(summary.ok());
+  REQUIRE(summary->claims > 3000);
+  const std::string html = ReadFile(dir / "out" / "report.html");
+  CHECK(html.find("class=\"graph-built-in\"") != std::string::npos);
+  bool too_large = false;
+  bool tried_dot = false;
+  for (const std::string& n : observer.notices) {
+    too_large = too_large || n.find("too large for Graphviz") != std::string::npos;
+    tried_dot = tried_dot || n.find("no-such-dot") != std::string::npos;
+  }
+  CHECK(too_large);
+  CHECK_FALSE(tried_dot);
+}
+
+}  // namespace crosscheck::testing
