@@ -288,8 +288,9 @@ EntityResolver::EntityResolver(const knowledge::KnowledgeBase& knowledge) : know
   }
 }
 
-EntityResolver::Runs EntityResolver::LookupRuns(const Tokens& tokens) const {
-  Runs runs(tokens.size());
+void EntityResolver::LookupRuns(const Tokens& tokens, Runs* out) const {
+  Runs& runs = *out;
+  runs.assign(tokens.size(), {});
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!MayStartName(tokens[i].key_hash) || first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
     uint64_t hash = kFnvBasis;
@@ -302,7 +303,6 @@ EntityResolver::Runs EntityResolver::LookupRuns(const Tokens& tokens) const {
       if (it != names_.end()) runs[i][len] = &it->second;
     }
   }
-  return runs;
 }
 
 template <typename Accept>
@@ -408,9 +408,11 @@ void EntityResolver::CollectSurnames(const std::vector<ResolvedMention>& mention
 
 std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text, const SurnameMap* surnames) const {
   std::vector<ResolvedMention> out;
-  Tokens tokens;
+  // Reused from sentence to sentence on each thread: no allocation per sentence once they have grown.
+  thread_local Tokens tokens;
+  thread_local Runs runs;
   Tokenise(text, &tokens);
-  const Runs runs = LookupRuns(tokens);
+  LookupRuns(tokens, &runs);
   const auto& catalog = knowledge_->entities();
   const auto& places = knowledge_->places();
   const size_t n = tokens.size();
@@ -603,9 +605,10 @@ EntityRef EntityResolver::ResolvePerson(std::string_view mention) const {
   EntityRef ref;
   ref.kind = "person";
   ref.mention = CollapseSpaces(mention);
-  Tokens tokens;
+  thread_local Tokens tokens;  // reused, as in FindMentions (which calls this: a buffer of its own)
+  thread_local Runs runs;
   Tokenise(mention, &tokens);
-  const Runs runs = LookupRuns(tokens);
+  LookupRuns(tokens, &runs);
   size_t name_start = 0;
   const size_t len = tokens.empty() ? 0 : MatchPerson(tokens, runs, 0, &name_start);
   const size_t end = len > 0 ? len : tokens.size();

@@ -145,7 +145,7 @@ class EntityResolver {
   using Runs = std::vector<std::array<const Names*, kMaxNameTokens + 1>>;
 
   static void Tokenise(std::string_view text, Tokens* tokens);
-  Runs LookupRuns(const Tokens& tokens) const;
+  void LookupRuns(const Tokens& tokens, Runs* runs) const;
   void AddName(const std::string& name, int Names::*field, int value);
   void AddFlag(const std::string& name, bool Names::*field);
   void Remember(const Tokens& tokens);
