@@ -22,6 +22,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "crosscheck/engine.h"
@@ -80,14 +81,18 @@ int main(int argc, char** argv) {
     double prepare = 0;
     double extract = 0;
     claims = 0;
-    for (size_t i = 0; i < texts.size(); ++i) {
-      const double started = ThreadSeconds();
-      Document doc = engine.Prepare(texts[i], {paths[i].generic_string(), "Outlet", "", "2026-03-05"}, false);
-      const double prepared = ThreadSeconds();
-      claims += engine.impl().extractor->Extract(doc).claims.size();
-      prepare += prepared - started;
-      extract += ThreadSeconds() - prepared;
-    }
+    // Each pass on a thread of its own: the extractor's per-thread sentence
+    // cache starts empty, as in a run, instead of holding the last pass's sentences.
+    std::thread([&] {
+      for (size_t i = 0; i < texts.size(); ++i) {
+        const double started = ThreadSeconds();
+        Document doc = engine.Prepare(texts[i], {paths[i].generic_string(), "Outlet", "", "2026-03-05"}, false);
+        const double prepared = ThreadSeconds();
+        claims += engine.impl().extractor->Extract(doc).claims.size();
+        prepare += prepared - started;
+        extract += ThreadSeconds() - prepared;
+      }
+    }).join();
     best_prepare = std::min(best_prepare, prepare);
     best_extract = std::min(best_extract, extract);
   }

@@ -14,6 +14,9 @@ namespace {
 using knowledge::EntityKind;
 using knowledge::PlaceKind;
 
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull;
+constexpr uint64_t kFnvPrime = 0x100000001b3ull;
+
 // ASCII classes, as <cctype> gives them in the "C" locale, without a call per byte.
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -93,9 +96,15 @@ std::string CollapseSpaces(std::string_view s) {
 
 }  // namespace
 
-std::vector<EntityResolver::Token> EntityResolver::Tokenise(std::string_view text) {
-  std::vector<Token> tokens;
+void EntityResolver::Tokenise(std::string_view text, Tokens* out) {
+  std::vector<Token>& tokens = out->list;
+  std::string& keys = out->keys;
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 1);  // about one word in five or six bytes of news text
+  // Keys are never longer than their words: written in place, and never
+  // reallocated, so the tokens' views stay valid.
+  keys.assign(text.size(), '\0');
+  char* key_out = keys.data();
   size_t i = 0;
   while (i < text.size()) {
     if (!IsWordByte(text[i])) {
@@ -105,9 +114,22 @@ std::vector<EntityResolver::Token> EntityResolver::Tokenise(std::string_view tex
     const size_t begin = i;
     size_t end = i;
     bool initial = false;
+    // Worked out while the word is read, not in passes over it afterwards:
+    // its key (word bytes only, ASCII lower-cased) and the key's hash, and
+    // whether it holds a dot, an ASCII lower-case letter or a UTF-8 lead byte.
+    char* const key_begin = key_out;
+    uint64_t key_hash = kFnvBasis;
+    bool dotted = false;
+    bool ascii_lower = false;
+    bool lead_byte = false;
     while (end < text.size()) {
       const char c = text[end];
       if (IsWordByte(c)) {
+        const char lower = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+        ascii_lower = ascii_lower || (c >= 'a' && c <= 'z');
+        lead_byte = lead_byte || static_cast<unsigned char>(c) >= 0xC0;
+        *key_out++ = lower;
+        key_hash = (key_hash ^ static_cast<unsigned char>(lower)) * kFnvPrime;
         ++end;
       } else if ((c == '-' || c == '\'') && end + 1 < text.size() && IsWordByte(text[end + 1])) {
         // A possessive 's ends the word: "Russia's" is Russia.
@@ -118,8 +140,9 @@ std::vector<EntityResolver::Token> EntityResolver::Tokenise(std::string_view tex
         ++end;
       } else if (c == '.' && end + 1 < text.size() && IsAsciiLetter(text[end + 1]) &&
                  end - begin <= 2) {
+        dotted = true;
         ++end;  // "U.S", "J.D", "a.m"
-      } else if (c == '.' && (end - begin == 1 || text.substr(begin, end - begin).find('.') != std::string_view::npos)) {
+      } else if (c == '.' && (end - begin == 1 || dotted)) {
         ++end;  // an initial "J." or the last dot of "U.S."
         initial = IsAsciiUpper(text[begin]);
         break;
@@ -133,38 +156,34 @@ std::vector<EntityResolver::Token> EntityResolver::Tokenise(std::string_view tex
     std::string_view word = text.substr(begin, end - begin);
     t.word = word;
     t.joined_to_previous = !tokens.empty() && Joined(text, tokens.back().end, begin);
-    t.key.reserve(word.size());
-    for (char c : word) {
-      if (c == '.' || c == '-' || c == '\'') continue;
-      t.key.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-    }
+    t.key = std::string_view(key_begin, static_cast<size_t>(key_out - key_begin));
+    t.key_hash = key_hash;
     const bool upper = IsUpperAt(text, begin);
     t.capitalised = upper || IsAsciiDigit(text[begin]);
-    t.name_like = upper && HasLower(word);
+    // HasLower is true at the first ASCII lower-case letter; only a lead byte needs its code point looked at.
+    t.name_like = upper && (ascii_lower || (lead_byte && HasLower(word)));
     t.initial = initial;
-    tokens.push_back(std::move(t));
+    tokens.push_back(t);
     i = end;
     // Skip a possessive 's.
     if (i + 1 < text.size() && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S')) i += 2;
   }
-  return tokens;
+  keys.resize(static_cast<size_t>(key_out - keys.data()));  // shrinking never reallocates
 }
 
 std::string EntityResolver::Key(std::string_view words) {
-  std::string key;
-  for (const Token& t : Tokenise(words)) key += t.key;
-  return key;
+  Tokens tokens;
+  Tokenise(words, &tokens);
+  return tokens.empty() ? std::string() : std::string(tokens.RunKey(0, tokens.size() - 1));
 }
 
 namespace {
-
-constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull;
 
 // FNV-1a, continued from `h`: a key's hash is built as its tokens are appended.
 uint64_t FnvAppend(uint64_t h, std::string_view bytes) {
   for (char c : bytes) {
     h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ull;
+    h *= kFnvPrime;
   }
   return h;
 }
@@ -176,8 +195,8 @@ size_t FirstKeyBit(std::string_view key, size_t bits) { return Fold(FnvAppend(kF
 
 }  // namespace
 
-bool EntityResolver::MayStartName(std::string_view key) const {
-  const size_t bit = FirstKeyBit(key, kFirstKeyBits);
+bool EntityResolver::MayStartName(uint64_t key_hash) const {
+  const size_t bit = Fold(key_hash, kFirstKeyBits);
   return (first_key_bits_[bit / 64] >> (bit % 64)) & 1;
 }
 
@@ -186,8 +205,8 @@ bool EntityResolver::MayExtend(uint64_t prefix_hash) const {
   return (prefix_bits_[bit / 64] >> (bit % 64)) & 1;
 }
 
-void EntityResolver::Remember(const std::vector<Token>& tokens) {
-  first_keys_.insert(tokens.front().key);
+void EntityResolver::Remember(const Tokens& tokens) {
+  first_keys_.emplace(tokens.front().key);
   const size_t bit = FirstKeyBit(tokens.front().key, kFirstKeyBits);
   first_key_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
   uint64_t h = kFnvBasis;
@@ -202,10 +221,10 @@ void EntityResolver::Remember(const std::vector<Token>& tokens) {
 }
 
 void EntityResolver::AddName(const std::string& name, int Names::*field, int value) {
-  const std::vector<Token> tokens = Tokenise(name);
+  Tokens tokens;
+  Tokenise(name, &tokens);
   if (tokens.empty() || tokens.size() > kMaxNameTokens) return;
-  std::string key;
-  for (const Token& t : tokens) key += t.key;
+  const std::string key(tokens.RunKey(0, tokens.size() - 1));
   Remember(tokens);
   Names& entry = names_[key];
   // A name shared by two entities of a kind names neither: guessing would merge subjects wrongly.
@@ -213,10 +232,10 @@ void EntityResolver::AddName(const std::string& name, int Names::*field, int val
 }
 
 void EntityResolver::AddFlag(const std::string& name, bool Names::*field) {
-  const std::vector<Token> tokens = Tokenise(name);
+  Tokens tokens;
+  Tokenise(name, &tokens);
   if (tokens.empty() || tokens.size() > kMaxNameTokens) return;
-  std::string key;
-  for (const Token& t : tokens) key += t.key;
+  const std::string key(tokens.RunKey(0, tokens.size() - 1));
   Remember(tokens);
   names_[key].*field = true;
 }
@@ -263,27 +282,27 @@ EntityResolver::EntityResolver(const knowledge::KnowledgeBase& knowledge) : know
     office_canonical_[Key(office.name)] = office.name;
     for (const std::string& alias : office.aliases) office_canonical_[Key(alias)] = office.name;
   }
-  for (const std::string& given : knowledge.given_names()) given_names_.insert(given);
+  for (const std::string& given : knowledge.given_names()) {
+    given_names_.insert(given);
+    if (!given.empty()) given_first_bytes_[static_cast<unsigned char>(given[0])] = true;
+  }
 }
 
-EntityResolver::Runs EntityResolver::LookupRuns(const std::vector<Token>& tokens) const {
-  Runs runs(tokens.size());
+void EntityResolver::LookupRuns(const Tokens& tokens, Runs* out) const {
+  Runs& runs = *out;
+  runs.assign(tokens.size(), {});
   for (size_t i = 0; i < tokens.size(); ++i) {
-    runs[i].fill(nullptr);
-    if (!MayStartName(tokens[i].key) || first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
-    std::string key;
+    if (!MayStartName(tokens[i].key_hash) || first_keys_.count(tokens[i].key) == 0) continue;  // most words start no name
     uint64_t hash = kFnvBasis;
     const size_t limit = std::min(max_tokens_, tokens.size() - i);
     for (size_t len = 1; len <= limit; ++len) {
       if (len > 1 && !tokens[i + len - 1].joined_to_previous) break;
-      key += tokens[i + len - 1].key;
       hash = FnvAppend(hash, tokens[i + len - 1].key);
       if (!MayExtend(hash)) break;  // no name's key starts with these words: no longer run names anything
-      auto it = names_.find(key);
+      auto it = names_.find(tokens.RunKey(i, i + len - 1));
       if (it != names_.end()) runs[i][len] = &it->second;
     }
   }
-  return runs;
 }
 
 template <typename Accept>
@@ -299,7 +318,7 @@ size_t EntityResolver::Longest(const Runs& runs, size_t i, Accept accept, const 
   return 0;
 }
 
-size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs& runs, size_t i, size_t* name_start) const {
+size_t EntityResolver::MatchPerson(const Tokens& tokens, const Runs& runs, size_t i, size_t* name_start) const {
   const size_t n = tokens.size();
   const Names* found = nullptr;
   size_t j = i;
@@ -355,7 +374,8 @@ size_t EntityResolver::MatchPerson(const std::vector<Token>& tokens, const Runs&
     return std::make_pair(k, words);
   };
   // A given name and a surname: "Marc Fogel", "Sherie Lash".
-  if (given_names_.find(tokens[j].word) != given_names_.end()) {
+  if (given_first_bytes_[static_cast<unsigned char>(tokens[j].word[0])] &&
+      given_names_.find(tokens[j].word) != given_names_.end()) {
     auto [k, words] = surname_run(j + 1, 2);
     if (words >= 1) return k - i;
   }
@@ -388,8 +408,11 @@ void EntityResolver::CollectSurnames(const std::vector<ResolvedMention>& mention
 
 std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text, const SurnameMap* surnames) const {
   std::vector<ResolvedMention> out;
-  const std::vector<Token> tokens = Tokenise(text);
-  const Runs runs = LookupRuns(tokens);
+  // Reused from sentence to sentence on each thread: no allocation per sentence once they have grown.
+  thread_local Tokens tokens;
+  thread_local Runs runs;
+  Tokenise(text, &tokens);
+  LookupRuns(tokens, &runs);
   const auto& catalog = knowledge_->entities();
   const auto& places = knowledge_->places();
   const size_t n = tokens.size();
@@ -500,16 +523,15 @@ std::vector<ResolvedMention> EntityResolver::FindMentions(std::string_view text,
 }
 
 std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::string* why) const {
-  const std::vector<Token> tokens = Tokenise(text);
+  Tokens tokens;
+  Tokenise(text, &tokens);
   // The whole text is a title, so its words form runs whatever separates
   // them: "Lt. Gov." is one office although a dot splits it.
   Runs runs(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
     runs[i].fill(nullptr);
-    std::string key;
     for (size_t len = 1; len <= kMaxNameTokens && i + len <= tokens.size(); ++len) {
-      key += tokens[i + len - 1].key;
-      auto it = names_.find(key);
+      auto it = names_.find(tokens.RunKey(i, i + len - 1));
       if (it != names_.end()) runs[i][len] = &it->second;
     }
   }
@@ -530,7 +552,10 @@ std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::stri
     const size_t office_len = Longest(runs, i, [](const Names& e, size_t) { return e.office; }, &as_office);
     const size_t modifier_len = Longest(runs, i, [](const Names& e, size_t) { return e.modifier; }, &as_modifier);
     if (office_len == 0 && modifier_len == 0) {
-      *why = "'" + std::string(tokens[i].word) + "' is no part of a title";
+      // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about "'" + std::string(...) here.
+      why->clear();
+      why->push_back('\'');
+      why->append(tokens[i].word).append("' is no part of a title");
       return std::nullopt;
     }
     // The longer reading wins: "Deputy Secretary" is an office, "Deputy" before "Director" a modifier of it.
@@ -541,9 +566,7 @@ std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::stri
       if (as_office->honorific && !as_office->modifier) {
         title.honorific = true;
       } else {
-        std::string key;
-        for (size_t k = i; k < end; ++k) key += tokens[k].key;
-        auto it = office_canonical_.find(key);
+        auto it = office_canonical_.find(std::string(tokens.RunKey(i, end - 1)));
         // Of two offices ("police spokesman Officer"), the one next to the name is the person's title.
         office.clear();
         if (!pending.empty()) append(&office, pending);
@@ -570,7 +593,9 @@ std::optional<Title> EntityResolver::ParseTitle(std::string_view text, std::stri
   if (office.empty() && !pending.empty()) office = pending;  // "the deputy": the modifier is all there is
   title.office = office;
   if (title.office.empty() && !title.honorific) {
-    *why = "'" + std::string(text) + "' names no office";
+    why->clear();
+    why->push_back('\'');
+    why->append(text).append("' names no office");
     return std::nullopt;
   }
   return title;
@@ -580,8 +605,10 @@ EntityRef EntityResolver::ResolvePerson(std::string_view mention) const {
   EntityRef ref;
   ref.kind = "person";
   ref.mention = CollapseSpaces(mention);
-  const std::vector<Token> tokens = Tokenise(mention);
-  const Runs runs = LookupRuns(tokens);
+  thread_local Tokens tokens;  // reused, as in FindMentions (which calls this: a buffer of its own)
+  thread_local Runs runs;
+  Tokenise(mention, &tokens);
+  LookupRuns(tokens, &runs);
   size_t name_start = 0;
   const size_t len = tokens.empty() ? 0 : MatchPerson(tokens, runs, 0, &name_start);
   const size_t end = len > 0 ? len : tokens.size();
@@ -590,9 +617,7 @@ EntityRef EntityResolver::ResolvePerson(std::string_view mention) const {
     return ref;
   }
   const auto& catalog = knowledge_->entities();
-  std::string key;
-  for (size_t k = name_start; k < end; ++k) key += tokens[k].key;
-  auto it = names_.find(key);
+  auto it = names_.find(tokens.RunKey(name_start, end - 1));
   int index = it != names_.end() ? it->second.person : -1;
   if (index < 0) {
     // "Vladimir V. Putin": try again without middle initials.

@@ -50,9 +50,16 @@ struct Title {
   std::string Id() const { return former ? "former " + office : office; }
 };
 
+// Hashes a std::string key and a std::string_view alike, so that maps keyed by
+// strings are searched with a view of the text, without building a string.
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Surnames of people a document has named in full, so that a later bare
 // "Lindqvist" is recognised as Anna Lindqvist. Keyed by EntityResolver::Key.
-using SurnameMap = std::unordered_map<std::string, EntityRef>;
+using SurnameMap = std::unordered_map<std::string, EntityRef, KeyHash, std::equal_to<>>;
 
 class EntityResolver {
  public:
@@ -88,7 +95,8 @@ class EntityResolver {
     size_t begin = 0;
     size_t end = 0;
     std::string_view word;         // the token's bytes in the text
-    std::string key;               // lower case without dots, hyphens, apostrophes
+    std::string_view key;          // lower case without dots, hyphens, apostrophes; in Tokens::keys
+    uint64_t key_hash = 0;         // FNV-1a of key
     bool capitalised = false;      // starts with an upper-case letter or a digit
     bool name_like = false;        // upper-case start and some lower case ("Fogel", not "NATO")
     bool initial = false;          // "J." or "J.D."
@@ -105,34 +113,55 @@ class EntityResolver {
     bool office_modifier = false;  // "Deputy", "Acting": part of the office it precedes
   };
 
+  // The tokens of one text. Their keys lie end to end in `keys`, so the key
+  // of a run of tokens is one view of it, with no string built per token or
+  // per run. Neither copied nor moved: the keys' views point into it.
+  class Tokens {
+   public:
+    Tokens() = default;
+    Tokens(const Tokens&) = delete;
+    Tokens& operator=(const Tokens&) = delete;
+    const Token& operator[](size_t i) const { return list[i]; }
+    size_t size() const { return list.size(); }
+    bool empty() const { return list.empty(); }
+    const Token& front() const { return list.front(); }
+    const Token& back() const { return list.back(); }
+    std::vector<Token>::const_iterator begin() const { return list.begin(); }
+    std::vector<Token>::const_iterator end() const { return list.end(); }
+    // The key of tokens [first, last]: their keys joined.
+    std::string_view RunKey(size_t first, size_t last) const {
+      return std::string_view(list[first].key.data(),
+                              static_cast<size_t>(list[last].key.data() + list[last].key.size() - list[first].key.data()));
+    }
+
+    std::vector<Token> list;
+    std::string keys;  // reserved to the text's size before the first key is written: never reallocated
+  };
+
   static constexpr size_t kMaxNameTokens = 8;
   // For each token, the table entries of the runs of 1..kMaxNameTokens joined
   // tokens starting there (null where a run names nothing). Computed once per
   // text, so each position costs a handful of hash lookups.
   using Runs = std::vector<std::array<const Names*, kMaxNameTokens + 1>>;
 
-  static std::vector<Token> Tokenise(std::string_view text);
-  Runs LookupRuns(const std::vector<Token>& tokens) const;
+  static void Tokenise(std::string_view text, Tokens* tokens);
+  void LookupRuns(const Tokens& tokens, Runs* runs) const;
   void AddName(const std::string& name, int Names::*field, int value);
   void AddFlag(const std::string& name, bool Names::*field);
-  void Remember(const std::vector<Token>& tokens);
+  void Remember(const Tokens& tokens);
   // Longest run from token `i` whose entry satisfies `accept`; its length in
   // tokens (0 when none).
   template <typename Accept>
   size_t Longest(const Runs& runs, size_t i, Accept accept, const Names** found) const;
   // A person starting at token i: returns the number of tokens, 0 if none.
-  size_t MatchPerson(const std::vector<Token>& tokens, const Runs& runs, size_t i, size_t* name_start) const;
+  size_t MatchPerson(const Tokens& tokens, const Runs& runs, size_t i, size_t* name_start) const;
 
   // Lets the sets be searched with a string_view, without building a string.
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  using ViewSet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
   // One bit per hash of each key that starts some name: most words of a text
   // start none, and one bit test turns them away before any hash table lookup.
   static constexpr size_t kFirstKeyBits = size_t{1} << 16;
-  bool MayStartName(std::string_view key) const;
+  bool MayStartName(uint64_t key_hash) const;
   // One bit per hash of every prefix of every key ("n", "ne", ... "newyork"):
   // a run whose key is no prefix of any name cannot grow into one, so the
   // lookup of longer runs stops there. A clear bit is certain; a set bit may
@@ -142,11 +171,12 @@ class EntityResolver {
 
 
   const knowledge::KnowledgeBase* knowledge_;
-  std::unordered_map<std::string, Names> names_;
+  std::unordered_map<std::string, Names, KeyHash, std::equal_to<>> names_;
   ViewSet first_keys_;   // keys of tokens that start some name
   std::vector<uint64_t> first_key_bits_ = std::vector<uint64_t>(kFirstKeyBits / 64, 0);
   std::vector<uint64_t> prefix_bits_ = std::vector<uint64_t>(kPrefixBits / 64, 0);
   ViewSet given_names_;  // as written, case-sensitive
+  std::array<bool, 256> given_first_bytes_{};  // first bytes of given names: most words start with none
   std::unordered_map<std::string, std::string> office_canonical_;  // office key -> canonical office name
   size_t max_tokens_ = 1;
 };

@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 #include <string>
@@ -12,9 +13,11 @@
 namespace crosscheck::ingest {
 namespace {
 
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ull;
+constexpr uint64_t kFnvPrime = 0x100000001b3ull;
+
 // Common words that say nothing about a story's topic.
-const std::unordered_set<std::string_view>& Stopwords() {
-  static const std::unordered_set<std::string_view> kWords = {
+constexpr std::string_view kStopwords[] = {
       "about", "above", "after", "again", "against", "also", "although", "among", "another", "around",
       "back", "because", "been", "before", "being", "between", "both", "came", "come", "could",
       "days", "does", "doing", "down", "during", "each", "even", "ever", "every", "first",
@@ -28,7 +31,37 @@ const std::unordered_set<std::string_view>& Stopwords() {
       "with", "within", "without", "would", "year", "years", "your", "monday", "tuesday",
       "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weeks", "today", "yesterday",
       "four", "five", "second", "including", "according", "added", "news", "story", "report"};
-  return kWords;
+
+// The stopwords by their FNV-1a hash, which ContentWords computes for every
+// word anyway: one probe of an open-addressed table (and a compare on a hit)
+// instead of hashing each word again for a hash set.
+class StopwordTable {
+ public:
+  StopwordTable() {
+    for (std::string_view word : kStopwords) {
+      uint64_t hash = kFnvBasis;
+      for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * kFnvPrime;
+      size_t slot = hash & kMask;
+      while (!slots_[slot].empty()) slot = (slot + 1) & kMask;
+      slots_[slot] = word;
+    }
+  }
+  // Whether the lower-case `word`, whose FNV-1a hash is `hash`, is a stopword.
+  bool Contains(std::string_view word, uint64_t hash) const {
+    for (size_t slot = hash & kMask; !slots_[slot].empty(); slot = (slot + 1) & kMask) {
+      if (slots_[slot] == word) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMask = 511;  // 512 slots for ~140 words: probes stay short
+  std::array<std::string_view, kMask + 1> slots_{};
+};
+
+const StopwordTable& Stopwords() {
+  static const StopwordTable kTable;
+  return kTable;
 }
 
 // The distinct content words of `text` (lower case, 4 letters or more, no
@@ -36,15 +69,16 @@ const std::unordered_set<std::string_view>& Stopwords() {
 // words they share, and a hash per word spares a string per word.
 std::vector<uint64_t> ContentWords(std::string_view text) {
   std::vector<uint64_t> words;
+  const StopwordTable& stopwords = Stopwords();
   char word[16];  // the longest stopword fits; longer words only need their hash
   size_t length = 0;
-  uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a
+  uint64_t hash = kFnvBasis;  // FNV-1a
   auto flush = [&] {
-    if (length >= 4 && (length > sizeof word || Stopwords().count(std::string_view(word, length)) == 0)) {
+    if (length >= 4 && (length > sizeof word || !stopwords.Contains(std::string_view(word, length), hash))) {
       words.push_back(hash);
     }
     length = 0;
-    hash = 0xcbf29ce484222325ull;
+    hash = kFnvBasis;
   };
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
@@ -52,7 +86,7 @@ std::vector<uint64_t> ContentWords(std::string_view text) {
       const char lower = static_cast<char>(u | 0x20);
       if (length < sizeof word) word[length] = lower;
       ++length;
-      hash = (hash ^ static_cast<unsigned char>(lower)) * 0x100000001b3ull;
+      hash = (hash ^ static_cast<unsigned char>(lower)) * kFnvPrime;
     } else {
       flush();
     }
@@ -69,12 +103,14 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-size_t CountWords(std::string_view line) {
+// The number of words of `line`, counted up to `limit`: a crumb has few, and
+// a long line need not be read to its end to know it has more.
+size_t CountWords(std::string_view line, size_t limit) {
   size_t words = 0;
   bool in_word = false;
   for (char c : line) {
     bool letter = c != ' ';
-    if (letter && !in_word) ++words;
+    if (letter && !in_word && ++words >= limit) return words;
     in_word = letter;
   }
   return words;
@@ -84,10 +120,12 @@ size_t CountWords(std::string_view line) {
 bool IsCrumb(std::string_view line) {
   const char last = line.back();
   const bool sentence_end = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ':';
-  if (CountWords(line) <= 3 && !sentence_end) return true;
+  if (!sentence_end && CountWords(line, 4) <= 3) return true;
   // Breadcrumbs separate short items with " | " or " > ": "Home | World | Europe".
   size_t separators = 0;
   for (std::string_view sep : {" | ", " > ", " / "}) {
+    // Most lines hold no '|', '>' or '/': one memchr rules the separator out, not a search from every space.
+    if (line.find(sep[1]) == std::string_view::npos) continue;
     for (size_t pos = line.find(sep); pos != std::string_view::npos; pos = line.find(sep, pos + sep.size())) ++separators;
   }
   return separators >= 2 && line.size() / (separators + 1) < 20;

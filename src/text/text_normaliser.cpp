@@ -224,10 +224,23 @@ class Normaliser {
   // How many bytes from `at` are plain and can be copied in one piece, as
   // CodePoint() would keep them one by one; 0 when raw_[at] is not. The last
   // byte before a non-ASCII one is left out: a combining mark may follow it.
+  // A single space between two plain bytes belongs to the run: the emitter
+  // would keep it as it is (identity) between the two runs it separates, and
+  // one piece per line instead of one per word saves a map segment check and
+  // an append per word.
   size_t PlainRun(size_t at) const {
     size_t end = at;
-    while (end < raw_.size() && Plain(static_cast<unsigned char>(raw_[end]))) ++end;
+    while (end < raw_.size()) {
+      const auto c = static_cast<unsigned char>(raw_[end]);
+      if (Plain(c) ||
+          (c == ' ' && end > at && end + 1 < raw_.size() && Plain(static_cast<unsigned char>(raw_[end + 1])))) {
+        ++end;
+      } else {
+        break;
+      }
+    }
     if (end < raw_.size() && static_cast<unsigned char>(raw_[end]) >= 0x80 && end > at) --end;
+    if (end > at && raw_[end - 1] == ' ') --end;  // a run ends on a plain byte, as it starts
     return end - at;
   }
 

@@ -280,6 +280,56 @@ TEST_CASE("BoilerplateFilter cuts an off-topic trailer", "[ingest]") {
   }
 }
 
+TEST_CASE("BoilerplateFilter: stopwords, in any case, are not words a trailer shares with the story", "[ingest]") {
+  // Each tail paragraph shares only stopwords with the story ("would", "said",
+  // "through", written in upper and mixed case): counted as content words they
+  // would be 3 of 12 shared (25%), and the tail would be kept.
+  const std::vector<std::string> tail = {
+      "Zebras graze beyond volcanic ridges while eagles circle distant glaciers, WOULD Said THROUGH.",
+      "Walrus herds rest beside frozen fjords where penguins chase silver mackerel, Would SAID Through.",
+      "Desert foxes hunt beetles under bright moonlight near ancient sandstone arches, would said through.",
+      "Orchids bloom inside misty cloud forests above hidden mountain monasteries, WOULD said THROUGH.",
+  };
+  std::vector<std::string> paragraphs = {kP1, kP2, kP3, kP4};
+  paragraphs.insert(paragraphs.end(), tail.begin(), tail.end());
+  const std::string text = Join(paragraphs);
+  const BodyText body = DefaultFilter().Apply(text);
+  CHECK(Kept(text, body) == std::vector<std::string>{kP1, kP2, kP3, kP4});
+
+  SECTION("a word that only starts like a stopword is a content word") {
+    // "wouldst", "saidst", "throughout" are no stopwords: sharing them keeps the tail.
+    std::vector<std::string> shared = {kP1, kP2 + " Wouldst saidst throughout.", kP3, kP4};
+    for (std::string p : tail) {
+      for (auto [from, to] : {std::pair<std::string, std::string>{"WOULD", "wouldst"}, {"Would", "wouldst"},
+                              {"would", "wouldst"}, {"SAID", "saidst"}, {"Said", "saidst"}, {"said", "saidst"},
+                              {"THROUGH", "throughout"}, {"Through", "throughout"}, {"through", "throughout"}}) {
+        if (size_t at = p.find(from); at != std::string::npos) p.replace(at, from.size(), to);
+      }
+      shared.push_back(p);
+    }
+    const std::string kept = Join(shared);
+    CHECK(DefaultFilter().Apply(kept).kept.size() == 8);
+  }
+}
+
+TEST_CASE("BoilerplateFilter: separators are counted only with spaces around them", "[ingest]") {
+  const std::vector<std::string> crumbs = {"Home / World / Europe / Harbour news today", "News | Harbour | Budget."};
+  for (const std::string& line : crumbs) {
+    CAPTURE(line);
+    const std::string text = Join({kP1, line, kP2});
+    CHECK(ReasonFor(text, DefaultFilter().Apply(text), line) == "navigation or heading fragment");
+  }
+  const std::vector<std::string> sentences = {
+      "The harbour budget rose 4/5 of a point, to 12|13 million>11 million, officials said on Monday.",
+      "Officials said the dredging | pier split was fair, and the budget would rise next year.",
+  };
+  for (const std::string& line : sentences) {
+    CAPTURE(line);
+    const std::string text = Join({kP1, line, kP2});
+    CHECK(ReasonFor(text, DefaultFilter().Apply(text), line).empty());
+  }
+}
+
 TEST_CASE("BoilerplateFilter: lines removed inside a cut trailer do not overlap the trailer span", "[ingest]") {
   const std::string t1 =
       "Basketball superstar LeBron James tied the league record for regular-season games played as his Lakers "

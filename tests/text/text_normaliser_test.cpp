@@ -196,6 +196,37 @@ TEST_CASE("NormaliseText: whitespace before a combining mark is collapsed, not g
       false);
 }
 
+TEST_CASE("NormaliseText: single spaces inside plain text map byte for byte, next to anything", "[text]") {
+  // Plain text and its single spaces are copied in one piece; every offset
+  // must still lead to the same byte of the original.
+  const std::string plain = "The harbour budget was approved on Tuesday, officials said. It costs $4.5m (net).";
+  const NormalisedText n = Plain(plain);
+  CHECK(n.text == plain);
+  bool identity = true;
+  for (uint32_t i = 0; i <= plain.size(); ++i) identity = identity && n.map.ToRawBegin(i) == i;
+  CHECK(identity);
+  CheckInvariants(n, plain);
+  // A single space next to what is not plain: an entity, an escaped quote, a
+  // combining mark, a line break, more spaces, the start or the end.
+  RunCases(
+      {
+          {"salt &amp; pepper here", "salt & pepper here", "pepper here", "pepper here"},
+          {"salt &amp; pepper here", "salt & pepper here", "& pepper", "&amp; pepper"},
+          {"he said \\\"yes\\\" to it", "he said \"yes\" to it", "\"yes\" to it", "\\\"yes\\\" to it"},
+          {"a cafe\xCC\x81 b c", "a caf\xC3\xA9 b c", "\xC3\xA9 b c", "e\xCC\x81 b c"},
+          {"a cafe\xCC\x81 b c", "a caf\xC3\xA9 b c", "a caf", "a caf"},
+          {"one e\xCC\x81 two", "one \xC3\xA9 two", "one \xC3\xA9", "one e\xCC\x81"},
+          {"x y\r\nz w", "x y\nz w", "y\nz w", "y\r\nz w"},
+          {"x y  z w", "x y z w", "y z w", "y  z w"},
+          {"x y\tz w", "x y z w", "y z", "y\tz"},
+          {" x y z", "x y z", "x y z", "x y z"},
+          {"x y z ", "x y z", "x y z", "x y z"},
+          {"x \xC3\xA9 y", "x \xC3\xA9 y", "x \xC3\xA9 y", "x \xC3\xA9 y"},
+      },
+      false);
+  RunCases({{"a b <b>bold</b> c d", "a b bold c d", "b bold c", "b <b>bold</b> c"}}, true);
+}
+
 TEST_CASE("NormaliseText drops zero-width and control characters", "[text]") {
   RunCases(
       {
