@@ -64,7 +64,7 @@ class SentenceCache {
   void AddTags(std::string_view sentence, const TaggedSentence& tagged);
 
   // Bytes kept at most, both generations together: a few MB per thread.
-  static constexpr size_t kMaxBytes = size_t{16} << 20;
+  static constexpr size_t kMaxBytes = size_t{8} << 20;
 
  private:
   struct Generation {
