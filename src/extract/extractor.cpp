@@ -1,12 +1,10 @@
 #include "extract/extractor.h"
 
 #include "extract/date_parser.h"
-#include "extract/sentence_cache.h"
 
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <string_view>
 #include <map>
@@ -52,8 +50,7 @@ class DocumentExtraction {
  public:
   DocumentExtraction(const Document& doc, const TemplateSet& templates, const MentionTagger& tagger,
                      const AttributionDetector& attribution, const re2::RE2& dates, const PatternPrefilter& prefilter,
-                     bool prefilter_enabled, const std::vector<size_t>& first_pattern, uint64_t cache_owner,
-                     const ExtractOptions& options, Extraction* out)
+                     bool prefilter_enabled, const std::vector<size_t>& first_pattern, const ExtractOptions& options, Extraction* out)
       : doc_(doc),
         templates_(templates),
         tagger_(tagger),
@@ -62,7 +59,6 @@ class DocumentExtraction {
         prefilter_(prefilter),
         prefilter_enabled_(prefilter_enabled),
         first_pattern_(first_pattern),
-        cache_(&SentenceCache::ForThread(cache_owner)),
         options_(options),
         out_(out) {
     context_.published = doc.source.published;
@@ -83,15 +79,10 @@ class DocumentExtraction {
     std::vector<std::vector<Claim>> focused(template_count);  // claims of focused templates, by template
     PatternPrefilter::Scratch scratch;
     for (const Sentence& sentence : doc_.sentences) {
-      entry_ = &cache_->MatchesOf(Tagged(sentence.index).marked);
       if (focus != nullptr && !FocusedSentence(sentence, *focus, &focus_may_match, &focused, &scratch)) continue;
       std::vector<Claim> found;
-      if (prefilter_enabled_ && entry_->has_candidates) {
-        may_match = entry_->candidates;
-      } else if (prefilter_enabled_) {
+      if (prefilter_enabled_) {
         prefilter_.Candidates(Tagged(sentence.index).marked, &may_match, &scratch);
-        entry_->candidates = may_match;
-        entry_->has_candidates = true;
       } else {
         may_match.assign(first_pattern_.empty() ? 0 : first_pattern_.back() + templates_.templates().back().patterns.size(), true);
       }
@@ -145,45 +136,15 @@ class DocumentExtraction {
     return true;
   }
 
-  // Every match of a pattern in a marked sentence, left to right, as
-  // SentenceCache keeps them: (begin, end) of each of the groups + 1 pieces.
-  static std::vector<int32_t> FindMatches(std::string_view text, const re2::RE2& re, std::vector<re2::StringPiece>* pieces) {
-    std::vector<int32_t> offsets;
-    const int groups = re.NumberOfCapturingGroups();
-    pieces->assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
-    size_t start = 0;
-    while (start <= text.size()) {
-      if (!re.Match(text, start, text.size(), RE2::UNANCHORED, pieces->data(), groups + 1)) break;
-      for (const re2::StringPiece& piece : *pieces) {
-        const bool took_part = piece.data() != nullptr;
-        const auto begin = took_part ? static_cast<int32_t>(piece.data() - text.data()) : -1;
-        offsets.push_back(begin);
-        offsets.push_back(took_part ? begin + static_cast<int32_t>(piece.size()) : -1);
-      }
-      const auto match_begin = static_cast<size_t>((*pieces)[0].data() - text.data());
-      const size_t match_end = match_begin + (*pieces)[0].size();
-      start = match_end > match_begin ? match_end : match_begin + 1;
-    }
-    return offsets;
-  }
-
   void MatchPattern(const Sentence& sentence, const CompiledTemplate& t, uint32_t p, std::vector<Claim>* found) {
     const CompiledPattern& pattern = t.patterns[p];
     const std::string_view text = Tagged(sentence.index).marked;
-    const size_t piece_count = static_cast<size_t>(pattern.re->NumberOfCapturingGroups()) + 1;
+    const int groups = pattern.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece>& pieces = pieces_;  // reused: one allocation per document, not per candidate
-    // RE2's answer for this sentence comes from the cache when the sentence was seen before.
-    const size_t global = first_pattern_[static_cast<size_t>(&t - templates_.templates().data())] + p;
-    const std::vector<int32_t>* offsets = entry_->Find(global);
-    if (offsets == nullptr) offsets = &cache_->AddMatches(entry_, global, FindMatches(text, *pattern.re, &pieces));
-    pieces.assign(piece_count, re2::StringPiece());
-    for (size_t at = 0; at + 2 * piece_count <= offsets->size(); at += 2 * piece_count) {
-      for (size_t g = 0; g < piece_count; ++g) {
-        const int32_t begin = (*offsets)[at + 2 * g];
-        const int32_t end = (*offsets)[at + 2 * g + 1];
-        pieces[g] = begin < 0 ? re2::StringPiece()
-                              : re2::StringPiece(text.data() + begin, static_cast<size_t>(end - begin));
-      }
+    pieces.assign(static_cast<size_t>(groups) + 1, re2::StringPiece());
+    size_t start = 0;
+    while (start <= text.size()) {
+      if (!pattern.re->Match(text, start, text.size(), RE2::UNANCHORED, pieces.data(), groups + 1)) break;
       const auto match_begin = static_cast<size_t>(pieces[0].data() - text.data());
       const size_t match_end = match_begin + pieces[0].size();
       std::string why;
@@ -193,6 +154,7 @@ class DocumentExtraction {
       } else if (options_.near_misses) {
         out_->near_misses.push_back({sentence.index, t.spec.id, p, why});
       }
+      start = match_end > match_begin ? match_end : match_begin + 1;
     }
   }
 
@@ -375,13 +337,7 @@ class DocumentExtraction {
     tagged_.reserve(doc_.sentences.size());
     SurnameMap surnames;
     for (const Sentence& s : doc_.sentences) {
-      const std::string_view text = doc_.SentenceText(s);
-      if (const TaggedSentence* seen = cache_->FindTags(text)) {
-        tagged_.push_back(*seen);
-      } else {
-        tagged_.push_back(tagger_.Tag(text));
-        cache_->AddTags(text, tagged_.back());
-      }
+      tagged_.push_back(tagger_.Tag(doc_.SentenceText(s)));
       std::vector<ResolvedMention> mentions;
       for (const Mention& m : tagged_.back().mentions) mentions.push_back({m.text.begin, m.text.end, m.entity});
       EntityResolver::CollectSurnames(mentions, &surnames);
@@ -485,8 +441,6 @@ class DocumentExtraction {
   const PatternPrefilter& prefilter_;
   const bool prefilter_enabled_;
   const std::vector<size_t>& first_pattern_;
-  SentenceCache* cache_;                     // this thread's, for this Extractor
-  SentenceCache::Matches* entry_ = nullptr;  // of the sentence being matched
   const ExtractOptions& options_;
   Extraction* out_;
   SlotContext context_;
@@ -496,16 +450,6 @@ class DocumentExtraction {
   std::map<std::string, uint32_t> salience_;
   bool salience_ready_ = false;
 };
-
-}  // namespace
-
-namespace {
-
-// Tells Extractors apart for SentenceCache, even one built where another was freed.
-uint64_t NextCacheOwner() {
-  static std::atomic<uint64_t> next{1};
-  return next.fetch_add(1);
-}
 
 }  // namespace
 
@@ -522,7 +466,6 @@ Extractor::Extractor(const TemplateSet& templates)
   if (setting != nullptr && std::string_view(setting) == "0") patterns.clear();
   prefilter_ = std::make_unique<PatternPrefilter>(patterns);
   prefilter_enabled_ = !patterns.empty();
-  cache_owner_ = NextCacheOwner();
 }
 
 Extractor::~Extractor() = default;
@@ -554,7 +497,7 @@ std::unique_ptr<ExtractionFocus> Extractor::Focus(const std::vector<std::string>
 Extraction Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
   Extraction out;
   DocumentExtraction(doc, *templates_, tagger_, attribution_, *dates_, *prefilter_, prefilter_enabled_, first_pattern_,
-                     cache_owner_, options, &out).Run();
+                     options, &out).Run();
   return out;
 }
 

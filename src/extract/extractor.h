@@ -119,7 +119,6 @@ class Extractor {
   std::unique_ptr<PatternPrefilter> prefilter_;
   std::vector<size_t> first_pattern_;  // of each template, in prefilter numbering
   bool prefilter_enabled_ = true;
-  uint64_t cache_owner_;  // names this Extractor to the per-thread SentenceCache
   MentionTagger tagger_;
   AttributionDetector attribution_;
 };
