@@ -214,9 +214,6 @@ class Store {
   std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
   std::string entity_key_;                                // EntityId's lookup key, reused
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-  // What the claim_lists table holds (ForEachClaimList): every list's ids, and where each ends.
-  std::vector<int64_t> listed_ids_;
-  std::vector<size_t> listed_ends_;
   // A document's row of document_texts as it is written, reused.
   std::string layout_;
   std::string text_;
