@@ -42,7 +42,14 @@ std::string TemplateFingerprint(const std::string& file_digest, const ClaimTempl
   for (const std::string& type : used) {
     auto it = type_file_digest.find(type);
     const std::string declared = it == type_file_digest.end() ? "built-in" : it->second;
-    digest.Update("\n" + std::to_string(type.size()) + ":" + type + "=" + declared);
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on the chain of operator+.
+    std::string line = "\n";
+    line += std::to_string(type.size());
+    line += ':';
+    line += type;
+    line += '=';
+    line += declared;
+    digest.Update(line);
   }
   return digest.HexDigest();
 }
