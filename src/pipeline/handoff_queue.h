@@ -1,11 +1,14 @@
 // HandoffQueue: hands items from one producer thread to one consumer thread,
 // in order, holding at most `capacity` units of them (an item's weight, such
-// as its claims; one item is always let through however heavy, so a large
-// subject group never blocks).
+// as its claims). The item the consumer works on counts until it asks for the
+// next one; an item heavier than the capacity is let through once nothing
+// else is held, so a large subject group never blocks, and never waits beside
+// another.
 //
 // The check reads each subject group's claims from the store on one thread
 // and judges them on another: the queue keeps the store's order and bounds
-// what waits between them, so memory stays that of a few groups.
+// what waits between them, so memory stays that of a few groups. On a 1 GB
+// corpus the largest groups hold ~100,000 claims (~100 MB) each.
 #pragma once
 
 #include <condition_variable>
@@ -27,7 +30,7 @@ class HandoffQueue {
   // Waits for room; false (the item dropped) once the consumer has cancelled.
   bool Push(T item, size_t weight = 1) {
     std::unique_lock<std::mutex> lock(mutex_);
-    room_.wait(lock, [&] { return cancelled_ || items_.empty() || held_ + weight <= capacity_; });
+    room_.wait(lock, [&] { return cancelled_ || held_ == 0 || held_ + weight <= capacity_; });
     if (cancelled_) return false;
     held_ += weight;
     items_.emplace_back(std::move(item), weight);
@@ -48,18 +51,22 @@ class HandoffQueue {
     cancelled_ = true;
     items_.clear();
     held_ = 0;
+    working_ = 0;
     room_.notify_all();
   }
 
-  // The oldest item; nothing once the queue is closed and empty.
+  // The oldest item; nothing once the queue is closed and empty. The item
+  // the last call returned stops counting now: the consumer is done with it.
   std::optional<T> Pop() {
     std::unique_lock<std::mutex> lock(mutex_);
+    held_ -= working_;
+    working_ = 0;
+    room_.notify_one();
     ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
     if (items_.empty()) return std::nullopt;
     std::optional<T> item(std::move(items_.front().first));
-    held_ -= items_.front().second;
+    working_ = items_.front().second;  // still held, by the consumer
     items_.pop_front();
-    room_.notify_one();
     return item;
   }
 
@@ -69,7 +76,8 @@ class HandoffQueue {
   std::condition_variable room_;
   std::condition_variable ready_;
   std::deque<std::pair<T, size_t>> items_;
-  size_t held_ = 0;
+  size_t held_ = 0;     // waiting items' weight, plus working_
+  size_t working_ = 0;  // the weight of the item the consumer has
   bool closed_ = false;
   bool cancelled_ = false;
 };

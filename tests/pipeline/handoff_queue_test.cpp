@@ -1,6 +1,7 @@
 // HandoffQueue: items reach the consumer in order, no more than the capacity
-// waits between the threads (one heavy item passes alone), and a cancelled
-// queue releases a producer waiting for room.
+// waits between the threads (one heavy item passes alone, once the consumer
+// is done with the last), and a cancelled queue releases a producer waiting
+// for room.
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -46,6 +47,27 @@ TEST_CASE("HandoffQueue hands items over in order, holding no more than its capa
   // producer has put in the room it left (the capacity), and the next item
   // waiting for room. Unbounded, the producer would run hundreds ahead.
   CHECK(most_waiting <= 25 + 10 + 25);
+}
+
+TEST_CASE("HandoffQueue: a heavy item waits until the consumer is done with the item it has", "[pipeline][queue][threads]") {
+  pipeline::HandoffQueue<int> queue(10);
+  REQUIRE(queue.Push(1, 5));
+  REQUIRE(queue.Pop() == std::optional<int>(1));  // the consumer works on it: 5 of 10 held
+  std::atomic<bool> pushed{false};
+  std::thread producer([&] {
+    pushed = queue.Push(2, 25);  // heavier than the capacity
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(pushed);  // two large groups are never held at once
+  REQUIRE(queue.Pop() == std::optional<int>(2));  // done with item 1: item 2 comes through
+  producer.join();
+  CHECK(pushed);
+  // A light item still joins a light one being worked on.
+  pipeline::HandoffQueue<int> light(10);
+  REQUIRE(light.Push(3, 4));
+  REQUIRE(light.Pop() == std::optional<int>(3));
+  CHECK(light.Push(4, 4));
+  CHECK(light.Pop() == std::optional<int>(4));
 }
 
 TEST_CASE("HandoffQueue: Cancel releases a producer waiting for room", "[pipeline][queue][threads]") {
