@@ -67,7 +67,7 @@ class Discovery {
     std::vector<size_t>().swap(subject_of_);
   }
 
-  const Status& status() const { return subjects_.status(); }
+  const Status& status() const { return subjects_.status().ok() ? status_ : subjects_.status(); }
 
   TruthDiscovery Run() {
     TruthDiscovery result;
@@ -294,7 +294,11 @@ class Discovery {
   void ForEachSubject(Visit&& visit) const {
     SubjectView view;
     for (size_t number : ordered_) {
-      if (!subjects_.Read(number, &read_) || !view.Parse(read_)) continue;
+      if (!subjects_.Read(number, &read_)) continue;
+      if (!view.Parse(read_, rank_.size())) {
+        if (status_.ok()) status_ = Status::Internal("truth discovery: a subject's record does not parse");
+        continue;
+      }
       visit(view);
     }
   }
@@ -417,6 +421,7 @@ class Discovery {
   std::string record_;              // reused: the record being written
   mutable std::string read_;        // reused: the record being read
   mutable std::vector<size_t> ranked_;
+  mutable Status status_ = Status::Ok();  // a record that did not parse
 };
 
 }  // namespace truth_internal

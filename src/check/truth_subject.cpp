@@ -92,19 +92,20 @@ void EncodeSubject(const SubjectEvidence& s, std::string* out) {
   }
 }
 
-bool SubjectView::Parse(std::string_view record) {
+bool SubjectView::Parse(std::string_view record, size_t outlets) {
   Cursor in(record);
   uint64_t k = 0;
   uint64_t groups = 0;
   uint64_t parts = 0;
   uint64_t pool = 0;
   if (!in.U64(&k) || !in.U64(&groups) || !in.U64(&parts) || !in.U64(&pool) || !in.String(&finding_id_)) return false;
-  if (k > record.size()) return false;  // each display takes 8 bytes at least
+  if (k > record.size() / 8) return false;  // each display takes 8 bytes at least
   displays_.resize(k);
   for (std::string_view& display : displays_) {
     if (!in.String(&display)) return false;
   }
-  const uint64_t cells = k * k;  // k is at most the record's size: no overflow
+  if (k != 0 && k > record.size() / k) return false;  // the two k x k matrices alone would not fit
+  const uint64_t cells = k * k;
   if (!in.Rows(cells, 1, &within_) || !in.Rows(cells, 1, &exclusive_) ||
       !in.Rows(groups, kGroupBytes, &group_) || !in.Rows(pool, 8, &pool_)) {
     return false;
@@ -118,14 +119,17 @@ bool SubjectView::Parse(std::string_view record) {
   k_ = k;
   groups_ = groups;
   parts_ = parts;
-  // Every outlet range must lie in the pool, every part name a group.
+  // Every outlet range must lie in the pool, every part name a group, every outlet a known one.
   for (size_t g = 0; g < groups_; ++g) {
     const uint64_t first = U64(group_ + g * kGroupBytes);
     const uint64_t count = U64(group_ + g * kGroupBytes + 8);
     if (first > pool || count > pool - first) return false;
   }
   for (size_t p = 0; p < parts_; ++p) {
-    if (part_group(p) >= groups_) return false;
+    if (part_group(p) >= groups_ || part_outlet(p) >= outlets) return false;
+  }
+  for (uint64_t i = 0; i < pool; ++i) {
+    if (U64(pool_ + i * 8) >= outlets) return false;
   }
   return true;
 }

@@ -48,8 +48,9 @@ void EncodeSubject(const SubjectEvidence& s, std::string* out);
 // A record EncodeSubject wrote, read where it lies (the bytes must outlive the view).
 class SubjectView {
  public:
-  // False when `record` is not a whole record.
-  bool Parse(std::string_view record);
+  // False when `record` is not a whole record, or names an outlet number of
+  // `outlets` or more (a damaged record must not index past the outlets).
+  bool Parse(std::string_view record, size_t outlets);
 
   std::string_view finding_id() const { return finding_id_; }
   size_t candidates() const { return k_; }

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+#include <system_error>
 
 namespace crosscheck::util {
 
@@ -15,7 +15,7 @@ TemporaryFile::TemporaryFile(const std::filesystem::path& folder) {
   }
   file_ = std::tmpfile();
   if (file_ == nullptr) {
-    open_error_ = std::strerror(errno);
+    open_error_ = std::generic_category().message(errno);
     return;
   }
   fd_ = ::fileno(file_);
@@ -39,7 +39,7 @@ bool TemporaryFile::WriteAt(uint64_t offset, const char* data, size_t size, std:
     const ssize_t n = ::pwrite(fd_, data + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = n < 0 ? std::strerror(errno) : "nothing written";
+      *error = n < 0 ? std::generic_category().message(errno) : "nothing written";
       return false;
     }
     done += static_cast<size_t>(n);
@@ -57,7 +57,7 @@ bool TemporaryFile::ReadAt(uint64_t offset, char* data, size_t size, std::string
     const ssize_t n = ::pread(fd_, data + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = n < 0 ? std::strerror(errno) : "the file ends early";
+      *error = n < 0 ? std::generic_category().message(errno) : "the file ends early";
       return false;
     }
     done += static_cast<size_t>(n);

@@ -45,7 +45,7 @@ TEST_CASE("Truth subject records keep every number's bits and every name", "[che
   std::string record = "prefix:";  // records follow one another in a spool
   EncodeSubject(s, &record);
   SubjectView view;
-  REQUIRE(view.Parse(std::string_view(record).substr(7)));
+  REQUIRE(view.Parse(std::string_view(record).substr(7), 13));
   CHECK(view.finding_id() == s.finding_id);
   REQUIRE(view.candidates() == 3);
   for (size_t v = 0; v < 3; ++v) CHECK(view.candidate(v) == s.candidates[v]);
@@ -83,7 +83,7 @@ TEST_CASE("Truth subject records without candidates or sources parse", "[check][
   std::string record;
   EncodeSubject(s, &record);
   SubjectView view;
-  REQUIRE(view.Parse(record));
+  REQUIRE(view.Parse(record, 0));
   CHECK(view.candidates() == 0);
   CHECK(view.groups() == 0);
   CHECK(view.parts() == 0);
@@ -96,16 +96,18 @@ TEST_CASE("Truth subject records cut short, lengthened or pointing outside are r
   SubjectView view;
   for (size_t size = 0; size < record.size(); ++size) {
     CAPTURE(size);
-    CHECK_FALSE(view.Parse(std::string_view(record).substr(0, size)));
+    CHECK_FALSE(view.Parse(std::string_view(record).substr(0, size), 13));
   }
-  CHECK_FALSE(view.Parse(record + "x"));
+  CHECK_FALSE(view.Parse(record + "x", 13));
+  REQUIRE(view.Parse(record, 13));
+  CHECK_FALSE(view.Parse(record, 12));  // outlet 12 is named: 12 outlets are too few
   // A part naming a group the subject does not have (the part rows follow the three matrices).
   std::string bad = record;
   const size_t part_rows = record.size() - 3 * 3 * 8 - 3 * SubjectView::kPartBytes;
   bad[part_rows + 8] = 9;  // the first part's group
-  CHECK_FALSE(view.Parse(bad));
+  CHECK_FALSE(view.Parse(bad, 13));
   // A candidate count larger than the record.
   bad = record;
   bad[7] = 1;  // k's top byte
-  CHECK_FALSE(view.Parse(bad));
+  CHECK_FALSE(view.Parse(bad, 13));
 }
