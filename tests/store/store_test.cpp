@@ -164,6 +164,20 @@ void RequireSameClaim(const SourcedClaim& read, const Document& doc, const Claim
   }
 }
 
+// Two documents of `run` with one duration claim each (a.txt 90 min, b.txt
+// 60 min), written and read back: the claims the findings tests judge.
+crosscheck::Result<std::vector<SourcedClaim>> WriteTwoDurations(Store& store, int64_t run) {
+  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
+  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
+  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
+  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
+  REQUIRE(store.WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
+  auto loaded = store.LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 2);
+  return loaded;
+}
+
 }  // namespace
 
 TEST_CASE("An in-memory store is created with the current schema and foreign keys on", "[store]") {
@@ -546,15 +560,8 @@ TEST_CASE("A store written by a newer crosscheck is refused, naming both version
 
 TEST_CASE("ReplaceFindings replaces the findings of the previous run", "[store]") {
   auto store = OpenMemory();
-  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
-  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
-  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
-  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
   const int64_t run1 = BeginRun(*store);
-  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
-  auto loaded = store->LoadClaims(run1);
-  REQUIRE(loaded.ok());
-  REQUIRE(loaded->size() == 2);
+  auto loaded = WriteTwoDurations(*store, run1);
 
   auto finding = [&](const std::string& kind, Verdict verdict, std::vector<SourcedClaim> claims) {
     Finding f;
@@ -598,15 +605,8 @@ TEST_CASE("ReplaceFindings replaces the findings of the previous run", "[store]"
 
 TEST_CASE("ReplaceFindings stores the claim row ids it is given in place of the findings' own", "[store]") {
   auto store = OpenMemory();
-  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
-  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
-  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
-  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
   const int64_t run = BeginRun(*store);
-  REQUIRE(store->WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
-  auto loaded = store->LoadClaims(run);
-  REQUIRE(loaded.ok());
-  REQUIRE(loaded->size() == 2);
+  auto loaded = WriteTwoDurations(*store, run);
   Finding f;
   f.template_id = "call_duration";
   f.subject = {"call:x", "call", "a call", {}, ""};
@@ -758,15 +758,8 @@ TEST_CASE("ForEachDocumentText gives every path of the run in path order, senten
 
 TEST_CASE("A finding is read back with everything needed to give it again without checking", "[store][recheck]") {
   auto store = OpenMemory();
-  const Document a = MakeDocument("a.txt", "A", {"The call lasted 90 minutes."});
-  const Document b = MakeDocument("b.txt", "B", {"The call lasted an hour."});
-  const std::vector<Claim> a_claims = {DurationClaim(a, 0, "90 minutes", Interval::Point(90), "90 min")};
-  const std::vector<Claim> b_claims = {DurationClaim(b, 0, "an hour", Interval::Point(60), "60 min")};
   const int64_t run = BeginRun(*store);
-  REQUIRE(store->WriteBatch(run, {DocumentWrite{&a, &a_claims, "fp"}, DocumentWrite{&b, &b_claims, "fp"}}).ok());
-  auto loaded = store->LoadClaims(run);
-  REQUIRE(loaded.ok());
-  REQUIRE(loaded->size() == 2);
+  auto loaded = WriteTwoDurations(*store, run);
 
   Finding f;
   f.template_id = "call_duration";
