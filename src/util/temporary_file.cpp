@@ -30,34 +30,29 @@ TemporaryFile::~TemporaryFile() {
 }
 
 bool TemporaryFile::WriteAt(uint64_t offset, const char* data, size_t size, std::string* error) {
-  if (fd_ < 0) {
-    *error = "no temporary file: " + open_error_;
-    return false;
-  }
-  size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::pwrite(fd_, data + done, size - done, static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      *error = n < 0 ? std::generic_category().message(errno) : "nothing written";
-      return false;
-    }
-    done += static_cast<size_t>(n);
-  }
-  return true;
+  return Transfer(size, "nothing written", error, [&](size_t done) {
+    return ::pwrite(fd_, data + done, size - done, static_cast<off_t>(offset + done));
+  });
 }
 
 bool TemporaryFile::ReadAt(uint64_t offset, char* data, size_t size, std::string* error) const {
+  return Transfer(size, "the file ends early", error, [&](size_t done) {
+    return ::pread(fd_, data + done, size - done, static_cast<off_t>(offset + done));
+  });
+}
+
+template <typename Step>
+bool TemporaryFile::Transfer(size_t size, const char* on_zero, std::string* error, Step step) const {
   if (fd_ < 0) {
     *error = "no temporary file: " + open_error_;
     return false;
   }
   size_t done = 0;
   while (done < size) {
-    const ssize_t n = ::pread(fd_, data + done, size - done, static_cast<off_t>(offset + done));
+    const ssize_t n = step(done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = n < 0 ? std::generic_category().message(errno) : "the file ends early";
+      *error = n < 0 ? std::generic_category().message(errno) : on_zero;
       return false;
     }
     done += static_cast<size_t>(n);

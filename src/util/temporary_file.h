@@ -32,6 +32,10 @@ class TemporaryFile {
   bool ReadAt(uint64_t offset, char* data, size_t size, std::string* error) const;
 
  private:
+  // Calls step(bytes done so far), a pread or pwrite of the rest, until `size` bytes have moved.
+  template <typename Step>
+  bool Transfer(size_t size, const char* on_zero, std::string* error, Step step) const;
+
   std::FILE* file_ = nullptr;  // set when the file came from std::tmpfile()
   int fd_ = -1;
   std::string open_error_;
