@@ -789,12 +789,14 @@ class Run {
     outlets.reserve(findings.size());
     std::vector<std::vector<int64_t>> spooled;  // by finding: its claims' keys in the spool
     spooled.reserve(findings.size());
+    std::vector<bool> timed(findings.size());  // by finding: some claim says when
     for (size_t i = 0; i < findings.size(); ++i) {
       for (size_t j = 0; j < traces[i].documents.size(); ++j) {
         document_claims[claim_documents.Path(traces[i].documents[j])].push_back(traces[i].spooled[j]);
       }
       outlets.push_back(std::move(traces[i].outlets));
       spooled.push_back(std::move(traces[i].spooled));
+      timed[i] = traces[i].timed;
     }
     std::vector<ClaimTrace>().swap(traces);
     std::map<std::string, size_t> claims_per_document;
@@ -838,7 +840,7 @@ class Run {
     started = std::chrono::steady_clock::now();
     // With --jobs 2+ the findings are stored beside the writers (row_ids not empty).
     status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(outlets),
-                         std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth),
+                         std::move(timed), std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth),
                          summary_.jobs <= 1 ? nullptr : &row_ids);
     AddStage("report", Since(started));
     return status;
@@ -889,6 +891,7 @@ class Run {
     std::vector<std::string> outlets;
     std::vector<uint32_t> documents;
     std::vector<int64_t> spooled;
+    bool timed = false;  // some claim says when its event happened
   };
 
   // Keeps a finding's claims as row ids, and what the report needs of them.
@@ -904,6 +907,7 @@ class Run {
       outlets.insert(c.source.outlet);
       trace.documents.push_back(documents->Number(c.source.path));
       trace.spooled.push_back(spool->Append(c));
+      trace.timed = trace.timed || c.claim.has_when;
     }
     std::vector<SourcedClaim>().swap(f->claims);
     trace.outlets.assign(outlets.begin(), outlets.end());
@@ -947,7 +951,7 @@ class Run {
 
   Status WriteReport(std::map<std::string, size_t> claims_per_document, const link::LinkResult& linked,
                      std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
-                     std::map<std::string, std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
+                     std::vector<bool> timed, std::map<std::string, std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
                      SourceClusters sources,
                      std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth,
                      const std::vector<std::vector<int64_t>>* row_ids) {
@@ -965,6 +969,7 @@ class Run {
     data.skipped_documents = summary_.skipped;
     data.findings = std::move(findings);
     data.finding_outlets = std::move(outlets);
+    data.finding_timed = std::move(timed);
     data.document_claims = std::move(document_claims);
     data.claim_reader = &claims;
     data.sources = std::move(sources);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -261,36 +262,44 @@ bool ClaimSpool::Decode(const char* p, const char* end, SourcedClaim* sc) const 
   return false;
 }
 
-void ClaimSpool::ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
-                             const Visitor& visit) const {
+void ClaimSpool::ForEachPiece(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                              size_t piece, const PieceVisitor& visit) const {
   {
     std::lock_guard<std::mutex> lock(flush_mutex_);
     if (!buffer_.empty() && !const_cast<ClaimSpool*>(this)->Flush()) return;
   }
   if (Failed()) return;
+  piece = std::max<size_t>(piece, 1);
+  // A piece's claims are kept for the next when pieces are bounded; whole
+  // lists can run to thousands of claims, and kept for reuse they would hold
+  // the largest list's memory through every pass that follows.
+  const size_t reused = piece == SIZE_MAX ? kReusedClaims : std::max(piece, kReusedClaims);
   Window window;
-  std::vector<SourcedClaim> claims;  // reused between lists: decoding assigns into their strings
+  std::vector<SourcedClaim> claims;  // reused between pieces: decoding assigns into their strings
   uint64_t next = UINT64_MAX;  // where the last record read ended
   for (size_t k : order) {
     const std::vector<int64_t>& keys = *lists[k];
-    // Assigning into the strings of the last list's claims spares most allocations.
-    if (claims.size() > keys.size()) claims.erase(claims.begin() + static_cast<ptrdiff_t>(keys.size()), claims.end());
-    claims.resize(keys.size());
-    for (size_t j = 0; j < keys.size(); ++j) {
-      const auto at = static_cast<uint64_t>(keys[j]);
-      uint32_t size = 0;
-      if (!Read(&window, at, sizeof(size), at == next)) return;
-      std::memcpy(&size, window.bytes.data() + (at - window.at), sizeof(size));
-      if (!Read(&window, at, sizeof(size) + size, at == next)) return;
-      const char* p = window.bytes.data() + (at - window.at) + sizeof(size);
-      if (!Decode(p, p + size, &claims[j])) return;
-      next = at + sizeof(size) + size;
-    }
-    const bool more = visit(k, claims);
-    // A subject's claims can run to thousands: kept for reuse they would hold
-    // the largest list's memory through every pass that follows.
-    if (claims.capacity() > kReusedClaims) std::vector<SourcedClaim>().swap(claims);
-    if (!more) return;
+    size_t begin = 0;
+    do {
+      const size_t count = std::min(piece, keys.size() - begin);
+      // Assigning into the strings of the last piece's claims spares most allocations.
+      if (claims.size() > count) claims.erase(claims.begin() + static_cast<ptrdiff_t>(count), claims.end());
+      claims.resize(count);
+      for (size_t j = 0; j < count; ++j) {
+        const auto at = static_cast<uint64_t>(keys[begin + j]);
+        uint32_t size = 0;
+        if (!Read(&window, at, sizeof(size), at == next)) return;
+        std::memcpy(&size, window.bytes.data() + (at - window.at), sizeof(size));
+        if (!Read(&window, at, sizeof(size) + size, at == next)) return;
+        const char* p = window.bytes.data() + (at - window.at) + sizeof(size);
+        if (!Decode(p, p + size, &claims[j])) return;
+        next = at + sizeof(size) + size;
+      }
+      const bool more = visit(k, begin, claims);
+      if (claims.capacity() > reused) std::vector<SourcedClaim>().swap(claims);
+      if (!more) return;
+      begin += count;
+    } while (begin < keys.size());
   }
 }
 

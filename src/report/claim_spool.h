@@ -30,15 +30,15 @@ class ClaimSpool final : public ClaimReader {
   ClaimSpool(const ClaimSpool&) = delete;
   ClaimSpool& operator=(const ClaimSpool&) = delete;
 
-  // Writes the claim and returns its key: what ForEachList reads it back by.
+  // Writes the claim and returns its key: what ForEachPiece reads it back by.
   int64_t Append(const SourcedClaim& claim);
 
   // The lists hold keys Append returned. Reads the spool's buffered tail too,
   // so appending and reading may alternate. Calls may run on several threads
   // at once (each reads through its own window) while nothing is appended:
   // the report's writers run side by side.
-  void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
-                   const Visitor& visit) const override;
+  void ForEachPiece(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                    size_t piece, const PieceVisitor& visit) const override;
 
   // Not ok once the temporary file could not be made, written or read; what
   // was read after that is not to be trusted.
@@ -46,7 +46,7 @@ class ClaimSpool final : public ClaimReader {
   uint64_t bytes() const { return end_; }  // the spool's size so far
 
  private:
-  struct Window;  // one ForEachList call's read-ahead
+  struct Window;  // one ForEachPiece call's read-ahead
   bool Flush();
   // Makes [at, at + size) readable in `window`; false (and status_ set) when it cannot be read.
   bool Read(Window* window, uint64_t at, size_t size, bool sequential) const;

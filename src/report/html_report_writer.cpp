@@ -451,7 +451,7 @@ class BuiltInGraph {
     }
     // The first claims only: the findings are read until that many are drawn.
     std::set<std::string> seen_claims;
-    data.ForEachFinding([&](size_t, const Finding& f) {
+    data.ForEachFindingPiece([&](size_t, const Finding& f, size_t) {
       for (const SourcedClaim& sc : f.claims) {
         if (drawn_ >= kMaxBuiltInGraphClaims) break;
         std::string id = StableClaimId(sc);
@@ -690,35 +690,43 @@ class Page {
          << "<th scope=\"col\">Consensus</th>";
     for (const std::string& outlet : claiming_outlets_) out_ << "<th scope=\"col\">" << EscapeHtml(outlet) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
-    data_.ForEachFinding([&](size_t i, const Finding& f) {
-      out_ << "<tr id=\"" << MatrixRow(i) << "\" data-finding-id=\"" << EscapeHtml(f.id) << "\"><th scope=\"row\">"
-           << "<a href=\"#" << FindingElement(i) << "\">" << EscapeHtml(f.subject.label) << "</a> <span class=\"kind\">"
-           << EscapeHtml(f.template_id) << "</span></th><td>" << Badge(f.verdict) << "</td><td>";
-      if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) {
-        if (c->status != check::ConsensusStatus::kNoValue) out_ << "<span class=\"cell-value\">" << EscapeHtml(c->best.value) << "</span>";
-        out_ << ConsensusStatusTag(c->status);
-        if (c->status == check::ConsensusStatus::kConsensus || c->status == check::ConsensusStatus::kContested) {
-          out_ << " <span class=\"muted\">" << Percent(c->best.confidence) << "</span>";
+    // Each outlet's values, in the order its claims give them, gathered over the finding's pieces.
+    std::vector<std::vector<std::string>> values(claiming_outlets_.size());
+    data_.ForEachFindingPiece([&](size_t i, const Finding& f, size_t begin) {
+      if (begin == 0) {
+        out_ << "<tr id=\"" << MatrixRow(i) << "\" data-finding-id=\"" << EscapeHtml(f.id) << "\"><th scope=\"row\">"
+             << "<a href=\"#" << FindingElement(i) << "\">" << EscapeHtml(f.subject.label) << "</a> <span class=\"kind\">"
+             << EscapeHtml(f.template_id) << "</span></th><td>" << Badge(f.verdict) << "</td><td>";
+        if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) {
+          if (c->status != check::ConsensusStatus::kNoValue) out_ << "<span class=\"cell-value\">" << EscapeHtml(c->best.value) << "</span>";
+          out_ << ConsensusStatusTag(c->status);
+          if (c->status == check::ConsensusStatus::kConsensus || c->status == check::ConsensusStatus::kContested) {
+            out_ << " <span class=\"muted\">" << Percent(c->best.confidence) << "</span>";
+          }
+        } else {
+          out_ << "<span aria-hidden=\"true\">\xE2\x80\x94</span><span class=\"visually-hidden\">not computed</span>";
         }
-      } else {
-        out_ << "<span aria-hidden=\"true\">\xE2\x80\x94</span><span class=\"visually-hidden\">not computed</span>";
+        out_ << "</td>";
+        for (std::vector<std::string>& v : values) v.clear();
       }
-      out_ << "</td>";
-      for (const std::string& outlet : claiming_outlets_) {
-        std::vector<std::string> values;
+      for (size_t o = 0; o < claiming_outlets_.size(); ++o) {
+        std::vector<std::string>& said = values[o];
         for (const SourcedClaim& sc : f.claims) {
-          if (sc.source.outlet != outlet) continue;
+          if (sc.source.outlet != claiming_outlets_[o]) continue;
           std::string value = sc.claim.value.display;
           if (sc.claim.modality != Modality::kAsserted) value += " (" + std::string(ModalityName(sc.claim.modality)) + ")";
-          if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+          if (std::find(said.begin(), said.end(), value) == said.end()) said.push_back(std::move(value));
         }
-        if (values.empty()) {
+      }
+      if (!data_.IsLastPiece(i, f, begin)) return true;
+      for (const std::vector<std::string>& said : values) {
+        if (said.empty()) {
           out_ << "<td class=\"none\"><span aria-hidden=\"true\">\xE2\x80\x94</span><span class=\"visually-hidden\">"
                   "not reported</span></td>";
           continue;
         }
         out_ << "<td>";
-        for (const std::string& v : values) out_ << "<span class=\"cell-value\">" << EscapeHtml(v) << "</span>";
+        for (const std::string& v : said) out_ << "<span class=\"cell-value\">" << EscapeHtml(v) << "</span>";
         out_ << "</td>";
       }
       out_ << "</tr>\n";
@@ -735,21 +743,8 @@ class Page {
     if (data_.findings.empty()) out_ << "<p>No findings: no template matched any sentence of the corpus.</p>\n";
     out_ << "<p id=\"findings-none\" hidden>No finding matches the filters. Use \xE2\x80\x9CShow all\xE2\x80\x9D to "
             "clear them.</p>\n";
-    data_.ForEachFinding([&](size_t i, const Finding& f) {
-      const std::string id = FindingElement(i);
-      out_ << "<article class=\"finding b-" << ClassOf(f.verdict) << "\" id=\"" << id << "\" data-finding-id=\""
-           << EscapeHtml(f.id) << "\" data-verdict=\"" << ClassOf(f.verdict) << "\" aria-labelledby=\"" << id
-           << "-title\">\n<h3 id=\"" << id << "-title\">" << EscapeHtml(f.subject.label) << " <span class=\"kind\">"
-           << EscapeHtml(f.template_id) << "</span></h3>\n<p class=\"verdict-line\">" << Badge(f.verdict)
-           << " <span class=\"reason\">" << EscapeHtml(f.reason) << "</span></p>\n<p class=\"meta\">Subject <code>"
-           << EscapeHtml(f.subject.id) << "</code>, " << Plural(f.claims.size(), "claim", "claims") << " from "
-           << Plural(f.outlets, "outlet", "outlets") << ".</p>\n";
-      for (const SelfContradiction& s : f.self_contradictions) {
-        out_ << "<p class=\"meta self-contradiction\"><strong>Contradicts itself:</strong> " << EscapeHtml(s.outlet)
-             << " <span class=\"path\">" << EscapeHtml(s.document) << "</span>: " << EscapeHtml(s.reason) << "</p>\n";
-      }
-      if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) ConsensusLine(*c);
-      out_ << "<ul class=\"evidence-grid\" aria-label=\"Evidence\">\n";
+    data_.ForEachFindingPiece([&](size_t i, const Finding& f, size_t begin) {
+      if (begin == 0) FindingHead(i, f);
       for (const SourcedClaim& sc : f.claims) {
         const Claim& c = sc.claim;
         const std::string claim_id = StableClaimId(sc);
@@ -770,10 +765,28 @@ class Page {
         if (!c.value_raw.empty()) spans.push_back({c.value_in_evidence.begin, c.value_in_evidence.end, {claim_id}});
         out_ << Highlight(c.evidence, std::move(spans), "data-claim") << "</blockquote>\n</li>\n";
       }
-      out_ << "</ul>\n</article>\n";
+      if (data_.IsLastPiece(i, f, begin)) out_ << "</ul>\n</article>\n";
       return true;
     });
     out_ << "</section>\n";
+  }
+
+  // A finding's heading, verdict, self-contradictions and consensus, up to its evidence list.
+  void FindingHead(size_t i, const Finding& f) {
+    const std::string id = FindingElement(i);
+    out_ << "<article class=\"finding b-" << ClassOf(f.verdict) << "\" id=\"" << id << "\" data-finding-id=\""
+         << EscapeHtml(f.id) << "\" data-verdict=\"" << ClassOf(f.verdict) << "\" aria-labelledby=\"" << id
+         << "-title\">\n<h3 id=\"" << id << "-title\">" << EscapeHtml(f.subject.label) << " <span class=\"kind\">"
+         << EscapeHtml(f.template_id) << "</span></h3>\n<p class=\"verdict-line\">" << Badge(f.verdict)
+         << " <span class=\"reason\">" << EscapeHtml(f.reason) << "</span></p>\n<p class=\"meta\">Subject <code>"
+         << EscapeHtml(f.subject.id) << "</code>, " << Plural(data_.ClaimCount(i), "claim", "claims") << " from "
+         << Plural(f.outlets, "outlet", "outlets") << ".</p>\n";
+    for (const SelfContradiction& s : f.self_contradictions) {
+      out_ << "<p class=\"meta self-contradiction\"><strong>Contradicts itself:</strong> " << EscapeHtml(s.outlet)
+           << " <span class=\"path\">" << EscapeHtml(s.document) << "</span>: " << EscapeHtml(s.reason) << "</p>\n";
+    }
+    if (const check::SubjectConsensus* c = data_.truth.Find(f.id)) ConsensusLine(*c);
+    out_ << "<ul class=\"evidence-grid\" aria-label=\"Evidence\">\n";
   }
 
   // The subject's most likely value, how sure, and the rival value.

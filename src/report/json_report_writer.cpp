@@ -343,30 +343,39 @@ std::string Dump(const Json& value, size_t indent) {
   return out;
 }
 
-// A finding as Dump(FindingJson(f), 4) writes it, one claim at a time: a
+// A finding as Dump(FindingJson(f), 4) writes it, one claim at a time and
+// one piece of its claims at a time (see ReportData::ForEachFindingPiece): a
 // subject can have thousands of claims, and their tree would take several
 // times their text in memory.
-void WriteFinding(const Finding& f, const check::SubjectConsensus* consensus, std::ostream& out) {
-  std::string head = Dump(FindingJson(f, consensus, false), 4);
-  constexpr std::string_view kEmptyClaims = "[]\n    }";  // "claims" is the last key
-  if (f.claims.empty() || head.size() < kEmptyClaims.size() ||
-      std::string_view(head).substr(head.size() - kEmptyClaims.size()) != kEmptyClaims) {
+void WriteFindingPiece(const Finding& f, size_t count, size_t begin, const check::SubjectConsensus* consensus,
+                       std::ostream& out) {
+  if (count == 0) {
     out << Dump(FindingJson(f, consensus), 4);
     return;
   }
-  head.resize(head.size() - kEmptyClaims.size());
-  head += "[";
+  std::string text;
+  if (begin == 0) {
+    text = Dump(FindingJson(f, consensus, false), 4);
+    constexpr std::string_view kEmptyClaims = "[]\n    }";  // "claims" is the last key
+    if (text.size() < kEmptyClaims.size() ||
+        std::string_view(text).substr(text.size() - kEmptyClaims.size()) != kEmptyClaims) {
+      out.setstate(std::ios::badbit);  // cannot happen with ordered keys; a broken file must not look written
+      return;
+    }
+    text.resize(text.size() - kEmptyClaims.size());
+    text += "[";
+  }
   constexpr size_t kWriteAt = 1 << 16;  // bytes gathered before they go to the stream
   for (size_t i = 0; i < f.claims.size(); ++i) {
-    head += i == 0 ? "\n        " : ",\n        ";
-    WriteClaim(f.claims[i], 8, &head);
-    if (head.size() >= kWriteAt) {
-      out << head;
-      head.clear();
+    text += begin + i == 0 ? "\n        " : ",\n        ";
+    WriteClaim(f.claims[i], 8, &text);
+    if (text.size() >= kWriteAt) {
+      out << text;
+      text.clear();
     }
   }
-  head += "\n      ]\n    }";
-  out << head;
+  if (begin + f.claims.size() == count) text += "\n      ]\n    }";
+  out << text;
 }
 
 }  // namespace
@@ -473,9 +482,9 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
       continue;
     }
     out << "[";
-    data.ForEachFinding([&](size_t i, const Finding& f) {
-      out << (i == 0 ? "\n    " : ",\n    ");
-      WriteFinding(f, data.truth.Find(f.id), out);
+    data.ForEachFindingPiece([&](size_t i, const Finding& f, size_t begin) {
+      if (begin == 0) out << (i == 0 ? "\n    " : ",\n    ");
+      WriteFindingPiece(f, data.ClaimCount(i), begin, data.truth.Find(f.id), out);
       return true;
     });
     out << "\n  ]";

@@ -185,28 +185,32 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
   }
   bool headed = false;
   Verdict section = Verdict::kConflict;
-  data.ForEachFinding(by_verdict, [&](size_t, const Finding& f) {
-    if (!headed || f.verdict != section) {
-      out << "## " << Heading(f.verdict) << "\n\n";
-      headed = true;
-      section = f.verdict;
+  bool timed = false;  // the finding's claims have a "When" column
+  data.ForEachFindingPiece(by_verdict, [&](size_t i, const Finding& f, size_t begin) {
+    if (begin == 0) {
+      timed = data.Timed(i);
+      if (!headed || f.verdict != section) {
+        out << "## " << Heading(f.verdict) << "\n\n";
+        headed = true;
+        section = f.verdict;
+      }
+      const size_t count = data.ClaimCount(i);
+      out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id)
+          << (f.derived_from.empty() ? "" : " since " + EscapeMarkdown(f.derived_from)) << "\n\n";
+      out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
+      out << "Subject `" << f.subject.id << "`, " << count << (count == 1 ? " claim" : " claims")
+          << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
+      if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed
+        out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
+      }
+      out << ".\n\n";
+      if (const check::SubjectConsensus* c = data.truth.Find(f.id)) {
+        WriteConsensus(*c, out);
+        out << "\n";
+      }
+      out << "| Outlet | Value | Modality | Attributed to | " << (timed ? "When | " : "") << "Evidence |\n|---|---|---|---|---|"
+          << (timed ? "---|" : "") << "\n";
     }
-    out << "### " << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id)
-        << (f.derived_from.empty() ? "" : " since " + EscapeMarkdown(f.derived_from)) << "\n\n";
-    out << "**Verdict: " << Word(f.verdict) << (f.strength == ConflictStrength::kWeak ? " (weak)" : "") << "** — " << EscapeMarkdown(f.reason) << "  \n";
-    out << "Subject `" << f.subject.id << "`, " << f.claims.size() << (f.claims.size() == 1 ? " claim" : " claims")
-        << " from " << f.outlets << (f.outlets == 1 ? " outlet" : " outlets");
-    if (f.sources > 0 && f.sources < f.outlets) {  // 0: not computed
-      out << " (" << f.sources << (f.sources == 1 ? " independent source" : " independent sources") << ")";
-    }
-    out << ".\n\n";
-    if (const check::SubjectConsensus* c = data.truth.Find(f.id)) {
-      WriteConsensus(*c, out);
-      out << "\n";
-    }
-    const bool timed = std::any_of(f.claims.begin(), f.claims.end(), [](const SourcedClaim& sc) { return sc.claim.has_when; });
-    out << "| Outlet | Value | Modality | Attributed to | " << (timed ? "When | " : "") << "Evidence |\n|---|---|---|---|---|"
-        << (timed ? "---|" : "") << "\n";
     for (const SourcedClaim& sc : f.claims) {
       const Claim& c = sc.claim;
       std::string modality(ModalityName(c.modality));
@@ -217,7 +221,7 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
           << (timed ? When(c) + " | " : "") << Evidence(c)
           << " |\n";
     }
-    out << "\n";
+    if (data.IsLastPiece(i, f, begin)) out << "\n";
     return true;
   });
   if (data.SelfContradictions() > 0) {

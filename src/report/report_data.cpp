@@ -1,5 +1,7 @@
 #include "report/report_data.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -29,6 +31,54 @@ void ReportData::ForEachFinding(const FindingVisitor& visit) const {
   std::vector<size_t> order(findings.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   ForEachFinding(order, visit);
+}
+
+void ReportData::ForEachFindingPiece(const std::vector<size_t>& order, const FindingPieceVisitor& visit) const {
+  if (claim_reader == nullptr) {
+    for (size_t i : order) {
+      if (!visit(i, findings[i], 0)) return;
+    }
+    return;
+  }
+  std::vector<const std::vector<int64_t>*> lists;
+  lists.reserve(findings.size());
+  for (const Finding& f : findings) lists.push_back(&f.claim_ids);
+  Finding f;  // finding i as the writers see it, copied once for all its pieces
+  size_t current = SIZE_MAX;
+  claim_reader->ForEachPiece(lists, order, std::max<size_t>(claims_per_piece, 1),
+                             [&](size_t i, size_t begin, std::vector<SourcedClaim>& read) {
+                               if (i != current || begin == 0) {
+                                 f = findings[i];
+                                 std::vector<int64_t>().swap(f.claim_ids);
+                                 current = i;
+                               }
+                               f.claims = std::move(read);
+                               const bool more = visit(i, f, begin);
+                               read = std::move(f.claims);  // back to the reader, which may reuse their strings
+                               return more;
+                             });
+}
+
+void ReportData::ForEachFindingPiece(const FindingPieceVisitor& visit) const {
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  ForEachFindingPiece(order, visit);
+}
+
+bool ReportData::Timed(size_t finding) const {
+  if (claim_reader == nullptr) {
+    const std::vector<SourcedClaim>& held = findings[finding].claims;
+    return std::any_of(held.begin(), held.end(), [](const SourcedClaim& c) { return c.claim.has_when; });
+  }
+  if (finding < finding_timed.size()) return finding_timed[finding];
+  bool timed = false;  // not recorded: the claims tell, a piece at a time
+  claim_reader->ForEachPiece({&findings[finding].claim_ids}, {0}, std::max<size_t>(claims_per_piece, 1),
+                             [&timed](size_t, size_t, std::vector<SourcedClaim>& read) {
+                               timed = std::any_of(read.begin(), read.end(),
+                                                   [](const SourcedClaim& c) { return c.claim.has_when; });
+                               return !timed;
+                             });
+  return timed;
 }
 
 void ReportData::ForEachDocumentClaims(const DocumentVisitor& visit) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -37,11 +38,21 @@ struct FolderSources {
 // finding at a time, so that a corpus's claims are never all in memory.
 class ClaimReader {
  public:
+  // visit(k, begin, claims): claims [begin, begin + claims.size()) of lists[k].
+  using PieceVisitor = std::function<bool(size_t, size_t, std::vector<SourcedClaim>&)>;
   using Visitor = std::function<bool(size_t, std::vector<SourcedClaim>&)>;
   virtual ~ClaimReader() = default;
+  // Calls visit for each k of `order` with the claims of lists[k] in pieces
+  // of at most `piece` (> 0), in order; an empty list is visited once, with
+  // none. Stops when visit returns false.
+  virtual void ForEachPiece(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                            size_t piece, const PieceVisitor& visit) const = 0;
   // Calls visit(k, the claims of lists[k]) for each k of `order`, until it returns false.
-  virtual void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
-                           const Visitor& visit) const = 0;
+  void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                   const Visitor& visit) const {
+    ForEachPiece(lists, order, SIZE_MAX,
+                 [&visit](size_t k, size_t, std::vector<SourcedClaim>& claims) { return visit(k, claims); });
+  }
 };
 
 struct ReportData {
@@ -67,12 +78,28 @@ struct ReportData {
   // empty when dot was missing or failed: report.html then draws its built-in layout.
   std::string graph_svg;
 
+  // With a claim_reader: at most this many of a finding's claims are in
+  // memory at once (the largest finding of a 1 GB corpus has ~100,000).
+  size_t claims_per_piece = 1024;
+  std::vector<bool> finding_timed;  // by finding: some claim says when; may be empty (then read from the claims)
+
   using FindingVisitor = std::function<bool(size_t, const Finding&)>;
   // Calls visit(i, finding i with its claims) for each i of `order` (indices
   // into `findings`), until it returns false. Writers see every finding's
   // claims through this, one finding at a time.
   void ForEachFinding(const std::vector<size_t>& order, const FindingVisitor& visit) const;
   void ForEachFinding(const FindingVisitor& visit) const;  // every finding, in order
+  // The same, one piece of a finding's claims at a time: visit(i, finding i,
+  // begin) with f.claims holding its claims [begin, begin + f.claims.size()).
+  // A finding's pieces come in order, the first with begin 0; it is the last
+  // when IsLastPiece. Findings that hold their claims come in one piece.
+  using FindingPieceVisitor = std::function<bool(size_t, const Finding&, size_t)>;
+  void ForEachFindingPiece(const std::vector<size_t>& order, const FindingPieceVisitor& visit) const;
+  void ForEachFindingPiece(const FindingPieceVisitor& visit) const;  // every finding, in order
+  bool IsLastPiece(size_t finding, const Finding& piece, size_t begin) const {
+    return begin + piece.claims.size() == ClaimCount(finding);
+  }
+  bool Timed(size_t finding) const;  // some claim of the finding says when its event happened
   std::vector<std::string> OutletsOf(size_t finding) const;  // its claims' outlets, sorted
   // Calls visit(path, claims) for each document with claims in the findings,
   // in path order, with its claims in the order the findings hold them (a

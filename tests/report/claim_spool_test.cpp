@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "crosscheck/finding.h"
@@ -295,4 +296,32 @@ TEST_CASE("ClaimSpool is read by several threads at once, each list whole and in
       }
     }
   }
+}
+
+TEST_CASE("ClaimSpool reads a list in pieces, in order, and an empty list once", "[report][spool]") {
+  ClaimSpool spool;
+  std::vector<SourcedClaim> claims;
+  std::vector<int64_t> keys;
+  for (int n = 0; n < 5; ++n) {
+    claims.push_back(FullClaim(n));
+    keys.push_back(spool.Append(claims.back()));
+  }
+  const std::vector<std::vector<int64_t>> lists = {{keys[0], keys[1], keys[2], keys[3], keys[4]}, {}, {keys[1]}};
+  std::vector<const std::vector<int64_t>*> pointers = {&lists[0], &lists[1], &lists[2]};
+  std::vector<std::tuple<size_t, size_t, size_t>> visits;  // (list, begin, claims)
+  std::vector<SourcedClaim> seen;
+  spool.ForEachPiece(pointers, {0, 1, 2}, 2, [&](size_t k, size_t begin, std::vector<SourcedClaim>& piece) {
+    visits.emplace_back(k, begin, piece.size());
+    if (k == 0) seen.insert(seen.end(), piece.begin(), piece.end());
+    return true;
+  });
+  REQUIRE(spool.status().ok());
+  CHECK(visits == std::vector<std::tuple<size_t, size_t, size_t>>{{0, 0, 2}, {0, 2, 2}, {0, 4, 1}, {1, 0, 0}, {2, 0, 1}});
+  REQUIRE(seen.size() == 5);
+  for (size_t j = 0; j < seen.size(); ++j) CheckSame(seen[j], claims[j]);
+
+  // Stopping inside a list.
+  size_t count = 0;
+  spool.ForEachPiece(pointers, {0, 2}, 2, [&](size_t, size_t, std::vector<SourcedClaim>&) { return ++count < 2; });
+  CHECK(count == 2);
 }

@@ -96,6 +96,40 @@ ReportData MakeData() {
   return data;
 }
 
+// MakeData and a finding of seven claims from three outlets: values said
+// twice by one outlet in different pieces, a hedged claim, and one claim that
+// says when (the fifth: past the first pieces).
+ReportData MakeLargeData() {
+  ReportData data = MakeData();
+  std::vector<SourcedClaim> claims = {
+      MakeClaim(31, "a/1.txt", "A", "call_duration", 5, "A call of 20 minutes.", "20 minutes", 20),
+      MakeClaim(32, "b/1.txt", "B", "call_duration", 6, "A call of 25 minutes.", "25 minutes", 25),
+      MakeClaim(33, "c/1.txt", "C", "call_duration", 1, "A call of 20 minutes.", "20 minutes", 20),
+      MakeClaim(34, "b/2.txt", "B", "call_duration", 4, "Perhaps 30 minutes.", "30 minutes", 30),
+      MakeClaim(35, "a/1.txt", "A", "call_duration", 7, "On Wednesday, 25 minutes.", "25 minutes", 25),
+      MakeClaim(36, "a/1.txt", "A", "call_duration", 8, "Again, 20 minutes.", "20 minutes", 20),
+      MakeClaim(37, "c/1.txt", "C", "call_duration", 9, "It was 25 minutes.", "25 minutes", 25)};
+  claims[3].claim.modality = Modality::kHedged;
+  claims[3].claim.modality_cue = "Perhaps";
+  crosscheck::EventTime& when = claims[4].claim.when;
+  claims[4].claim.has_when = true;
+  when.phrase = "On Wednesday";
+  when.resolved = true;
+  when.relative = true;
+  when.days = Interval::Point(20131);
+  when.display = "Wednesday (2025-02-12)";
+  when.weekday = 3;
+  when.rule = "the most recent Wednesday on or before the anchor";
+  when.anchor = "2025-02-13";
+  when.anchor_source = "published";
+  when.anchor_evidence = "published 2025-02-13 (outlets manifest)";
+  data.findings.insert(data.findings.begin() + 1, MakeFinding("call_duration", "w", Verdict::kCompatible, claims));
+  data.claims += claims.size();
+  data.subjects += 1;
+  data.claims_per_document = {{"a/1.txt", 5}, {"b/1.txt", 2}, {"b/2.txt", 2}, {"c/1.txt", 2}};
+  return data;
+}
+
 // Claims by row id, handed over one list at a time; counts what it was asked for.
 class MapReader final : public ClaimReader {
  public:
@@ -104,16 +138,23 @@ class MapReader final : public ClaimReader {
       for (const SourcedClaim& c : f.claims) claims_[c.id] = c;
     }
   }
-  void ForEachList(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
-                   const Visitor& visit) const override {
+  void ForEachPiece(const std::vector<const std::vector<int64_t>*>& lists, const std::vector<size_t>& order,
+                    size_t piece, const PieceVisitor& visit) const override {
     ++passes;
     for (size_t k : order) {
-      std::vector<SourcedClaim> claims;
-      for (int64_t id : *lists[k]) claims.push_back(claims_.at(id));
+      const std::vector<int64_t>& ids = *lists[k];
       ++lists_read;
-      if (!visit(k, claims)) return;
+      size_t begin = 0;
+      do {
+        std::vector<SourcedClaim> claims;
+        for (size_t j = begin; j < ids.size() && j - begin < piece; ++j) claims.push_back(claims_.at(ids[j]));
+        ++pieces_read;
+        if (!visit(k, begin, claims)) return;
+        begin += claims.size();
+      } while (begin < ids.size());
     }
   }
+  mutable size_t pieces_read = 0;
   mutable size_t passes = 0;
   mutable size_t lists_read = 0;
 
@@ -221,5 +262,86 @@ TEST_CASE("Report files are the same when the claims are read from a ClaimSpool"
   CHECK(Written(read, crosscheck::report::WriteMarkdownReport) ==
         Written(held, crosscheck::report::WriteMarkdownReport));
   CHECK(Written(read, crosscheck::report::WriteHtmlReport) == Written(held, crosscheck::report::WriteHtmlReport));
+  CHECK(spool.status().ok());
+}
+
+TEST_CASE("ForEachFindingPiece gives a finding's claims in order, in pieces of at most claims_per_piece", "[report]") {
+  const ReportData held = MakeLargeData();
+  const MapReader reader(held);
+  ReportData read = WithoutClaims(held, &reader);
+  read.claims_per_piece = 3;
+  std::vector<std::pair<size_t, size_t>> pieces;  // (finding, begin)
+  std::map<size_t, std::vector<int64_t>> ids;
+  std::vector<size_t> last;
+  read.ForEachFindingPiece({1, 0, 2}, [&](size_t i, const Finding& f, size_t begin) {
+    pieces.emplace_back(i, begin);
+    CHECK(f.id == held.findings[i].id);
+    CHECK(f.claim_ids.empty());
+    CHECK(f.claims.size() <= 3);
+    for (const SourcedClaim& c : f.claims) ids[i].push_back(c.id);
+    if (read.IsLastPiece(i, f, begin)) last.push_back(i);
+    return true;
+  });
+  CHECK(pieces == std::vector<std::pair<size_t, size_t>>{{1, 0}, {1, 3}, {1, 6}, {0, 0}, {2, 0}});
+  CHECK(last == std::vector<size_t>{1, 0, 2});
+  CHECK(ids[1] == std::vector<int64_t>{31, 32, 33, 34, 35, 36, 37});
+  CHECK(ids[0] == std::vector<int64_t>{11, 21});
+
+  // Stopping inside a finding stops the reading.
+  size_t visits = 0;
+  read.ForEachFindingPiece({1, 0}, [&](size_t, const Finding&, size_t begin) {
+    ++visits;
+    return begin < 3;
+  });
+  CHECK(visits == 2);
+
+  // Findings that hold their claims come whole.
+  size_t whole = 0;
+  held.ForEachFindingPiece([&](size_t i, const Finding& f, size_t begin) {
+    CHECK(begin == 0);
+    CHECK(held.IsLastPiece(i, f, begin));
+    ++whole;
+    return true;
+  });
+  CHECK(whole == held.findings.size());
+  CHECK(held.Timed(1));
+  CHECK_FALSE(held.Timed(0));
+}
+
+TEST_CASE("Report files are the same when a finding's claims are read from the spool in pieces", "[report][spool]") {
+  const ReportData held = MakeLargeData();
+  crosscheck::report::ClaimSpool spool;
+  ReportData read = held;
+  read.claim_reader = &spool;
+  std::vector<bool> timed;
+  for (Finding& f : read.findings) {
+    std::set<std::string> outlets;
+    bool says_when = false;
+    for (const SourcedClaim& c : f.claims) {
+      const int64_t key = spool.Append(c);
+      f.claim_ids.push_back(key);
+      outlets.insert(c.source.outlet);
+      read.document_claims[c.source.path].push_back(key);
+      says_when = says_when || c.claim.has_when;
+    }
+    read.finding_outlets.emplace_back(outlets.begin(), outlets.end());
+    timed.push_back(says_when);
+    f.claims.clear();
+  }
+  const std::string json = Written(held, crosscheck::report::WriteJsonReport);
+  const std::string markdown = Written(held, crosscheck::report::WriteMarkdownReport);
+  const std::string html = Written(held, crosscheck::report::WriteHtmlReport);
+  REQUIRE(markdown.find("| When |") != std::string::npos);  // the seven-claim finding's table has the column
+  REQUIRE(html.find("Wednesday (2025-02-12)") != std::string::npos);
+  for (size_t piece : {1, 2, 3, 7, 1024}) {
+    for (bool recorded : {true, false}) {
+      CAPTURE(piece, recorded);
+      read.claims_per_piece = piece;
+      read.finding_timed = recorded ? timed : std::vector<bool>{};
+      CHECK(Written(read, crosscheck::report::WriteJsonReport) == json);
+      CHECK(Written(read, crosscheck::report::WriteMarkdownReport) == markdown);
+      CHECK(Written(read, crosscheck::report::WriteHtmlReport) == html);
+    }
+  }
   CHECK(spool.status().ok());
 }
