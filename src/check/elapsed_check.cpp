@@ -29,8 +29,7 @@ struct Pair {
 }  // namespace
 
 std::vector<Finding> CheckElapsed(const link::LinkResult& linked, const std::vector<SourcedClaim>& claims,
-                                  const std::vector<ElapsedRule>& rules,
-                                  const std::map<std::string, extract::TimeAnchor>& anchors,
+                                  const std::vector<ElapsedRule>& rules, const AnchorOf& anchor_of,
                                   const ValueComparator& comparator, const SourceClusters* clusters) {
   std::vector<Finding> findings;
   for (const ElapsedRule& rule : rules) {
@@ -47,12 +46,12 @@ std::vector<Finding> CheckElapsed(const link::LinkResult& linked, const std::vec
       for (size_t di : groups.first->claims) {
         const SourcedClaim& d = claims[di];
         if (d.claim.modality == Modality::kNegated) continue;
-        auto anchor = anchors.find(d.source.path);
-        if (anchor == anchors.end() || !anchor->second.found()) {
+        const extract::TimeAnchor* anchor = anchor_of(d.source.path);
+        if (anchor == nullptr || !anchor->found()) {
           unanchored.insert(d.source.outlet);
           continue;
         }
-        const int anchor_day = *extract::IsoToDays(anchor->second.date);
+        const int anchor_day = *extract::IsoToDays(anchor->date);
         for (size_t si : groups.second->claims) {
           const SourcedClaim& s = claims[si];
           if (s.claim.modality == Modality::kNegated || !IsResolved(s.claim.value.interval)) continue;
@@ -67,8 +66,8 @@ std::vector<Finding> CheckElapsed(const link::LinkResult& linked, const std::vec
           const Comparison c = comparator.Compare(d.claim.value, implied);
           Pair p{&d, &s, c.relation != Relation::kDisjoint, ""};
           p.reason = "\"" + d.claim.value.text + "\" (" + d.source.outlet + ", " + d.claim.value.display + ") " +
-                     (p.fits ? "fits" : "does not fit") + " " + anchor->second.date + " (" +
-                     std::string(extract::AnchorSourceName(anchor->second.source)) + ") minus \"" +
+                     (p.fits ? "fits" : "does not fit") + " " + anchor->date + " (" +
+                     std::string(extract::AnchorSourceName(anchor->source)) + ") minus \"" +
                      s.claim.value.text + "\" (" + s.source.outlet + ", " + s.claim.value.display + ") = " +
                      implied.display;
           pairs.push_back(std::move(p));

@@ -14,6 +14,7 @@
 // publishing copies of one story (`clusters`) count as one source.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,9 +33,11 @@ struct ElapsedRule {
   double days_per_unit = 0;       // of the duration's base unit (365.2425 for years)
 };
 
+// A document's anchor date by its path; nullptr when it has none.
+using AnchorOf = std::function<const extract::TimeAnchor*(const std::string& path)>;
+
 std::vector<Finding> CheckElapsed(const link::LinkResult& linked, const std::vector<SourcedClaim>& claims,
-                                  const std::vector<ElapsedRule>& rules,
-                                  const std::map<std::string, extract::TimeAnchor>& anchors,
+                                  const std::vector<ElapsedRule>& rules, const AnchorOf& anchor_of,
                                   const ValueComparator& comparator, const SourceClusters* clusters = nullptr);
 
 }  // namespace crosscheck::check

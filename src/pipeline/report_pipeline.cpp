@@ -108,22 +108,6 @@ std::map<std::string, link::TemplateRules> RulesOf(const extract::TemplateSet& t
   return rules;
 }
 
-// Documents of claims, numbered as they come: a finding keeps a number per claim, not a path.
-class ClaimDocuments {
- public:
-  uint32_t Number(const std::string& path) {
-    auto [it, inserted] = numbers_.emplace(path, static_cast<uint32_t>(paths_.size()));
-    if (inserted) paths_.push_back(path);
-    return it->second;
-  }
-  const std::string& Path(uint32_t number) const { return paths_[number]; }
-  size_t size() const { return paths_.size(); }
-
- private:
-  std::unordered_map<std::string, uint32_t> numbers_;
-  std::vector<std::string> paths_;
-};
-
 class Run {
  public:
   Run(const Engine& engine, const RunOptions& options, RunObserver* observer)
@@ -585,6 +569,10 @@ class Run {
       AddStage("report", 0);
       return Status::Ok();
     }
+    auto documents = store_->LoadSources(run_);
+    if (!documents.ok()) return documents.status();
+    documents_ = std::move(documents).value();
+    if (!std::is_sorted(documents_.begin(), documents_.end(), ByPath)) std::sort(documents_.begin(), documents_.end(), ByPath);
     if (observer_ != nullptr) observer_->OnStage("link");
     // Copies of one story and quote drift from the documents' texts as the
     // store has them; then the subjects, which need the documents' anchors.
@@ -612,7 +600,7 @@ class Run {
                                read = reader.ok() ? ReadTexts(reader->get(), /*anchors=*/false, &texts) : reader.status();
                              },
                              [&] {
-                               anchors_.clear();
+                               anchors_.assign(documents_.size(), {});
                                Status anchors = store_->ForEachDocumentText(run_, [this](const SourceText& text) { ChooseAnchor(text); });
                                linked_or = anchors.ok() ? LinkByKind() : Result<link::LinkResult>(anchors);
                              }});
@@ -669,12 +657,11 @@ class Run {
     // Its evidence waits in a file in the output folder beside the claim spool.
     check::TruthDiscoverer discoverer(&sources, comparator, {}, {options_.out_dir});
     const std::set<std::string> undated = UndatedTemplates();
-    std::vector<size_t> claims_of_document;  // by ClaimDocuments number: the report needs only counts
+    std::vector<size_t> claims_of_document(documents_.size(), 0);  // the report needs only counts
     std::vector<Finding> findings;
     findings.reserve(linked.groups.size());
     std::vector<ClaimTrace> traces;  // by finding: what the report needs of its claims
     traces.reserve(linked.groups.size());
-    ClaimDocuments claim_documents;
     // The writers read the claims several times: once from the store, here, then from this spool.
     auto spool = std::make_unique<report::ClaimSpool>(options_.out_dir);
     std::vector<const std::vector<int64_t>*> lists;
@@ -693,9 +680,8 @@ class Run {
       const link::SubjectGroup& group = linked.groups[g];
       loaded += claims.size();
       for (SourcedClaim& c : claims) {
-        const uint32_t document = claim_documents.Number(c.source.path);
-        if (document >= claims_of_document.size()) claims_of_document.resize(document + 1, 0);
-        ++claims_of_document[document];
+        const uint32_t document = DocumentOf(c.source.path);
+        if (document < claims_of_document.size()) ++claims_of_document[document];
       }
       if (derived_input[g]) {
         link::SubjectGroup copy{group.subject, group.template_id, {}, {}};
@@ -709,7 +695,7 @@ class Run {
       Finding f = checker.CheckGroup(group, std::move(claims), reuse, &judged);
       checked += judged ? 1 : 0;
       discoverer.Add(f);
-      traces.push_back(LetClaimsGo(&f, &claim_documents, spool.get()));
+      traces.push_back(LetClaimsGo(&f, spool.get()));
       findings.push_back(std::move(f));
       judging_seconds += Since(begun);
     };
@@ -777,14 +763,20 @@ class Run {
     check::TruthDiscovery truth = discoverer.Run(order);
     if (!discoverer.status().ok()) return discoverer.status();
     // Derived facts (durations against start dates) after the findings they come from.
-    std::vector<Finding> derived = check::CheckElapsed(derived_linked, derived_claims, rules, anchors_, comparator, &sources);
+    std::vector<Finding> derived = check::CheckElapsed(
+        derived_linked, derived_claims, rules,
+        [this](const std::string& path) -> const extract::TimeAnchor* {
+          const size_t d = FindDocument(path);
+          return d < anchors_.size() ? &anchors_[d] : nullptr;
+        },
+        comparator, &sources);
     std::vector<SourcedClaim>().swap(derived_claims);
     for (Finding& f : derived) {
-      traces.push_back(LetClaimsGo(&f, &claim_documents, spool.get()));
+      traces.push_back(LetClaimsGo(&f, spool.get()));
       findings.push_back(std::move(f));
     }
     // Each document's claims in findings order, for report.html's document view.
-    std::map<std::string, std::vector<int64_t>> document_claims;
+    std::vector<std::vector<int64_t>> document_claims(documents_.size());
     std::vector<std::vector<std::string>> outlets;
     outlets.reserve(findings.size());
     std::vector<std::vector<int64_t>> spooled;  // by finding: its claims' keys in the spool
@@ -792,19 +784,18 @@ class Run {
     std::vector<bool> timed(findings.size());  // by finding: some claim says when
     for (size_t i = 0; i < findings.size(); ++i) {
       for (size_t j = 0; j < traces[i].documents.size(); ++j) {
-        document_claims[claim_documents.Path(traces[i].documents[j])].push_back(traces[i].spooled[j]);
+        const uint32_t document = traces[i].documents[j];
+        if (document < document_claims.size()) document_claims[document].push_back(traces[i].spooled[j]);
       }
       outlets.push_back(std::move(traces[i].outlets));
       spooled.push_back(std::move(traces[i].spooled));
       timed[i] = traces[i].timed;
     }
     std::vector<ClaimTrace>().swap(traces);
-    std::map<std::string, size_t> claims_per_document;
-    for (uint32_t d = 0; d < claims_of_document.size(); ++d) {
-      if (claims_of_document[d] > 0) claims_per_document.emplace(claim_documents.Path(d), claims_of_document[d]);
+    if (!stray_.empty()) {
+      return Status::Internal(stray_ + ": a claim's document is not among the run's " +
+                              std::to_string(documents_.size()) + " documents");
     }
-    std::vector<size_t>().swap(claims_of_document);
-    claim_documents = ClaimDocuments();  // the paths are in the maps now
     // The findings hold their claims' row ids: the groups' lists are not read again.
     for (link::SubjectGroup& g : linked.groups) {
       std::vector<size_t>().swap(g.claims);
@@ -839,7 +830,7 @@ class Run {
     AddStage("check", check_seconds);
     started = std::chrono::steady_clock::now();
     // With --jobs 2+ the findings are stored beside the writers (row_ids not empty).
-    status = WriteReport(std::move(claims_per_document), linked, std::move(findings), std::move(outlets),
+    status = WriteReport(std::move(claims_of_document), linked, std::move(findings), std::move(outlets),
                          std::move(timed), std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth),
                          summary_.jobs <= 1 ? nullptr : &row_ids);
     AddStage("report", Since(started));
@@ -864,7 +855,7 @@ class Run {
     if (!count.ok()) return count.status();
     link::SourceClusterDetector copies(*count);
     check::QuoteDriftFinder drift_finder;
-    if (anchors) anchors_.clear();
+    if (anchors) anchors_.assign(documents_.size(), {});
     double drift_seconds = 0;
     Status read = store->ForEachDocumentText(run_, [&](const SourceText& text) {
       if (anchors) ChooseAnchor(text);
@@ -885,7 +876,7 @@ class Run {
   }
 
   // What the report needs of a finding's claims once they are let go: their
-  // outlets, sorted, the document of each (numbered by ClaimDocuments), and
+  // outlets, sorted, the document of each (its number in documents_), and
   // each one's key in the spool the writers read them from.
   struct ClaimTrace {
     std::vector<std::string> outlets;
@@ -895,7 +886,7 @@ class Run {
   };
 
   // Keeps a finding's claims as row ids, and what the report needs of them.
-  ClaimTrace LetClaimsGo(Finding* f, ClaimDocuments* documents, report::ClaimSpool* spool) {
+  ClaimTrace LetClaimsGo(Finding* f, report::ClaimSpool* spool) {
     std::set<std::string> outlets;
     ClaimTrace trace;
     trace.documents.reserve(f->claims.size());
@@ -905,7 +896,7 @@ class Run {
     for (const SourcedClaim& c : f->claims) {
       f->claim_ids.push_back(c.id);
       outlets.insert(c.source.outlet);
-      trace.documents.push_back(documents->Number(c.source.path));
+      trace.documents.push_back(DocumentOf(c.source.path));
       trace.spooled.push_back(spool->Append(c));
       trace.timed = trace.timed || c.claim.has_when;
     }
@@ -949,9 +940,9 @@ class Run {
     }
   }
 
-  Status WriteReport(std::map<std::string, size_t> claims_per_document, const link::LinkResult& linked,
+  Status WriteReport(std::vector<size_t> claims_per_document, const link::LinkResult& linked,
                      std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
-                     std::vector<bool> timed, std::map<std::string, std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
+                     std::vector<bool> timed, std::vector<std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
                      SourceClusters sources,
                      std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth,
                      const std::vector<std::vector<int64_t>>* row_ids) {
@@ -959,9 +950,7 @@ class Run {
     Status status = Status::Ok();
     report::ReportData data;
     data.corpus = CorpusName();
-    auto documents = store_->LoadSources(run_);
-    if (!documents.ok()) return documents.status();
-    data.documents = std::move(documents).value();
+    data.documents = std::move(documents_);
     data.anchors = std::move(anchors_);  // no longer read: the claims are resolved
     data.claims_per_document = std::move(claims_per_document);
     data.claims = summary_.claims;
@@ -1038,9 +1027,31 @@ class Run {
     return rules;
   }
 
+  static bool ByPath(const DocumentSource& a, const DocumentSource& b) { return a.path < b.path; }
+
+  // The number of `path` in `documents` (sorted by path), or SIZE_MAX when it is not there.
+  static size_t FindDocument(const std::vector<DocumentSource>& documents, const std::string& path) {
+    auto it = std::lower_bound(documents.begin(), documents.end(), path,
+                               [](const DocumentSource& d, const std::string& p) { return d.path < p; });
+    return it != documents.end() && it->path == path ? static_cast<size_t>(it - documents.begin()) : SIZE_MAX;
+  }
+  size_t FindDocument(const std::string& path) const { return FindDocument(documents_, path); }
+
+  // The same for a claim's document, which must be one of the run's: a stray
+  // one is remembered (and fails the run) and counted as the first.
+  uint32_t DocumentOf(const std::string& path) {
+    const size_t d = FindDocument(path);
+    if (d < documents_.size()) return static_cast<uint32_t>(d);
+    if (stray_.empty()) stray_ = path.empty() ? "(no path)" : path;
+    return 0;
+  }
+
   // A document's anchor date: the manifest's publication date, else a date its text states.
   void ChooseAnchor(const SourceText& text) {
-    anchors_[text.source.path] = extract::ChooseAnchor(manifest_.Describe(text.source.path).published, text.sentences);
+    const size_t d = FindDocument(text.source.path);
+    if (d < anchors_.size()) {
+      anchors_[d] = extract::ChooseAnchor(manifest_.Describe(text.source.path).published, text.sentences);
+    }
   }
 
   // Templates whose claims a date does not date: `dated = false` (a title is
@@ -1062,8 +1073,8 @@ class Run {
       c.has_when = false;  // the sentence's day is not when this happened: no need to search for it
       return;
     }
-    auto it = anchors_.find(claim->source.path);
-    extract::ResolveClaimTime(it == anchors_.end() ? extract::TimeAnchor{} : it->second, &c);
+    const size_t d = FindDocument(claim->source.path);
+    extract::ResolveClaimTime(d < anchors_.size() ? anchors_[d] : extract::TimeAnchor{}, &c);
   }
 
   // Links each subject kind's claims, read from the store as light
@@ -1109,8 +1120,11 @@ class Run {
                            "SELECT ds.path, d.sentences, (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id) "
                            "FROM document_sources ds JOIN documents d ON d.id = ds.document_id WHERE ds.last_run = ?");
       st.bind(1, run_);
+      data->document_stats.assign(data->documents.size(), {});
       while (st.executeStep()) {
-        report::DocumentStats& stats = data->document_stats[st.getColumn(0).getString()];
+        const size_t d = FindDocument(data->documents, st.getColumn(0).getString());
+        if (d >= data->document_stats.size()) continue;
+        report::DocumentStats& stats = data->document_stats[d];
         stats.sentences = static_cast<size_t>(st.getColumn(1).getInt64());
         stats.removed = static_cast<size_t>(st.getColumn(2).getInt64());
       }
@@ -1156,7 +1170,11 @@ class Run {
   std::unique_ptr<store::RunLock> lock_;  // declared before the store: released after it closes
   std::unique_ptr<store::Store> store_;
   std::vector<std::string> skipped_;  // "path: reason", for --strict
-  std::map<std::string, extract::TimeAnchor> anchors_;  // by document path
+  // The run's documents, sorted by path: the report's per-document data is
+  // kept by their numbers here, not in maps keyed by path.
+  std::vector<DocumentSource> documents_;
+  std::vector<extract::TimeAnchor> anchors_;  // by document
+  std::string stray_;  // the first claim's document that is not among the run's
   int64_t run_ = 0;
   std::string report_key_;  // see ReportKey()
   RunSummary summary_;

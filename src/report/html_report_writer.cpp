@@ -889,15 +889,13 @@ class Page {
         }
       }
       out_ << "</p>\n";
-      auto claims = data_.claims_per_document.find(d.path);
-      const size_t claim_count = claims == data_.claims_per_document.end() ? 0 : claims->second;
+      const size_t claim_count = data_.ClaimsOf(i);
       const size_t with_claims = sentences.size();
       out_ << "<p class=\"muted\">" << Plural(claim_count, "claim", "claims") << " in "
            << Plural(with_claims, "sentence", "sentences");
-      auto stats = data_.document_stats.find(d.path);
-      if (stats != data_.document_stats.end()) {
-        out_ << " of " << stats->second.sentences << " in the body; "
-             << Plural(stats->second.removed, "boilerplate passage", "boilerplate passages") << " removed";
+      if (const DocumentStats* stats = data_.StatsOf(i)) {
+        out_ << " of " << stats->sentences << " in the body; "
+             << Plural(stats->removed, "boilerplate passage", "boilerplate passages") << " removed";
       }
       out_ << ".</p>\n";
       out_ << "<ol class=\"sentences\">\n";
@@ -937,9 +935,8 @@ class Page {
         out_ << "<li id=\"" << DocumentElement(i) << "\" data-path=\"" << EscapeHtml(d.path) << "\" data-outlet=\""
              << EscapeHtml(d.outlet) << "\"><span class=\"path\">" << EscapeHtml(d.path) << "</span>";
         if (d.outlet != d.path) out_ << " \xC2\xB7 " << EscapeHtml(d.outlet);
-        auto stats = data_.document_stats.find(d.path);
-        if (stats != data_.document_stats.end()) {
-          out_ << " <span class=\"muted\">(" << Plural(stats->second.sentences, "sentence", "sentences") << ")</span>";
+        if (const DocumentStats* stats = data_.StatsOf(i)) {
+          out_ << " <span class=\"muted\">(" << Plural(stats->sentences, "sentence", "sentences") << ")</span>";
         }
         out_ << "</li>\n";
       }

@@ -409,15 +409,13 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
   std::map<std::string, std::pair<size_t, std::function<Json(size_t)>>> streamed;
   streamed["documents"] = {data.documents.size(), [&data](size_t i) {
                              const DocumentSource& d = data.documents[i];
-                             auto it = data.claims_per_document.find(d.path);
-                             auto anchor = data.anchors.find(d.path);
+                             const extract::TimeAnchor* anchor = data.AnchorOf(i);
                              return Json{{"path", d.path},
                                          {"outlet", d.outlet},
                                          {"url", OrNull(d.url)},
                                          {"published", OrNull(d.published)},
-                                         {"anchor", AnchorJson(anchor != data.anchors.end() ? anchor->second
-                                                                                            : extract::TimeAnchor{})},
-                                         {"claims", it == data.claims_per_document.end() ? 0 : it->second}};
+                                         {"anchor", AnchorJson(anchor != nullptr ? *anchor : extract::TimeAnchor{})},
+                                         {"claims", data.ClaimsOf(i)}};
                            }};
   streamed["source_clusters"] = {data.sources.clusters.size(),
                                  [&data](size_t i) { return SourceClusterJson(data.sources.clusters[i]); }};

@@ -246,11 +246,10 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
     out << "\n";
   }
   out << "## Documents\n\n| Document | Outlet | Published | Claims |\n|---|---|---|---|\n";
-  for (const DocumentSource& d : data.documents) {
-    auto it = data.claims_per_document.find(d.path);
+  for (size_t i = 0; i < data.documents.size(); ++i) {
+    const DocumentSource& d = data.documents[i];
     out << "| " << EscapeMarkdown(d.path) << " | " << EscapeMarkdown(d.outlet) << " | "
-        << (d.published.empty() ? "—" : d.published) << " | "
-        << (it == data.claims_per_document.end() ? 0 : it->second) << " |\n";
+        << (d.published.empty() ? "—" : d.published) << " | " << data.ClaimsOf(i) << " |\n";
   }
   out << "\n";
   if (!data.diagnostics.empty()) {

@@ -90,16 +90,14 @@ void ReportData::ForEachDocumentClaims(const DocumentVisitor& visit) const {
     for (const auto& [path, held] : by_document) visit(path, held);
     return;
   }
-  std::vector<const std::string*> paths;
   std::vector<const std::vector<int64_t>*> lists;
   std::vector<size_t> order;
-  for (const auto& [path, ids] : document_claims) {
-    order.push_back(lists.size());
-    paths.push_back(&path);
-    lists.push_back(&ids);
+  for (size_t d = 0; d < document_claims.size() && d < documents.size(); ++d) {
+    lists.push_back(&document_claims[d]);
+    if (!document_claims[d].empty()) order.push_back(d);
   }
-  claim_reader->ForEachList(lists, order, [&](size_t k, std::vector<SourcedClaim>& read) {
-    visit(*paths[k], read);
+  claim_reader->ForEachList(lists, order, [&](size_t d, std::vector<SourcedClaim>& read) {
+    visit(documents[d].path, read);
     return true;
   });
 }

@@ -58,22 +58,24 @@ class ClaimReader {
 struct ReportData {
   std::string corpus;                         // the corpus folder's name
   std::vector<DocumentSource> documents;      // sorted by path
-  std::map<std::string, extract::TimeAnchor> anchors;  // by document path: what relative dates count from
-  std::map<std::string, size_t> claims_per_document;  // by path
+  // By document (an index into `documents`: on a large corpus, maps keyed by
+  // path took ~130 bytes a document each); shorter vectors say nothing of the rest.
+  std::vector<extract::TimeAnchor> anchors;   // what relative dates count from
+  std::vector<size_t> claims_per_document;
   size_t claims = 0;
   size_t subjects = 0;
   size_t skipped_documents = 0;
   std::vector<Finding> findings;              // conflicts first; with their claims, or with claim_ids and a claim_reader
   const ClaimReader* claim_reader = nullptr;  // reads the claims of findings that hold only their row ids
-  std::map<std::string, std::vector<int64_t>> document_claims;  // with a claim_reader: by path, the row ids of
-                                                               // the document's claims in findings order
+  std::vector<std::vector<int64_t>> document_claims;  // with a claim_reader: by document, the keys of its
+                                                     // claims in findings order
   std::vector<std::vector<std::string>> finding_outlets;  // by finding: its claims' outlets, sorted; may be
                                                           // empty when the findings hold their claims
   SourceClusters sources;                     // copies of one story; documents == 0 when not computed
   std::vector<check::QuoteDrift> quote_drift;  // one speaker quoted differently by two documents
   check::TruthDiscovery truth;                // consensus per finding and outlet reliability; empty when not computed
   std::vector<Diagnostic> diagnostics;        // sorted by path, then line
-  std::map<std::string, DocumentStats> document_stats;  // by path; may be empty (then not shown)
+  std::vector<DocumentStats> document_stats;  // by document; may be empty (then not shown)
   // The subject graph drawn by Graphviz `dot -Tsvg` (see graphviz_renderer.h);
   // empty when dot was missing or failed: report.html then draws its built-in layout.
   std::string graph_svg;
@@ -107,6 +109,15 @@ struct ReportData {
   using DocumentVisitor = std::function<void(const std::string&, const std::vector<SourcedClaim>&)>;
   void ForEachDocumentClaims(const DocumentVisitor& visit) const;
   size_t ClaimCount(size_t finding) const;
+  size_t ClaimsOf(size_t document) const {
+    return document < claims_per_document.size() ? claims_per_document[document] : 0;
+  }
+  const extract::TimeAnchor* AnchorOf(size_t document) const {
+    return document < anchors.size() ? &anchors[document] : nullptr;
+  }
+  const DocumentStats* StatsOf(size_t document) const {
+    return document < document_stats.size() ? &document_stats[document] : nullptr;
+  }
 
   size_t Count(Verdict verdict) const;
   size_t OutletCount() const;

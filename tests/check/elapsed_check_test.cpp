@@ -101,7 +101,11 @@ std::vector<Finding> Check(const std::vector<SourcedClaim>& claims, const std::m
                            const SourceClusters* clusters = nullptr) {
   static const Gazetteer places;
   ValueComparator comparator(places);
-  return CheckElapsed(Groups(claims), claims, kRules, anchors, comparator, clusters);
+  auto anchor_of = [&anchors](const std::string& path) -> const TimeAnchor* {
+    auto it = anchors.find(path);
+    return it == anchors.end() ? nullptr : &it->second;
+  };
+  return CheckElapsed(Groups(claims), claims, kRules, anchor_of, comparator, clusters);
 }
 
 }  // namespace

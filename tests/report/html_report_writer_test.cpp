@@ -79,7 +79,7 @@ ReportData MakeData() {
   data.corpus = "sample";
   data.documents = {DocumentSource{"a.txt", "Ålands Tidning", "https://a.example/x", "2026-03-05"},
                     DocumentSource{"b.txt", "Zürcher Blatt", "", ""}};
-  data.claims_per_document = {{"a.txt", 1}, {"b.txt", 2}};
+  data.claims_per_document = {1, 2};  // by document
   data.claims = 3;
   data.subjects = 1;
   data.findings = {
@@ -222,7 +222,7 @@ TEST_CASE("Documents without claims are listed compactly, and outlets without cl
           "[report][html]") {
   ReportData data = MakeData();
   data.documents.push_back(DocumentSource{"quiet.txt", "Quiet <Outlet>", "", ""});
-  data.document_stats["quiet.txt"] = {12, 0};
+  data.document_stats = {{4, 1}, {5, 0}, {12, 0}};  // by document
   const std::string html = Write(data);
   CHECK(Count(html, "<article class=\"document\"") == 2);
   CHECK_THAT(html, Catch::Contains("<summary>1 document without claims</summary>"));

@@ -67,7 +67,7 @@ ReportData MakeData() {
   data.corpus = "sample";
   data.documents = {DocumentSource{"ap.txt", "AP", "", "2025-03-18"}, DocumentSource{"bbc.txt", "BBC", "", ""},
                     DocumentSource{"cnn.txt", "CNN", "", ""}};
-  data.claims_per_document = {{"ap.txt", 2}, {"bbc.txt", 3}};
+  data.claims_per_document = {2, 3};  // by document; cnn.txt has none
   data.claims = 5;
   data.subjects = 2;
   // Deliberately not in verdict order: the writer groups by verdict.

@@ -92,7 +92,7 @@ ReportData MakeData() {
   data.findings.back().id = "war_age+war_start/call:x";
   data.claims = 4;
   data.subjects = 3;
-  data.claims_per_document = {{"a/1.txt", 2}, {"b/1.txt", 1}, {"b/2.txt", 1}};
+  data.claims_per_document = {2, 1, 1};  // by document; c/1.txt has none
   return data;
 }
 
@@ -126,7 +126,7 @@ ReportData MakeLargeData() {
   data.findings.insert(data.findings.begin() + 1, MakeFinding("call_duration", "w", Verdict::kCompatible, claims));
   data.claims += claims.size();
   data.subjects += 1;
-  data.claims_per_document = {{"a/1.txt", 5}, {"b/1.txt", 2}, {"b/2.txt", 2}, {"c/1.txt", 2}};
+  data.claims_per_document = {5, 2, 2, 2};
   return data;
 }
 
@@ -162,6 +162,15 @@ class MapReader final : public ClaimReader {
   std::map<int64_t, SourcedClaim> claims_;
 };
 
+// Files the claim's key under its document's number, as the pipeline does.
+void AddDocumentClaim(ReportData* data, const std::string& path, int64_t key) {
+  size_t d = 0;
+  while (d < data->documents.size() && data->documents[d].path != path) ++d;
+  REQUIRE(d < data->documents.size());
+  if (data->document_claims.size() < data->documents.size()) data->document_claims.resize(data->documents.size());
+  data->document_claims[d].push_back(key);
+}
+
 // The same data with findings that hold row ids, as the pipeline gives it.
 ReportData WithoutClaims(const ReportData& data, const ClaimReader* reader) {
   ReportData out = data;
@@ -171,7 +180,7 @@ ReportData WithoutClaims(const ReportData& data, const ClaimReader* reader) {
     for (const SourcedClaim& c : f.claims) {
       f.claim_ids.push_back(c.id);
       outlets.insert(c.source.outlet);
-      out.document_claims[c.source.path].push_back(c.id);
+      AddDocumentClaim(&out, c.source.path, c.id);
     }
     out.finding_outlets.emplace_back(outlets.begin(), outlets.end());
     f.claims.clear();
@@ -253,7 +262,7 @@ TEST_CASE("Report files are the same when the claims are read from a ClaimSpool"
       const int64_t key = spool.Append(c);
       f.claim_ids.push_back(key);
       outlets.insert(c.source.outlet);
-      read.document_claims[c.source.path].push_back(key);
+      AddDocumentClaim(&read, c.source.path, key);
     }
     read.finding_outlets.emplace_back(outlets.begin(), outlets.end());
     f.claims.clear();
@@ -321,7 +330,7 @@ TEST_CASE("Report files are the same when a finding's claims are read from the s
       const int64_t key = spool.Append(c);
       f.claim_ids.push_back(key);
       outlets.insert(c.source.outlet);
-      read.document_claims[c.source.path].push_back(key);
+      AddDocumentClaim(&read, c.source.path, key);
       says_when = says_when || c.claim.has_when;
     }
     read.finding_outlets.emplace_back(outlets.begin(), outlets.end());
