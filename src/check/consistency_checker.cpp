@@ -87,7 +87,6 @@ Finding FindingFor(const link::SubjectGroup& group) {
   f.template_id = group.template_id;
   f.subject = group.subject;
   f.id = group.template_id + "/" + group.subject.id;
-  f.claims.reserve(group.claims.size());
   return f;
 }
 
@@ -111,6 +110,7 @@ bool ReportedBefore(const Finding& a, const Finding& b) {
 
 Finding ConsistencyChecker::Check(const link::SubjectGroup& group, const std::vector<SourcedClaim>& claims) const {
   Finding f = FindingFor(group);
+  f.claims.reserve(group.claims.size());
   for (size_t index : group.claims) f.claims.push_back(claims[index]);
   SortClaims(&f.claims);
   return Judge(std::move(f));
