@@ -38,6 +38,16 @@ class HandoffQueue {
     return true;
   }
 
+  // Waits until an item of `weight` would be taken without waiting: for a
+  // producer that can tell an item's weight before it makes it (a subject
+  // group's claims before they are read), so that a heavy one is not made
+  // while another is held. False once the consumer has cancelled.
+  bool WaitForRoom(size_t weight) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return cancelled_ || held_ == 0 || held_ + weight <= capacity_; });
+    return !cancelled_;
+  }
+
   // The producer is done: Pop returns what is left, then nothing.
   void Close() {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -717,7 +717,11 @@ class Run {
         read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
           for (SourcedClaim& c : claims) ResolveTime(undated, &c);
           const size_t weight = claims.size();
-          return queue.Push({g, std::move(claims)}, weight);
+          if (!queue.Push({g, std::move(claims)}, weight)) return false;
+          // The next group is read only when it may join what is held: a
+          // large one is not read while another is judged (two of ~100,000
+          // claims were ~300 MB at 1 GB).
+          return g + 1 >= lists.size() || queue.WaitForRoom(lists[g + 1]->size());
         });
         queue.Close();
       });

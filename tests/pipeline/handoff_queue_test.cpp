@@ -70,6 +70,36 @@ TEST_CASE("HandoffQueue: a heavy item waits until the consumer is done with the 
   CHECK(light.Pop() == std::optional<int>(4));
 }
 
+TEST_CASE("HandoffQueue: WaitForRoom holds a producer back until an item of that weight would pass", "[pipeline][queue][threads]") {
+  pipeline::HandoffQueue<int> queue(10);
+  CHECK(queue.WaitForRoom(25));  // nothing held: even a heavy item passes
+  REQUIRE(queue.Push(1, 5));
+  CHECK(queue.WaitForRoom(5));  // 5 + 5 fit
+  REQUIRE(queue.Pop() == std::optional<int>(1));  // the consumer works on it: 5 of 10 held
+  std::atomic<bool> room{false};
+  std::thread producer([&] { room = queue.WaitForRoom(25); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(room);  // the heavy item is not made while item 1 is held
+  queue.Close();
+  CHECK(queue.Pop() == std::nullopt);  // done with item 1
+  producer.join();
+  CHECK(room);
+
+  pipeline::HandoffQueue<int> cancelled(2);
+  REQUIRE(cancelled.Push(2, 2));
+  std::atomic<bool> answered{false};
+  std::atomic<bool> said{true};
+  std::thread waiting([&] {
+    said = cancelled.WaitForRoom(1);
+    answered = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK_FALSE(answered);
+  cancelled.Cancel();
+  waiting.join();
+  CHECK_FALSE(said);
+}
+
 TEST_CASE("HandoffQueue: Cancel releases a producer waiting for room", "[pipeline][queue][threads]") {
   pipeline::HandoffQueue<int> queue(2);
   std::atomic<bool> refused{false};
