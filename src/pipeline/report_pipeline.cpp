@@ -454,6 +454,9 @@ class Run {
     // hash with notes, per document, which linking can reuse.
     std::vector<ingest::CorpusFile>().swap(listing_.files);
     std::unordered_map<std::string, Earlier>().swap(extracted_here_);
+    // The workers' arenas held ~140 MB of freed pages after a 1 GB corpus,
+    // resident for the rest of the run though no later stage could use them.
+    ReleaseFreedMemory();
     AddStage("ingest", read_seconds + static_cast<double>(ingest_ns_.load()) / 1e9);
     AddStage("extract", static_cast<double>(extract_ns_.load()) / 1e9);
     return status;
