@@ -46,6 +46,7 @@
 #include "report/json_report_writer.h"
 #include "report/markdown_report_writer.h"
 #include "report/report_data.h"
+#include "report/self_contradiction_spool.h"
 #include "store/run_lock.h"
 #include "store/store.h"
 #include "check_fingerprint.h"
@@ -667,6 +668,8 @@ class Run {
     traces.reserve(linked.groups.size());
     // The writers read the claims several times: once from the store, here, then from this spool.
     auto spool = std::make_unique<report::ClaimSpool>(options_.out_dir);
+    // And the findings' self-contradictions (321,000 at 1 GB) wait in one beside it.
+    auto contradictions = std::make_unique<report::SelfContradictionSpool>(options_.out_dir);
     std::vector<const std::vector<int64_t>*> lists;
     lists.reserve(linked.groups.size());
     std::vector<size_t> in_order;
@@ -698,7 +701,7 @@ class Run {
       Finding f = checker.CheckGroup(group, std::move(claims), reuse, &judged);
       checked += judged ? 1 : 0;
       discoverer.Add(f);
-      traces.push_back(LetClaimsGo(&f, spool.get()));
+      traces.push_back(LetClaimsGo(&f, spool.get(), contradictions.get()));
       findings.push_back(std::move(f));
       judging_seconds += Since(begun);
     };
@@ -779,7 +782,7 @@ class Run {
         comparator, &sources);
     std::vector<SourcedClaim>().swap(derived_claims);
     for (Finding& f : derived) {
-      traces.push_back(LetClaimsGo(&f, spool.get()));
+      traces.push_back(LetClaimsGo(&f, spool.get(), contradictions.get()));
       findings.push_back(std::move(f));
     }
     // Each document's claims in findings order, for report.html's document view.
@@ -789,6 +792,7 @@ class Run {
     std::vector<std::vector<int64_t>> spooled;  // by finding: its claims' keys in the spool
     spooled.reserve(findings.size());
     std::vector<bool> timed(findings.size());  // by finding: some claim says when
+    std::vector<int64_t> contradiction_keys(findings.size());  // by finding: its key in `contradictions`
     for (size_t i = 0; i < findings.size(); ++i) {
       for (size_t j = 0; j < traces[i].documents.size(); ++j) {
         const uint32_t document = traces[i].documents[j];
@@ -797,6 +801,7 @@ class Run {
       outlets.push_back(std::move(traces[i].outlets));
       spooled.push_back(std::move(traces[i].spooled));
       timed[i] = traces[i].timed;
+      contradiction_keys[i] = traces[i].contradictions;
     }
     std::vector<ClaimTrace>().swap(traces);
     if (!stray_.empty()) {
@@ -827,7 +832,7 @@ class Run {
     Status status = Status::Ok();
     if (summary_.jobs <= 1) {
       started = std::chrono::steady_clock::now();
-      status = store_->ReplaceFindings(run_, findings, &row_ids);
+      status = store_->ReplaceFindings(run_, findings, &row_ids, ContradictionsOf(*contradictions, contradiction_keys));
       if (!status.ok()) return status;
       std::vector<std::vector<int64_t>>().swap(row_ids);
       store_seconds_ += Since(started);
@@ -838,7 +843,8 @@ class Run {
     started = std::chrono::steady_clock::now();
     // With --jobs 2+ the findings are stored beside the writers (row_ids not empty).
     status = WriteReport(std::move(claims_of_document), linked, std::move(findings), std::move(outlets),
-                         std::move(timed), std::move(document_claims), *spool, std::move(sources), std::move(drift), std::move(truth),
+                         std::move(timed), std::move(document_claims), *spool, *contradictions,
+                         std::move(contradiction_keys), std::move(sources), std::move(drift), std::move(truth),
                          summary_.jobs <= 1 ? nullptr : &row_ids);
     AddStage("report", Since(started));
     return status;
@@ -890,10 +896,11 @@ class Run {
     std::vector<uint32_t> documents;
     std::vector<int64_t> spooled;
     bool timed = false;  // some claim says when its event happened
+    int64_t contradictions = -1;  // the key of its self-contradictions in their spool
   };
 
   // Keeps a finding's claims as row ids, and what the report needs of them.
-  ClaimTrace LetClaimsGo(Finding* f, report::ClaimSpool* spool) {
+  ClaimTrace LetClaimsGo(Finding* f, report::ClaimSpool* spool, report::SelfContradictionSpool* contradictions) {
     std::set<std::string> outlets;
     ClaimTrace trace;
     trace.documents.reserve(f->claims.size());
@@ -909,7 +916,17 @@ class Run {
     }
     std::vector<SourcedClaim>().swap(f->claims);
     trace.outlets.assign(outlets.begin(), outlets.end());
+    trace.contradictions = contradictions->Take(&f->self_contradictions);
     return trace;
+  }
+
+  // How the store reads findings' self-contradictions from their spool.
+  static store::Store::ContradictionsOf ContradictionsOf(const report::SelfContradictionSpool& spool,
+                                                        const std::vector<int64_t>& keys) {
+    return [&spool, &keys](size_t finding, std::vector<SelfContradiction>* out) {
+      if (finding >= keys.size()) return Status::Internal("writing findings: no self-contradictions for finding " + std::to_string(finding));
+      return spool.Read(keys[finding], out) ? Status::Ok() : spool.status();
+    };
   }
 
   // The groups some derived check compares: a duration template's and its
@@ -950,6 +967,7 @@ class Run {
   Status WriteReport(std::vector<size_t> claims_per_document, const link::LinkResult& linked,
                      std::vector<Finding> findings, std::vector<std::vector<std::string>> outlets,
                      std::vector<bool> timed, std::vector<std::vector<int64_t>> document_claims, const report::ClaimSpool& claims,
+                     const report::SelfContradictionSpool& contradictions, std::vector<int64_t> contradiction_keys,
                      SourceClusters sources,
                      std::vector<check::QuoteDrift> drift, check::TruthDiscovery truth,
                      const std::vector<std::vector<int64_t>>* row_ids) {
@@ -968,6 +986,8 @@ class Run {
     data.finding_timed = std::move(timed);
     data.document_claims = std::move(document_claims);
     data.claim_reader = &claims;
+    data.contradictions = &contradictions;
+    data.contradiction_keys = std::move(contradiction_keys);
     data.sources = std::move(sources);
     data.quote_drift = std::move(drift);
     data.truth = std::move(truth);
@@ -982,8 +1002,8 @@ class Run {
     // Each report streams straight to its file: they are several times the
     // size of the claims on large corpora.
     // A report whose claims could not all be read is not written.
-    auto unless_failed = [&claims](std::ostream& out) {
-      if (!claims.status().ok()) out.setstate(std::ios::badbit);
+    auto unless_failed = [&claims, &contradictions](std::ostream& out) {
+      if (!claims.status().ok() || !contradictions.status().ok()) out.setstate(std::ios::badbit);
     };
     const std::vector<std::function<void(std::ostream&)>> writers = {
         [&](std::ostream& out) { report::WriteJsonReport(data, out); unless_failed(out); },
@@ -998,11 +1018,14 @@ class Run {
     for (size_t i : {size_t{0}, size_t{2}, size_t{1}}) {
       tasks.push_back([&, i] { written[i] = pipeline::WriteFileAtomically(files[i], writers[i]); });
       // The findings into the store, beside the writers: neither changes them.
-      if (i == 0 && row_ids != nullptr) tasks.push_back([&] { stored = store_->ReplaceFindings(run_, data.findings, row_ids); });
+      if (i == 0 && row_ids != nullptr) tasks.push_back([&] {
+        stored = store_->ReplaceFindings(run_, data.findings, row_ids, ContradictionsOf(contradictions, data.contradiction_keys));
+      });
     }
     pipeline::RunTasks(summary_.jobs, tasks);
     if (!stored.ok()) return stored;
     if (!claims.status().ok()) return claims.status();
+    if (!contradictions.status().ok()) return contradictions.status();
     std::vector<std::string> digests;
     for (Result<std::string>& digest : written) {
       if (!digest.ok()) return digest.status();

@@ -226,8 +226,9 @@ void WriteMarkdownReport(const ReportData& data, std::ostream& out) {
   });
   if (data.SelfContradictions() > 0) {
     out << "## Documents that contradict themselves\n\n";
-    for (const Finding& f : data.findings) {
-      for (const SelfContradiction& s : f.self_contradictions) {
+    for (size_t i = 0; i < data.findings.size(); ++i) {
+      const Finding& f = data.findings[i];
+      for (const SelfContradiction& s : data.SelfContradictionsOf(i)) {
         out << "- " << EscapeMarkdown(s.outlet) << " (" << EscapeMarkdown(s.document) << "), "
             << EscapeMarkdown(f.subject.label) << " — " << EscapeMarkdown(f.template_id) << ": "
             << EscapeMarkdown(s.reason) << "\n";

@@ -20,6 +20,7 @@ void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingV
   claim_reader->ForEachList(lists, order, [&](size_t i, std::vector<SourcedClaim>& read) {
     Finding f = findings[i];  // as the writers see it: its claims, not their row ids
     f.claim_ids.clear();
+    if (f.self_contradictions.empty()) f.self_contradictions = SelfContradictionsOf(i);
     f.claims = std::move(read);
     const bool more = visit(i, f);
     read = std::move(f.claims);  // back to the reader, which may reuse their strings
@@ -50,6 +51,7 @@ void ReportData::ForEachFindingPiece(const std::vector<size_t>& order, const Fin
                                if (i != current || begin == 0) {
                                  f = findings[i];
                                  std::vector<int64_t>().swap(f.claim_ids);
+                                 if (f.self_contradictions.empty()) f.self_contradictions = SelfContradictionsOf(i);
                                  current = i;
                                }
                                f.claims = std::move(read);
@@ -128,8 +130,23 @@ size_t ReportData::OutletCount() const {
 
 size_t ReportData::SelfContradictions() const {
   size_t n = 0;
-  for (const Finding& f : findings) n += f.self_contradictions.empty() ? 0 : 1;
+  for (size_t i = 0; i < findings.size(); ++i) n += ContradictsItself(i) ? 1 : 0;
   return n;
+}
+
+bool ReportData::ContradictsItself(size_t finding) const {
+  return !findings[finding].self_contradictions.empty() ||
+         (contradictions != nullptr && finding < contradiction_keys.size() && contradiction_keys[finding] >= 0);
+}
+
+std::vector<SelfContradiction> ReportData::SelfContradictionsOf(size_t finding) const {
+  const Finding& f = findings[finding];
+  if (!f.self_contradictions.empty() || contradictions == nullptr || finding >= contradiction_keys.size()) {
+    return f.self_contradictions;
+  }
+  std::vector<SelfContradiction> read;
+  contradictions->Read(contradiction_keys[finding], &read);
+  return read;
 }
 
 size_t ReportData::WeakConflicts() const {

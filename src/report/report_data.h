@@ -16,6 +16,7 @@
 #include "check/truth_discovery.h"
 #include "crosscheck/source_cluster.h"
 #include "extract/time_anchor.h"
+#include "report/self_contradiction_spool.h"
 
 namespace crosscheck::report {
 
@@ -84,6 +85,11 @@ struct ReportData {
   // memory at once (the largest finding of a 1 GB corpus has ~100,000).
   size_t claims_per_piece = 1024;
   std::vector<bool> finding_timed;  // by finding: some claim says when; may be empty (then read from the claims)
+  // Self-contradictions the findings do not hold: by finding, its key in
+  // `contradictions` (-1: none). ForEachFinding and ForEachFindingPiece give
+  // them back in the finding the writer sees.
+  const SelfContradictionSpool* contradictions = nullptr;
+  std::vector<int64_t> contradiction_keys;
 
   using FindingVisitor = std::function<bool(size_t, const Finding&)>;
   // Calls visit(i, finding i with its claims) for each i of `order` (indices
@@ -122,7 +128,10 @@ struct ReportData {
   size_t Count(Verdict verdict) const;
   size_t OutletCount() const;
   size_t WeakConflicts() const;
-  size_t SelfContradictions() const;  // findings in which some document contradicts itself  // conflicts resting on a hedge or on different attributions
+  size_t SelfContradictions() const;  // findings in which some document contradicts itself
+  bool ContradictsItself(size_t finding) const;  // some document of the finding does
+  // The finding's self-contradictions, held or spooled (empty when the spool cannot be read: see its status()).
+  std::vector<SelfContradiction> SelfContradictionsOf(size_t finding) const;  // conflicts resting on a hedge or on different attributions
   // Per folder, sorted by folder; copies in another folder count where they are.
   std::vector<FolderSources> SourcesByFolder() const;
 };

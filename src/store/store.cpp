@@ -1292,7 +1292,8 @@ Result<std::unordered_map<std::string, StoredVerdict>> Store::LoadStoredVerdicts
 }
 
 Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
-                              const std::vector<std::vector<int64_t>>* claim_ids) {
+                              const std::vector<std::vector<int64_t>>* claim_ids,
+                              const ContradictionsOf& contradictions_of) {
   if (claim_ids != nullptr && claim_ids->size() != findings.size()) {
     return Status::Internal("writing findings: " + std::to_string(claim_ids->size()) + " claim lists for " +
                             std::to_string(findings.size()) + " findings");
@@ -1319,6 +1320,7 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
     SQLite::Statement& member = Cached("INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES (?, ?, ?)");
     SQLite::Statement& contradiction = Cached(
         "INSERT INTO finding_self_contradictions (finding_id, ordinal, document, outlet, reason) VALUES (?, ?, ?, ?, ?)");
+    std::vector<SelfContradiction> spooled;  // a finding's, when it does not hold them
     for (size_t index = 0; index < findings.size(); ++index) {
       const Finding& f = findings[index];
       // Every text bound lives until the row is written: no copies.
@@ -1362,8 +1364,15 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
         member.exec();
         member.reset();
       }
-      for (size_t i = 0; i < f.self_contradictions.size(); ++i) {
-        const SelfContradiction& c = f.self_contradictions[i];
+      const std::vector<SelfContradiction>* contradictions = &f.self_contradictions;
+      if (f.self_contradictions.empty() && contradictions_of) {
+        spooled.clear();
+        Status read = contradictions_of(index, &spooled);
+        if (!read.ok()) return read;
+        contradictions = &spooled;
+      }
+      for (size_t i = 0; i < contradictions->size(); ++i) {
+        const SelfContradiction& c = (*contradictions)[i];
         contradiction.bind(1, f.id);
         contradiction.bind(2, static_cast<int64_t>(i));
         contradiction.bind(3, c.document);

@@ -175,9 +175,14 @@ class Store {
   // Replaces subjects and findings with those of `run`, in one transaction.
   // A finding's claims are its `claims`, or its `claim_ids` when it holds none;
   // or, given `claim_ids`, claim_ids[i] for findings[i] (whose own may then
-  // be keys of something else: the report's spool).
+  // be keys of something else: the report's spool). A finding's
+  // self-contradictions are its own, or, when it holds none and
+  // `contradictions_of` is given, what that gives for its index (the report
+  // spools them; an error ends the write).
+  using ContradictionsOf = std::function<Status(size_t, std::vector<SelfContradiction>*)>;
   Status ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
-                         const std::vector<std::vector<int64_t>>* claim_ids = nullptr);
+                         const std::vector<std::vector<int64_t>>* claim_ids = nullptr,
+                         const ContradictionsOf& contradictions_of = nullptr);
   Status AddDiagnostics(int64_t run, const std::vector<Diagnostic>& diagnostics);
 
   // The report of the latest completed run, when it recorded one and the

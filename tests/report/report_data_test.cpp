@@ -124,6 +124,8 @@ ReportData MakeLargeData() {
   when.anchor_source = "published";
   when.anchor_evidence = "published 2025-02-13 (outlets manifest)";
   data.findings.insert(data.findings.begin() + 1, MakeFinding("call_duration", "w", Verdict::kCompatible, claims));
+  data.findings[1].self_contradictions = {{"a/1.txt", "A", "20 min and 25 min differ"}, {"c/1.txt", "C", "20 min ≠ 25 min"}};
+  data.findings[0].self_contradictions = {{"a/1.txt", "A", "90 min and 20 min differ <here>"}};
   data.claims += claims.size();
   data.subjects += 1;
   data.claims_per_document = {5, 2, 2, 2};
@@ -337,11 +339,18 @@ TEST_CASE("Report files are the same when a finding's claims are read from the s
     timed.push_back(says_when);
     f.claims.clear();
   }
+  // The self-contradictions wait in their own spool, as the pipeline has them.
+  crosscheck::report::SelfContradictionSpool contradictions;
+  read.contradictions = &contradictions;
+  for (Finding& f : read.findings) read.contradiction_keys.push_back(contradictions.Take(&f.self_contradictions));
+  CHECK(read.SelfContradictions() == 2);
   const std::string json = Written(held, crosscheck::report::WriteJsonReport);
   const std::string markdown = Written(held, crosscheck::report::WriteMarkdownReport);
   const std::string html = Written(held, crosscheck::report::WriteHtmlReport);
   REQUIRE(markdown.find("| When |") != std::string::npos);  // the seven-claim finding's table has the column
   REQUIRE(html.find("Wednesday (2025-02-12)") != std::string::npos);
+  REQUIRE(markdown.find("20 min ≠ 25 min") != std::string::npos);
+  REQUIRE(html.find("90 min and 20 min differ &lt;here&gt;") != std::string::npos);
   for (size_t piece : {1, 2, 3, 7, 1024}) {
     for (bool recorded : {true, false}) {
       CAPTURE(piece, recorded);
@@ -353,4 +362,5 @@ TEST_CASE("Report files are the same when a finding's claims are read from the s
     }
   }
   CHECK(spool.status().ok());
+  CHECK(contradictions.status().ok());
 }

@@ -820,6 +820,31 @@ TEST_CASE("A finding is read back with everything needed to give it again withou
   REQUIRE(v.self_contradictions.size() == 2);
   CHECK(v.self_contradictions[0].outlet == "B");
 
+  // Self-contradictions the findings do not hold come from the caller, by finding.
+  Finding spooled = f;
+  spooled.self_contradictions.clear();
+  std::vector<size_t> asked;
+  REQUIRE(store
+              ->ReplaceFindings(run, {spooled, derived}, nullptr,
+                                [&](size_t i, std::vector<crosscheck::SelfContradiction>* out) {
+                                  asked.push_back(i);
+                                  if (i == 0) *out = f.self_contradictions;
+                                  return crosscheck::Status::Ok();
+                                })
+              .ok());
+  CHECK(asked == std::vector<size_t>{0, 1});
+  stored = store->LoadStoredVerdicts();
+  REQUIRE(stored.ok());
+  REQUIRE(stored->at(f.id).self_contradictions.size() == 2);
+  CHECK(stored->at(f.id).self_contradictions[1].reason == "first");
+  // A spool that cannot be read stops the write.
+  CHECK_FALSE(store
+                  ->ReplaceFindings(run, {spooled}, nullptr,
+                                    [](size_t, std::vector<crosscheck::SelfContradiction>*) {
+                                      return crosscheck::Status::IoError("cannot read the temporary file");
+                                    })
+                  .ok());
+
   // A later run that replaced them and failed leaves nothing to reuse.
   const int64_t failed = BeginRun(*store);
   REQUIRE(store->ReplaceFindings(failed, {f}).ok());
