@@ -573,10 +573,12 @@ class Run {
       AddStage("report", 0);
       return Status::Ok();
     }
+    started = std::chrono::steady_clock::now();
     auto documents = store_->LoadSources(run_);
     if (!documents.ok()) return documents.status();
     documents_ = std::move(documents).value();
     if (!std::is_sorted(documents_.begin(), documents_.end(), ByPath)) std::sort(documents_.begin(), documents_.end(), ByPath);
+    store_seconds_ += Since(started);
     if (observer_ != nullptr) observer_->OnStage("link");
     // Copies of one story and quote drift from the documents' texts as the
     // store has them; then the subjects, which need the documents' anchors.
@@ -723,6 +725,7 @@ class Run {
       using Group = std::pair<size_t, std::vector<SourcedClaim>>;
       pipeline::HandoffQueue<Group> queue(kClaimsAhead);
       std::thread reader([&] {
+        size_t position = 0;  // in in_order, of the group just read
         read = store_->ForEachClaimList(run_, lists, in_order, [&](size_t g, std::vector<SourcedClaim>&& claims) {
           for (SourcedClaim& c : claims) ResolveTime(undated, &c);
           const size_t weight = claims.size();
@@ -730,7 +733,8 @@ class Run {
           // The next group is read only when it may join what is held: a
           // large one is not read while another is judged (two of ~100,000
           // claims were ~300 MB at 1 GB).
-          return g + 1 >= lists.size() || queue.WaitForRoom(lists[g + 1]->size());
+          ++position;
+          return position >= in_order.size() || queue.WaitForRoom(lists[in_order[position]]->size());
         });
         queue.Close();
       });
@@ -1150,11 +1154,11 @@ class Run {
                            "SELECT ds.path, d.sentences, (SELECT count(*) FROM removed_spans r WHERE r.document_id = d.id) "
                            "FROM document_sources ds JOIN documents d ON d.id = ds.document_id WHERE ds.last_run = ?");
       st.bind(1, run_);
-      data->document_stats.assign(data->documents.size(), {});
+      data->document_stats.assign(data->documents.size(), std::nullopt);
       while (st.executeStep()) {
         const size_t d = FindDocument(data->documents, st.getColumn(0).getString());
         if (d >= data->document_stats.size()) continue;
-        report::DocumentStats& stats = data->document_stats[d];
+        report::DocumentStats& stats = data->document_stats[d].emplace();
         stats.sentences = static_cast<size_t>(st.getColumn(1).getInt64());
         stats.removed = static_cast<size_t>(st.getColumn(2).getInt64());
       }

@@ -781,7 +781,7 @@ class Page {
          << " <span class=\"reason\">" << EscapeHtml(f.reason) << "</span></p>\n<p class=\"meta\">Subject <code>"
          << EscapeHtml(f.subject.id) << "</code>, " << Plural(data_.ClaimCount(i), "claim", "claims") << " from "
          << Plural(f.outlets, "outlet", "outlets") << ".</p>\n";
-    for (const SelfContradiction& s : f.self_contradictions) {
+    for (const SelfContradiction& s : data_.SelfContradictionsOf(i)) {
       out_ << "<p class=\"meta self-contradiction\"><strong>Contradicts itself:</strong> " << EscapeHtml(s.outlet)
            << " <span class=\"path\">" << EscapeHtml(s.document) << "</span>: " << EscapeHtml(s.reason) << "</p>\n";
     }

@@ -285,7 +285,9 @@ Json OutletReliabilityJson(const check::TruthDiscovery& truth) {
 }
 
 // A finding, its claims last; without them when `with_claims` is false.
-Json FindingJson(const Finding& f, const check::SubjectConsensus* consensus = nullptr, bool with_claims = true) {
+// `contradictions`: the finding's self-contradictions when it does not hold them.
+Json FindingJson(const Finding& f, const check::SubjectConsensus* consensus = nullptr, bool with_claims = true,
+                 const std::vector<SelfContradiction>* contradictions = nullptr) {
   Json claims = Json::array();
   if (with_claims) {
     for (const SourcedClaim& c : f.claims) claims.push_back(ClaimJson(c));
@@ -303,7 +305,8 @@ Json FindingJson(const Finding& f, const check::SubjectConsensus* consensus = nu
               {"reason", f.reason},
               {"outlets", f.outlets},
               {"sources", f.sources},
-              {"self_contradictions", SelfContradictionsJson(f.self_contradictions)}};
+              {"self_contradictions",
+               SelfContradictionsJson(contradictions != nullptr ? *contradictions : f.self_contradictions)}};
   if (consensus != nullptr) out["consensus"] = ConsensusJson(*consensus);
   out["claims"] = claims;
   return out;
@@ -348,14 +351,14 @@ std::string Dump(const Json& value, size_t indent) {
 // subject can have thousands of claims, and their tree would take several
 // times their text in memory.
 void WriteFindingPiece(const Finding& f, size_t count, size_t begin, const check::SubjectConsensus* consensus,
-                       std::ostream& out) {
+                       const std::vector<SelfContradiction>& contradictions, std::ostream& out) {
   if (count == 0) {
-    out << Dump(FindingJson(f, consensus), 4);
+    out << Dump(FindingJson(f, consensus, true, &contradictions), 4);
     return;
   }
   std::string text;
   if (begin == 0) {
-    text = Dump(FindingJson(f, consensus, false), 4);
+    text = Dump(FindingJson(f, consensus, false, &contradictions), 4);
     constexpr std::string_view kEmptyClaims = "[]\n    }";  // "claims" is the last key
     if (text.size() < kEmptyClaims.size() ||
         std::string_view(text).substr(text.size() - kEmptyClaims.size()) != kEmptyClaims) {
@@ -481,8 +484,12 @@ void WriteJsonReport(const ReportData& data, std::ostream& out) {
     }
     out << "[";
     data.ForEachFindingPiece([&](size_t i, const Finding& f, size_t begin) {
-      if (begin == 0) out << (i == 0 ? "\n    " : ",\n    ");
-      WriteFindingPiece(f, data.ClaimCount(i), begin, data.truth.Find(f.id), out);
+      std::vector<SelfContradiction> contradictions;  // the head's, with the first piece
+      if (begin == 0) {
+        out << (i == 0 ? "\n    " : ",\n    ");
+        contradictions = data.SelfContradictionsOf(i);
+      }
+      WriteFindingPiece(f, data.ClaimCount(i), begin, data.truth.Find(f.id), contradictions, out);
       return true;
     });
     out << "\n  ]";

@@ -20,7 +20,6 @@ void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingV
   claim_reader->ForEachList(lists, order, [&](size_t i, std::vector<SourcedClaim>& read) {
     Finding f = findings[i];  // as the writers see it: its claims, not their row ids
     f.claim_ids.clear();
-    if (f.self_contradictions.empty()) f.self_contradictions = SelfContradictionsOf(i);
     f.claims = std::move(read);
     const bool more = visit(i, f);
     read = std::move(f.claims);  // back to the reader, which may reuse their strings
@@ -51,7 +50,6 @@ void ReportData::ForEachFindingPiece(const std::vector<size_t>& order, const Fin
                                if (i != current || begin == 0) {
                                  f = findings[i];
                                  std::vector<int64_t>().swap(f.claim_ids);
-                                 if (f.self_contradictions.empty()) f.self_contradictions = SelfContradictionsOf(i);
                                  current = i;
                                }
                                f.claims = std::move(read);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,7 +77,7 @@ struct ReportData {
   std::vector<check::QuoteDrift> quote_drift;  // one speaker quoted differently by two documents
   check::TruthDiscovery truth;                // consensus per finding and outlet reliability; empty when not computed
   std::vector<Diagnostic> diagnostics;        // sorted by path, then line
-  std::vector<DocumentStats> document_stats;  // by document; may be empty (then not shown)
+  std::vector<std::optional<DocumentStats>> document_stats;  // by document; none: not shown
   // The subject graph drawn by Graphviz `dot -Tsvg` (see graphviz_renderer.h);
   // empty when dot was missing or failed: report.html then draws its built-in layout.
   std::string graph_svg;
@@ -86,8 +87,8 @@ struct ReportData {
   size_t claims_per_piece = 1024;
   std::vector<bool> finding_timed;  // by finding: some claim says when; may be empty (then read from the claims)
   // Self-contradictions the findings do not hold: by finding, its key in
-  // `contradictions` (-1: none). ForEachFinding and ForEachFindingPiece give
-  // them back in the finding the writer sees.
+  // `contradictions` (-1: none). Writers read them with SelfContradictionsOf,
+  // once a finding: the visitors' findings do not carry them.
   const SelfContradictionSpool* contradictions = nullptr;
   std::vector<int64_t> contradiction_keys;
 
@@ -122,16 +123,16 @@ struct ReportData {
     return document < anchors.size() ? &anchors[document] : nullptr;
   }
   const DocumentStats* StatsOf(size_t document) const {
-    return document < document_stats.size() ? &document_stats[document] : nullptr;
+    return document < document_stats.size() && document_stats[document] ? &*document_stats[document] : nullptr;
   }
 
   size_t Count(Verdict verdict) const;
   size_t OutletCount() const;
-  size_t WeakConflicts() const;
+  size_t WeakConflicts() const;  // conflicts resting on a hedge or on different attributions
   size_t SelfContradictions() const;  // findings in which some document contradicts itself
   bool ContradictsItself(size_t finding) const;  // some document of the finding does
   // The finding's self-contradictions, held or spooled (empty when the spool cannot be read: see its status()).
-  std::vector<SelfContradiction> SelfContradictionsOf(size_t finding) const;  // conflicts resting on a hedge or on different attributions
+  std::vector<SelfContradiction> SelfContradictionsOf(size_t finding) const;
   // Per folder, sorted by folder; copies in another folder count where they are.
   std::vector<FolderSources> SourcesByFolder() const;
 };

@@ -59,19 +59,23 @@ int64_t SelfContradictionSpool::Take(std::vector<SelfContradiction>* list) {
 bool SelfContradictionSpool::Read(int64_t key, std::vector<SelfContradiction>* list) const {
   list->clear();
   if (key < 0) return true;
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (!status_.ok()) return false;
-  if (static_cast<uint64_t>(key) >= records_.size()) {
-    status_ = Status::Internal("report: self-contradictions: no record " + std::to_string(key));
-    return false;
+  std::string record;
+  {
+    // The file is read with pread, but RecordSpool keeps one status for all readers.
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!status_.ok()) return false;
+    if (static_cast<uint64_t>(key) >= records_.size()) {
+      status_ = Status::Internal("report: self-contradictions: no record " + std::to_string(key));
+      return false;
+    }
+    if (!records_.Read(static_cast<size_t>(key), &record)) {
+      status_ = records_.status();
+      return false;
+    }
   }
-  if (!records_.Read(static_cast<size_t>(key), &record_)) {
-    status_ = records_.status();
-    return false;
-  }
-  Reader in(record_);
+  Reader in(record);
   uint32_t count = 0;
-  bool ok = in.Get(&count) && count <= record_.size() / (3 * sizeof(uint32_t));
+  bool ok = in.Get(&count) && count <= record.size() / (3 * sizeof(uint32_t));
   if (ok) list->resize(count);
   for (size_t i = 0; ok && i < count; ++i) {
     SelfContradiction& c = (*list)[i];
@@ -79,6 +83,7 @@ bool SelfContradictionSpool::Read(int64_t key, std::vector<SelfContradiction>* l
   }
   if (ok && in.done()) return true;
   list->clear();
+  std::lock_guard<std::mutex> lock(mutex_);
   status_ = Status::Internal("report: self-contradictions: record " + std::to_string(key) + " does not decode");
   return false;
 }

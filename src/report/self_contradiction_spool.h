@@ -36,7 +36,6 @@ class SelfContradictionSpool {
   util::RecordSpool records_;
   mutable std::mutex mutex_;  // reads from several writers at once; guards status_
   mutable Status status_ = Status::Ok();
-  mutable std::string record_;  // the last record read, reused
 };
 
 }  // namespace crosscheck::report

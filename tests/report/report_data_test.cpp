@@ -126,6 +126,8 @@ ReportData MakeLargeData() {
   data.findings.insert(data.findings.begin() + 1, MakeFinding("call_duration", "w", Verdict::kCompatible, claims));
   data.findings[1].self_contradictions = {{"a/1.txt", "A", "20 min and 25 min differ"}, {"c/1.txt", "C", "20 min ≠ 25 min"}};
   data.findings[0].self_contradictions = {{"a/1.txt", "A", "90 min and 20 min differ <here>"}};
+  // And one without claims, which the check never makes but a writer must still write whole.
+  data.findings.push_back(MakeFinding("call_place", "v", Verdict::kSingleSource, {}));
   data.claims += claims.size();
   data.subjects += 1;
   data.claims_per_document = {5, 2, 2, 2};
@@ -297,6 +299,18 @@ TEST_CASE("ForEachFindingPiece gives a finding's claims in order, in pieces of a
   CHECK(last == std::vector<size_t>{1, 0, 2});
   CHECK(ids[1] == std::vector<int64_t>{31, 32, 33, 34, 35, 36, 37});
   CHECK(ids[0] == std::vector<int64_t>{11, 21});
+
+  // A finding without claims comes once, as its own last piece.
+  const size_t empty = held.findings.size() - 1;
+  REQUIRE(held.findings[empty].claims.empty());
+  size_t empty_visits = 0;
+  read.ForEachFindingPiece({empty}, [&](size_t i, const Finding& f, size_t begin) {
+    ++empty_visits;
+    CHECK(begin == 0);
+    CHECK(read.IsLastPiece(i, f, begin));
+    return true;
+  });
+  CHECK(empty_visits == 1);
 
   // Stopping inside a finding stops the reading.
   size_t visits = 0;

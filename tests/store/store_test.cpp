@@ -844,6 +844,10 @@ TEST_CASE("A finding is read back with everything needed to give it again withou
                                       return crosscheck::Status::IoError("cannot read the temporary file");
                                     })
                   .ok());
+  stored = store->LoadStoredVerdicts();  // and leaves what was there
+  REQUIRE(stored.ok());
+  REQUIRE(stored->size() == 1);
+  CHECK(stored->at(f.id).self_contradictions.size() == 2);
 
   // A later run that replaced them and failed leaves nothing to reuse.
   const int64_t failed = BeginRun(*store);
