@@ -151,13 +151,17 @@ CREATE TABLE claims (
 
 CREATE TABLE claim_roles (
   claim_id         INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  ordinal          INTEGER NOT NULL,                   -- since version 8: the claim's order of its roles
   role             TEXT    NOT NULL,
   entity_id        INTEGER NOT NULL REFERENCES entities(id),
   mention          TEXT    NOT NULL,
   via              TEXT    NOT NULL CHECK (via = 'slot' OR via = 'sentence' OR via = 'context'),
   sentence_ordinal INTEGER NOT NULL,
-  PRIMARY KEY (claim_id, role, entity_id)
-);
+  PRIMARY KEY (claim_id, ordinal)
+) WITHOUT ROWID;                                       -- since version 8: one B-tree, read in key order
+-- (Before version 8 the key was (claim_id, role, entity_id), a second B-tree
+-- beside the table, and reads sorted a claim's roles by row id; the store now
+-- drops a claim's repeated role and entity itself, see Store::InsertClaims.)
 -- (Version 7 dropped claim_roles_by_entity: no read goes from an entity to
 -- its roles, entities are never deleted, and it was a third B-tree per role.)
 

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cstring>
 #include <map>
+#include <utility>
 
 #include "store/migrations.h"
 #include "store/schema_sql.h"
@@ -167,7 +168,7 @@ std::string RunClaimRolesSql(std::string_view where) {
          "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
          "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
          "JOIN entities e ON e.id = r.entity_id " +
-         std::string(where) + " ORDER BY r.claim_id, r.rowid";
+         std::string(where) + " ORDER BY r.claim_id, r.ordinal";
 }
 
 SourcedClaim ReadClaimRow(SQLite::Statement& st) {
@@ -285,7 +286,7 @@ const char* ClaimInsertSql(size_t rows) {
   return kSql.at(rows).c_str();
 }
 
-// Rows of claim_roles one INSERT writes at most (6 parameters each).
+// Rows of claim_roles one INSERT writes at most (7 parameters each).
 constexpr size_t kRolesPerInsert = 32;
 
 // The INSERT of `rows` roles, 1 <= rows <= kRolesPerInsert.
@@ -293,8 +294,40 @@ const char* RoleInsertSql(size_t rows) {
   static const std::vector<std::string> kSql = [] {
     std::vector<std::string> sql(kRolesPerInsert + 1);
     for (size_t n = 1; n <= kRolesPerInsert; ++n) {
-      sql[n] = "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+      sql[n] = "INSERT INTO claim_roles (claim_id, ordinal, role, entity_id, mention, via, sentence_ordinal) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
+// Rows of temp.claim_lists one INSERT writes at most (3 parameters each).
+constexpr size_t kListRowsPerInsert = 64;
+
+// The INSERT of `rows` list rows, 1 <= rows <= kListRowsPerInsert.
+const char* ListRowInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kListRowsPerInsert + 1);
+    for (size_t n = 1; n <= kListRowsPerInsert; ++n) {
+      sql[n] = "INSERT INTO temp.claim_lists (list, ordinal, claim_id) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
+// Rows of finding_claims one INSERT writes at most (3 parameters each).
+constexpr size_t kMembersPerInsert = 32;
+
+// The INSERT of `rows` finding_claims rows, 1 <= rows <= kMembersPerInsert.
+const char* MemberInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kMembersPerInsert + 1);
+    for (size_t n = 1; n <= kMembersPerInsert; ++n) {
+      sql[n] = "INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
     }
     return sql;
   }();
@@ -384,13 +417,13 @@ Result<std::unique_ptr<Store>> Store::OpenInMemory() {
 
 Store::~Store() = default;
 
-SQLite::Statement& Store::Cached(const char* sql) {
+SQLite::Statement& Store::Cached(const char* sql, bool unbind) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
   } else {
     it->second->reset();
-    it->second->clearBindings();
+    if (unbind) it->second->clearBindings();
   }
   return *it->second;
 }
@@ -536,19 +569,24 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
   // give them (one more than the largest), so that their roles can follow.
   // OR IGNORE applies row by row: a claim that matches one already stored or
   // an earlier one of the statement is not written, and neither are its roles.
+  // A claim's roles are numbered in its order; the same role and entity twice
+  // is written once (claim_roles' key is the ordinal, schemas/store.sql).
   struct PendingRole {
     int64_t claim_id;
+    int64_t ordinal;
     int64_t entity_id;
     const RoleFiller* filler;
   };
   std::vector<PendingRole> roles;
   roles.reserve(kRolesPerInsert);
+  std::vector<std::pair<const std::string*, int64_t>> written_roles;  // one claim's role and entity pairs
   auto insert_roles = [&] {
     if (roles.empty()) return;
-    SQLite::Statement& role = Cached(RoleInsertSql(roles.size()));
+    SQLite::Statement& role = Cached(RoleInsertSql(roles.size()), false);
     int i = 1;
     for (const PendingRole& r : roles) {
       role.bind(i++, r.claim_id);
+      role.bind(i++, r.ordinal);
       role.bindNoCopy(i++, r.filler->role);
       role.bind(i++, r.entity_id);
       role.bindNoCopy(i++, r.filler->mention);
@@ -572,7 +610,7 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
   for (size_t at = 0; at < claims.size();) {
     const size_t rows = std::min(kClaimsPerInsert, claims.size() - at);
     const int64_t first_id = next_id;
-    SQLite::Statement& claim = Cached(ClaimInsertSql(rows));
+    SQLite::Statement& claim = Cached(ClaimInsertSql(rows), false);
     int i = 1;
     for (size_t k = 0; k < rows; ++k) {
       const Claim& c = claims[at + k];
@@ -634,10 +672,16 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
     }
     for (size_t k = 0; k < rows; ++k) {
       if (!kept[k]) continue;
+      written_roles.clear();
       for (const RoleFiller& f : claims[at + k].roles) {
         auto entity = EntityId(f.entity_kind, f.entity, true);
         if (!entity.ok()) return entity.status();
-        roles.push_back({first_id + static_cast<int64_t>(k), *entity, &f});
+        const bool repeated = std::any_of(written_roles.begin(), written_roles.end(), [&](const auto& w) {
+          return w.second == *entity && *w.first == f.role;
+        });
+        if (repeated) continue;
+        roles.push_back({first_id + static_cast<int64_t>(k), static_cast<int64_t>(written_roles.size()), *entity, &f});
+        written_roles.emplace_back(&f.role, *entity);
         if (roles.size() == kRolesPerInsert) insert_roles();
       }
     }
@@ -986,16 +1030,24 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
                 "claim_id INTEGER NOT NULL, PRIMARY KEY (list, ordinal)) WITHOUT ROWID");
       SQLite::Transaction transaction(*db_);
       db_->exec("DELETE FROM claim_lists");
-      SQLite::Statement& add = Cached("INSERT INTO claim_lists (list, ordinal, claim_id) VALUES (?, ?, ?)");
+      // Several rows to a statement: starting and ending one cost more than its row.
+      size_t pending = 0;
+      std::array<int64_t, 3 * kListRowsPerInsert> values{};
+      auto add = [&] {
+        SQLite::Statement& insert = Cached(ListRowInsertSql(pending), false);
+        for (size_t v = 0; v < 3 * pending; ++v) insert.bind(static_cast<int>(v + 1), values[v]);
+        insert.exec();
+        pending = 0;
+      };
       for (size_t k = 0; k < lists.size(); ++k) {
         for (size_t i = 0; i < lists[k]->size(); ++i) {
-          add.bind(1, static_cast<int64_t>(k));
-          add.bind(2, static_cast<int64_t>(i));
-          add.bind(3, (*lists[k])[i]);
-          add.exec();
-          add.reset();
+          values[3 * pending] = static_cast<int64_t>(k);
+          values[3 * pending + 1] = static_cast<int64_t>(i);
+          values[3 * pending + 2] = (*lists[k])[i];
+          if (++pending == kListRowsPerInsert) add();
         }
       }
+      if (pending > 0) add();
       transaction.commit();
     }
     // Each document of the run under its first path, as RunClaimsSql gives
@@ -1027,7 +1079,7 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
     SQLite::Statement& roles = Cached(
         "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal, m.list, m.ordinal "
         "FROM temp.claim_lists m CROSS JOIN claim_roles r ON r.claim_id = m.claim_id "
-        "JOIN entities e ON e.id = r.entity_id WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal, r.rowid");
+        "JOIN entities e ON e.id = r.entity_id WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal, r.ordinal");
     std::vector<SourcedClaim> claims;
     // Hands over list `k` (whole, or an error when a claim was not found).
     auto hand_over = [&](size_t k) -> Result<bool> {
@@ -1316,7 +1368,26 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
     SQLite::Statement& finding = Cached(
         "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
         "derived_from, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& member = Cached("INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES (?, ?, ?)");
+    // A finding's claims are most of the rows: several to a statement, across findings.
+    struct PendingMember {
+      const std::string* finding_id;
+      int64_t ordinal;
+      int64_t claim_id;
+    };
+    std::vector<PendingMember> members_pending;
+    members_pending.reserve(kMembersPerInsert);
+    auto insert_members = [&] {
+      if (members_pending.empty()) return;
+      SQLite::Statement& member = Cached(MemberInsertSql(members_pending.size()), false);
+      int i = 1;
+      for (const PendingMember& m : members_pending) {
+        member.bindNoCopy(i++, *m.finding_id);
+        member.bind(i++, m.ordinal);
+        member.bind(i++, m.claim_id);
+      }
+      member.exec();
+      members_pending.clear();
+    };
     SQLite::Statement& contradiction = Cached(
         "INSERT INTO finding_self_contradictions (finding_id, ordinal, document, outlet, reason) VALUES (?, ?, ?, ?, ?)");
     for (size_t index = 0; index < findings.size(); ++index) {
@@ -1356,11 +1427,8 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
       const bool held = claim_ids == nullptr && !f.claims.empty();
       const size_t members = held ? f.claims.size() : ids->size();
       for (size_t i = 0; i < members; ++i) {
-        member.bindNoCopy(1, f.id);
-        member.bind(2, static_cast<int64_t>(i));
-        member.bind(3, held ? f.claims[i].id : (*ids)[i]);
-        member.exec();
-        member.reset();
+        members_pending.push_back({&f.id, static_cast<int64_t>(i), held ? f.claims[i].id : (*ids)[i]});
+        if (members_pending.size() == kMembersPerInsert) insert_members();
       }
       for (size_t i = 0; i < f.self_contradictions.size(); ++i) {
         const SelfContradiction& c = f.self_contradictions[i];
@@ -1373,6 +1441,7 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
         contradiction.reset();
       }
     }
+    insert_members();
     transaction.commit();
     return Status::Ok();
   } catch (const SQLite::Exception& e) {

@@ -989,3 +989,37 @@ TEST_CASE("Many claims of one document, some the same match twice, keep their ow
                                      "JOIN entities e ON e.id = r.entity_id "
                                      "WHERE e.name = 'Person ' || c.sentence").getInt() == 40);
 }
+
+// claim_roles is keyed by (claim_id, ordinal) since version 8: the store, not
+// the key, drops a claim's role and entity named twice, keeps the first, and
+// numbers the rest in the claim's order (what every read gives them in).
+TEST_CASE("A claim's role and entity named twice is stored once; its roles keep their order", "[store]") {
+  auto store = OpenMemory();
+  const Document doc = MakeDocument("twice.txt", "T", {"Trump called Putin for 20 minutes."});
+  Claim c = DurationClaim(doc, 0, "20 minutes", Interval::Point(20.0), "20 min");
+  RoleFiller again = Person("Donald Trump");
+  again.via = "sentence";  // the same role and entity found again elsewhere: not a second row
+  c.roles = {Person("Vladimir Putin"), Person("Donald Trump"), again, Person("Vladimir Putin", "host"),
+             Person("Emmanuel Macron")};
+  const std::vector<Claim> claims = {c};
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp"}}).ok());
+  CHECK(store->database().execAndGet("SELECT group_concat(r.ordinal || ':' || r.role || ':' || e.name || ':' || r.via, ' / ') "
+                                     "FROM claim_roles r JOIN entities e ON e.id = r.entity_id").getString() ==
+        "0:participants:Vladimir Putin:slot / 1:participants:Donald Trump:slot / 2:host:Vladimir Putin:slot / "
+        "3:participants:Emmanuel Macron:slot");
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  std::vector<std::string> roles;
+  for (const RoleFiller& f : (*loaded)[0].claim.roles) roles.push_back(f.role + ":" + f.entity);
+  CHECK(roles == std::vector<std::string>{"participants:Vladimir Putin", "participants:Donald Trump",
+                                          "host:Vladimir Putin", "participants:Emmanuel Macron"});
+  const std::vector<int64_t> list = {(*loaded)[0].id};
+  std::vector<std::string> listed;
+  REQUIRE(store->ForEachClaimList(run, {&list}, {0}, [&](size_t, std::vector<SourcedClaim>&& got) {
+    for (const RoleFiller& f : got.at(0).claim.roles) listed.push_back(f.role + ":" + f.entity);
+    return true;
+  }).ok());
+  CHECK(listed == roles);
+}
