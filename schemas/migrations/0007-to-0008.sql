@@ -1,4 +1,5 @@
--- Schema version 7 -> 8: a claim's roles in one B-tree, in the claim's order.
+-- Schema version 7 -> 8: a claim's roles in one B-tree, in the claim's order;
+-- a document's templates in one row.
 --
 -- claim_roles was a table and its primary key (claim_id, role, entity_id): two
 -- B-trees a role, and every read sorted each claim's roles by row id (the
@@ -7,8 +8,13 @@
 -- come in key order without a sort. A claim names a role and entity once:
 -- the store drops the same pair twice before writing (OR IGNORE did it).
 --
+-- document_templates was a row per template a document was extracted with
+-- (most of them for templates that found nothing); it is now one row per
+-- document, the templates as "template_id:fingerprint:sentences" separated by
+-- ';' in template id order.
+--
 -- As in 0006-to-0007.sql: the rows keep their order, src/store/migrations.cpp
--- runs this with foreign keys off, and the statement is written exactly as in
+-- runs this with foreign keys off, and the statements are written exactly as in
 -- schemas/store.sql.
 CREATE TABLE claim_roles_0007 AS
   SELECT claim_id, row_number() OVER (PARTITION BY claim_id ORDER BY rowid) - 1 AS ordinal,
@@ -29,3 +35,15 @@ INSERT INTO claim_roles (claim_id, ordinal, role, entity_id, mention, via, sente
   SELECT claim_id, ordinal, role, entity_id, mention, via, sentence_ordinal FROM claim_roles_0007
   ORDER BY claim_id, ordinal;
 DROP TABLE claim_roles_0007;
+CREATE TABLE document_templates_0007 AS
+  SELECT document_id, template_id, fingerprint, sentences FROM document_templates;
+DROP TABLE document_templates;
+CREATE TABLE document_templates (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  templates   TEXT    NOT NULL
+);
+INSERT INTO document_templates (document_id, templates)
+  SELECT document_id, group_concat(template_id || ':' || fingerprint || ':' || sentences, ';')
+  FROM (SELECT * FROM document_templates_0007 ORDER BY document_id, template_id)
+  GROUP BY document_id;
+DROP TABLE document_templates_0007;

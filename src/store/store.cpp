@@ -692,33 +692,39 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
 }
 
 Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh) {
-  if (!fresh) {
-    SQLite::Statement& clear = Cached("DELETE FROM document_templates WHERE document_id = ?");
-    clear.bind(1, document_id);
-    clear.exec();
-  }
-  SQLite::Statement& insert = Cached(
-      "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES (?, ?, ?, ?)");
-  std::string sentences;
+  // One row for the document (schemas/store.sql): a row per template cost a
+  // B-tree insert each, for templates that mostly found nothing.
+  std::string& record = templates_;
+  record.clear();
   for (const TemplateRecord& t : templates) {
-    sentences.clear();
-    for (uint32_t s : t.sentences) {
-      if (!sentences.empty()) sentences.push_back(',');
-      AppendNumber(s, &sentences);
+    if (!record.empty()) record.push_back(';');
+    record += t.template_id;
+    record.push_back(':');
+    record += t.fingerprint;
+    record.push_back(':');
+    for (size_t k = 0; k < t.sentences.size(); ++k) {
+      if (k > 0) record.push_back(',');
+      AppendNumber(t.sentences[k], &record);
     }
-    insert.bind(1, document_id);
-    insert.bindNoCopy(2, t.template_id);
-    insert.bindNoCopy(3, t.fingerprint);
-    insert.bindNoCopy(4, sentences);
-    insert.exec();
-    insert.reset();
   }
+  SQLite::Statement& insert =
+      Cached("INSERT OR REPLACE INTO document_templates (document_id, templates) VALUES (?, ?)");
+  insert.bind(1, document_id);
+  insert.bindNoCopy(2, record);
+  insert.exec();
   if (fresh) return Status::Ok();  // its claims are all of these templates
-  // Claims of templates the document is no longer extracted with (removed ones).
+  // Claims of templates the document is no longer extracted with (removed ones),
+  // the ids as a JSON array: they are letters, digits and '_' only.
+  std::string ids = "[";
+  for (const TemplateRecord& t : templates) {
+    if (ids.size() > 1) ids.push_back(',');
+    ids += '"' + t.template_id + '"';
+  }
+  ids.push_back(']');
   SQLite::Statement& orphans = Cached(
-      "DELETE FROM claims WHERE document_id = ?1 AND template_id NOT IN "
-      "(SELECT template_id FROM document_templates WHERE document_id = ?1)");
+      "DELETE FROM claims WHERE document_id = ?1 AND template_id NOT IN (SELECT value FROM json_each(?2))");
   orphans.bind(1, document_id);
+  orphans.bind(2, ids);
   orphans.exec();
   return Status::Ok();
 }
@@ -753,27 +759,42 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
 Result<std::vector<TemplateRecord>> Store::DocumentTemplates(int64_t document_id) {
   try {
     std::vector<TemplateRecord> out;
-    SQLite::Statement& st = Cached(
-        "SELECT template_id, fingerprint, sentences FROM document_templates WHERE document_id = ? ORDER BY template_id");
+    SQLite::Statement& st = Cached("SELECT templates FROM document_templates WHERE document_id = ?");
     st.bind(1, document_id);
-    while (st.executeStep()) {
-      TemplateRecord t{ColumnText(st, 0), ColumnText(st, 1), {}};
-      const std::string list = ColumnText(st, 2);
-      size_t at = 0;
-      while (at < list.size()) {
-        size_t comma = list.find(',', at);
-        if (comma == std::string::npos) comma = list.size();
-        t.sentences.push_back(static_cast<uint32_t>(std::stoul(list.substr(at, comma - at))));
-        at = comma + 1;
+    const std::string record = st.executeStep() ? ColumnText(st, 0) : std::string();
+    st.reset();
+    // "template_id:fingerprint:sentences" separated by ';' (schemas/store.sql).
+    std::string_view rest = record;
+    while (!rest.empty()) {
+      const size_t end = std::min(rest.find(';'), rest.size());
+      const std::string_view item = rest.substr(0, end);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+      const size_t first = item.find(':');
+      const size_t second = first == std::string_view::npos ? first : item.find(':', first + 1);
+      if (second == std::string_view::npos) {
+        return Status::StoreCorrupt("document_templates: '" + std::string(item) + "' is not template:fingerprint:sentences");
+      }
+      TemplateRecord t{std::string(item.substr(0, first)), std::string(item.substr(first + 1, second - first - 1)), {}};
+      std::string_view list = item.substr(second + 1);
+      while (!list.empty()) {
+        const size_t comma = std::min(list.find(','), list.size());
+        uint32_t ordinal = 0;
+        const auto [ptr, ec] = std::from_chars(list.data(), list.data() + comma, ordinal);
+        if (ec != std::errc() || ptr != list.data() + comma) {
+          return Status::StoreCorrupt("document_templates: a sentence list that is not numbers: '" +
+                                      std::string(item.substr(second + 1)) + "'");
+        }
+        t.sentences.push_back(ordinal);
+        list.remove_prefix(std::min(comma + 1, list.size()));
       }
       out.push_back(std::move(t));
     }
-    st.reset();
+    // In template id order, as the rows were read before version 8.
+    std::sort(out.begin(), out.end(),
+              [](const TemplateRecord& a, const TemplateRecord& b) { return a.template_id < b.template_id; });
     return out;
   } catch (const SQLite::Exception& e) {
     return FromException(e, "reading the templates a document was extracted with");
-  } catch (const std::exception& e) {
-    return Status::StoreCorrupt(std::string("document_templates: a sentence list that is not numbers: ") + e.what());
   }
 }
 

@@ -217,6 +217,7 @@ class Store {
   std::unique_ptr<SQLite::Database> db_;
   int schema_version_ = 0;
   std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
+  std::string templates_;                                 // ReplaceTemplates' row, reused
   std::string entity_key_;                                // EntityId's lookup key, reused
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;  // by the SQL's address
   // A document's row of document_texts as it is written, reused.

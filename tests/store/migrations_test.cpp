@@ -589,6 +589,9 @@ TEST_CASE("A version 7 store is migrated to version 8: roles keep their order, e
             "  ('b/one.txt', 7, 'B', 1), ('a/copy.txt', 7, 'A', 1); "
             "INSERT INTO document_texts (document_id, sentences, text) VALUES "
             "  (7, '0,0,20,20;0,21,40,17', 'The call lasted 1 h.It was in Riyadh.'); "
+            // Templates out of id order, one that found nothing.
+            "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES "
+            "  (7, 'call_place', 'f2', '1'), (7, 'invitation', 'f3', ''), (7, 'call_duration', 'f1', '0,12'); "
             "INSERT INTO claims (id, document_id, template_id, pattern, subject_kind, value_kind, value_type, "
             "  raw_value, value, modality, match_start, match_end, sentence, sentence_start, sentence_end, sentence_text) "
             "  VALUES (41, 7, 'call_duration', 0, 'call', 'quantity', 'duration', '1 h', '60 min', 'hedged', 4, 19, "
@@ -621,6 +624,21 @@ TEST_CASE("A version 7 store is migrated to version 8: roles keep their order, e
                       "mention || ':' || via || ':' || sentence_ordinal, ' / ') FROM claim_roles").getString() ==
         "41:0:participants:2:Trump:context:0 / 41:1:participants:1:Putin:slot:0 / "
         "41:2:host:3:the Kremlin:sentence:0 / 42:0:participants:2:Trump:sentence:1");
+  // A document's templates are one row, in template id order; read as before.
+  CHECK(db.execAndGet("SELECT group_concat(document_id || '|' || templates, ' / ') FROM document_templates").getString() ==
+        "7|call_duration:f1:0,12;call_place:f2:1;invitation:f3:");
+  auto templates = (*store)->DocumentTemplates(7);
+  REQUIRE(templates.ok());
+  REQUIRE(templates->size() == 3);
+  CHECK((*templates)[0].template_id == "call_duration");
+  CHECK((*templates)[0].fingerprint == "f1");
+  CHECK((*templates)[0].sentences == std::vector<uint32_t>{0, 12});
+  CHECK((*templates)[1].sentences == std::vector<uint32_t>{1});
+  CHECK((*templates)[2].template_id == "invitation");
+  CHECK((*templates)[2].sentences.empty());
+  auto none = (*store)->DocumentTemplates(8);
+  REQUIRE(none.ok());
+  CHECK(none->empty());
   auto names = [](const crosscheck::Claim& c) {
     std::vector<std::string> out;
     for (const crosscheck::RoleFiller& f : c.roles) out.push_back(f.role + ":" + f.entity + ":" + f.entity_kind + ":" + f.via);
@@ -658,8 +676,21 @@ TEST_CASE("A version 7 store is migrated to version 8: roles keep their order, e
   REQUIRE(findings.ok());
   REQUIRE(findings->size() == 1);
   CHECK((*findings)[0].subject.participants == std::vector<std::string>{"Putin", "Trump"});
-  // Deleting a claim's document cascades to its roles.
+  // Deleting a claim's document cascades to its roles and templates.
   db.exec("DELETE FROM documents WHERE id = 7");
   CHECK(db.execAndGet("SELECT count(*) FROM claim_roles").getInt() == 0);
   CHECK(db.execAndGet("SELECT count(*) FROM finding_claims").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM document_templates").getInt() == 0);
+}
+
+TEST_CASE("A document_templates row that does not parse is a corrupt store, not a crash", "[store]") {
+  auto store = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  db.exec("INSERT INTO documents (id, content_hash, bytes) VALUES (1, 'a', 1), (2, 'b', 1); "
+          "INSERT INTO document_templates VALUES (1, 'call_place:f2'), (2, 'call_place:f2:1,x')");
+  for (int64_t id : {1, 2}) {
+    auto templates = (*store)->DocumentTemplates(id);
+    CHECK(templates.status().code() == Status::Code::kStoreCorrupt);
+  }
 }
