@@ -722,10 +722,10 @@ Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRe
   }
   ids.push_back(']');
   SQLite::Statement& orphans = Cached(
-      "DELETE FROM claims WHERE document_id = ?1 AND template_id NOT IN (SELECT value FROM json_each(?2))");
+      "SELECT id FROM claims WHERE document_id = ?1 AND template_id NOT IN (SELECT value FROM json_each(?2))");
   orphans.bind(1, document_id);
   orphans.bind(2, ids);
-  orphans.exec();
+  DeleteClaims(orphans);
   return Status::Ok();
 }
 
@@ -735,7 +735,7 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
   if (!stored.ok()) return stored.status();
   if (!stored->has_value()) return Status::Internal("document " + doc.source.path + " is not in the store");
   const int64_t document_id = (*stored)->id;
-  SQLite::Statement& clear = Cached("DELETE FROM claims WHERE document_id = ? AND sentence = ?");
+  SQLite::Statement& clear = Cached("SELECT id FROM claims WHERE document_id = ? AND sentence = ?");
   for (uint32_t ordinal : *write.replaced_sentences) {
     if (ordinal >= doc.sentences.size()) {
       return Status::Internal(doc.source.path + ": sentence " + std::to_string(ordinal) + " of " +
@@ -744,8 +744,7 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
     }
     clear.bind(1, document_id);
     clear.bind(2, static_cast<int64_t>(ordinal));
-    clear.exec();
-    clear.reset();
+    DeleteClaims(clear);
   }
   Status status = InsertClaims(document_id, doc, *write.claims);
   if (!status.ok()) return status;
@@ -825,10 +824,10 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
     document_id = upsert.getColumn(0).getInt64();
     upsert.reset();
     if (!fresh) {
-      // Replacing the extraction: claims cascade to their roles.
-      SQLite::Statement& clear_claims = Cached("DELETE FROM claims WHERE document_id = ?");
+      // Replacing the extraction.
+      SQLite::Statement& clear_claims = Cached("SELECT id FROM claims WHERE document_id = ?");
       clear_claims.bind(1, document_id);
-      clear_claims.exec();
+      DeleteClaims(clear_claims);
       SQLite::Statement& clear_removed = Cached("DELETE FROM removed_spans WHERE document_id = ?");
       clear_removed.bind(1, document_id);
       clear_removed.exec();
@@ -907,8 +906,34 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
   return Status::Ok();
 }
 
+void Store::StopKeyChecks() {
+  if (!checking_keys_) return;
+  db_->exec("PRAGMA foreign_keys = OFF");  // a no-op inside a transaction: then they stay on, and correct
+  checking_keys_ = db_->execAndGet("PRAGMA foreign_keys").getInt() != 0;
+}
+
+void Store::DeleteClaims(SQLite::Statement& ids) {
+  // What deleting the claims cascades to when foreign keys are on (they are
+  // off once the store has written: see StopKeyChecks).
+  std::vector<int64_t>& doomed = doomed_claims_;
+  doomed.clear();
+  while (ids.executeStep()) doomed.push_back(ids.getColumn(0).getInt64());
+  ids.reset();
+  SQLite::Statement& members = Cached("DELETE FROM finding_claims WHERE claim_id = ?");
+  SQLite::Statement& roles = Cached("DELETE FROM claim_roles WHERE claim_id = ?");
+  SQLite::Statement& claims = Cached("DELETE FROM claims WHERE id = ?");
+  for (int64_t id : doomed) {
+    for (SQLite::Statement* st : {&members, &roles, &claims}) {
+      st->bind(1, id);
+      st->exec();
+      st->reset();
+    }
+  }
+}
+
 Status Store::WriteBatch(int64_t run, const std::vector<DocumentWrite>& batch) {
   try {
+    StopKeyChecks();
     SQLite::Transaction transaction(*db_);
     for (const DocumentWrite& write : batch) {
       Status status = WriteDocument(run, write);
@@ -1371,9 +1396,13 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
                             std::to_string(findings.size()) + " findings");
   }
   try {
+    // The rows refer to the subjects and findings written here and to claims
+    // and entities read from the store; with the key checks off (StopKeyChecks)
+    // the tables are emptied by hand, children first, as the keys would cascade.
+    StopKeyChecks();
     SQLite::Transaction transaction(*db_);
-    db_->exec("DELETE FROM findings");
-    db_->exec("DELETE FROM subjects");
+    db_->exec("DELETE FROM finding_claims; DELETE FROM finding_self_contradictions; DELETE FROM findings; "
+              "DELETE FROM subject_entities; DELETE FROM subjects");
     SQLite::Statement& subject = Cached( "INSERT OR IGNORE INTO subjects (id, kind, label, event_time) VALUES (?, ?, ?, ?)");
     SQLite::Statement& subject_entity = Cached(
         "INSERT OR IGNORE INTO subject_entities (subject_id, entity_id) VALUES (?, ?)");

@@ -204,6 +204,18 @@ class Store {
   Status InsertClaims(int64_t document_id, const Document& doc, const std::vector<Claim>& claims);
   // `fresh`: the document was first stored by this batch, so it has no templates or claims to replace.
   Status ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh);
+  // Every row the store writes refers to rows it wrote before or read from
+  // the store, and its deletions remove by hand what the keys would cascade
+  // to (DeleteClaims, ReplaceFindings): checking each reference cost a seek
+  // per claim, role and finding's claim, an eighth of the store's
+  // instructions. So the first write turns the connection's foreign key
+  // checks off for good: switching them per batch made SQLite prepare every
+  // statement again (it expires them when the pragma changes).
+  // `PRAGMA foreign_key_check` finds what a bug here would leave (tests do).
+  void StopKeyChecks();
+  // Deletes the claims whose ids `ids` (a prepared, bound SELECT) gives, with
+  // their roles and their places in findings.
+  void DeleteClaims(SQLite::Statement& ids);
   // Partial re-extraction of a stored document: see DocumentWrite::replaced_sentences.
   Result<int64_t> ReplaceSomeClaims(const DocumentWrite& write);
   // The prepared statement for `sql`, prepared once per connection, reset and
@@ -218,6 +230,8 @@ class Store {
   int schema_version_ = 0;
   std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
   std::string templates_;                                 // ReplaceTemplates' row, reused
+  std::vector<int64_t> doomed_claims_;                    // DeleteClaims' ids, reused
+  bool checking_keys_ = true;                             // see StopKeyChecks
   std::string entity_key_;                                // EntityId's lookup key, reused
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;  // by the SQL's address
   // A document's row of document_texts as it is written, reused.

@@ -1023,3 +1023,82 @@ TEST_CASE("A claim's role and entity named twice is stored once; its roles keep 
   }).ok());
   CHECK(listed == roles);
 }
+
+// Batches and findings are written with foreign keys off (each reference
+// checked cost a seek; Store::StopKeyChecks): deleting claims must then do by
+// hand what the keys cascaded to, and leave no row referring to a missing one.
+TEST_CASE("Claims replaced in full, in part or for a removed template take their roles and findings' places with them",
+          "[store]") {
+  auto store = OpenMemory();
+  SQLite::Database& db = store->database();
+  const Document doc = MakeDocument("a.txt", "A", {"Trump called Putin for 90 minutes.", "They met in Riyadh for an hour."});
+  Claim first = DurationClaim(doc, 0, "90 minutes", Interval::Point(90), "90 min");
+  first.roles = {Person("Donald Trump"), Person("Vladimir Putin")};
+  Claim second = DurationClaim(doc, 1, "an hour", Interval::Point(60), "60 min");
+  second.template_id = "meeting_duration";
+  second.roles = {Person("Donald Trump", "host", 1)};
+  const std::vector<Claim> claims = {first, second};
+  const std::vector<crosscheck::store::TemplateRecord> templates = {{"call_duration", "f1", {0}},
+                                                                    {"meeting_duration", "f2", {1}}};
+  auto integrity = [&] {
+    CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 0);  // off from the first write on
+    CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+  };
+  CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  auto write_findings = [&](int64_t run) {
+    auto loaded = store->LoadClaims(run);
+    REQUIRE(loaded.ok());
+    Finding f;
+    f.template_id = "call_duration";
+    f.subject = {"call:x", "call", "call", {"Donald Trump"}, ""};
+    f.id = "call_duration/call:x";
+    f.verdict = Verdict::kSingleSource;
+    f.claims = *loaded;
+    REQUIRE(store->ReplaceFindings(run, {f}).ok());
+    integrity();
+  };
+  const int64_t run1 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&doc, &claims, "fp", &templates}}).ok());
+  integrity();
+  write_findings(run1);
+  CHECK(Count(*store, "claim_roles") == 3);
+  CHECK(Count(*store, "finding_claims") == 2);
+
+  SECTION("in full") {
+    const std::vector<Claim> fewer = {second};
+    REQUIRE(store->WriteBatch(BeginRun(*store), {DocumentWrite{&doc, &fewer, "fp2", &templates}}).ok());
+    integrity();
+    CHECK(Count(*store, "claims") == 1);
+    CHECK(Count(*store, "claim_roles") == 1);
+    CHECK(Count(*store, "finding_claims") == 0);
+  }
+  SECTION("in part") {
+    const std::vector<Claim> none;
+    const std::vector<uint32_t> replaced = {0};
+    DocumentWrite write{&doc, &none, "fp", nullptr, &replaced};
+    REQUIRE(store->WriteBatch(BeginRun(*store), {write}).ok());
+    integrity();
+    CHECK(Count(*store, "claims") == 1);
+    CHECK(Count(*store, "claim_roles") == 1);
+    CHECK(Count(*store, "finding_claims") == 1);
+  }
+  SECTION("a template removed") {
+    const std::vector<Claim> none;
+    const std::vector<uint32_t> replaced;
+    const std::vector<crosscheck::store::TemplateRecord> kept = {{"call_duration", "f1", {0}}};
+    DocumentWrite write{&doc, &none, "fp", &kept, &replaced};
+    REQUIRE(store->WriteBatch(BeginRun(*store), {write}).ok());
+    integrity();
+    CHECK(Count(*store, "claims") == 1);
+    CHECK(Count(*store, "claim_roles") == 2);
+    CHECK(Count(*store, "finding_claims") == 1);
+    auto records = store->DocumentTemplates(1);
+    REQUIRE(records.ok());
+    REQUIRE(records->size() == 1);
+    CHECK((*records)[0].template_id == "call_duration");
+  }
+  // Findings replaced: the old ones' rows are gone, children first.
+  write_findings(BeginRun(*store));
+  CHECK(Count(*store, "findings") == 1);
+  CHECK(Count(*store, "subject_entities") == 1);
+}
