@@ -76,15 +76,17 @@ CREATE TABLE document_diagnostics (
 -- Since version 5: the templates each document's claims were extracted
 -- with (documents.extracted_with then covers only the extractor's code and
 -- the knowledge base), so that editing, adding or removing one template
--- re-extracts documents with that template only.
+-- re-extracts documents with that template only. Since version 8 one row per
+-- document (it was a row per template, most of them for templates that found
+-- nothing): `templates` gives each as "template_id:fingerprint:sentences",
+-- separated by ';', where fingerprint is the template's (see
+-- src/extract/template_set.h) and sentences the ordinals, comma-separated, of
+-- the sentences where it built a claim before overlapping claims were
+-- resolved. Template ids are lower case letters, digits and '_'.
 CREATE TABLE document_templates (
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  template_id TEXT    NOT NULL,
-  fingerprint TEXT    NOT NULL,                        -- the template's, see src/extract/template_set.h
-  sentences   TEXT    NOT NULL DEFAULT '',             -- ordinals, comma-separated, of the sentences where it
-                                                       -- built a claim before overlapping claims were resolved
-  PRIMARY KEY (document_id, template_id)
-) WITHOUT ROWID;                                       -- since version 7: one B-tree, not a table and its key
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  templates   TEXT    NOT NULL
+);
 
 -- Since version 7: a document's body sentences as one row (they were a row
 -- each, half the rows a run wrote). `sentences` gives each sentence in order
@@ -151,13 +153,17 @@ CREATE TABLE claims (
 
 CREATE TABLE claim_roles (
   claim_id         INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  ordinal          INTEGER NOT NULL,                   -- since version 8: the claim's order of its roles
   role             TEXT    NOT NULL,
   entity_id        INTEGER NOT NULL REFERENCES entities(id),
   mention          TEXT    NOT NULL,
   via              TEXT    NOT NULL CHECK (via = 'slot' OR via = 'sentence' OR via = 'context'),
   sentence_ordinal INTEGER NOT NULL,
-  PRIMARY KEY (claim_id, role, entity_id)
-);
+  PRIMARY KEY (claim_id, ordinal)
+) WITHOUT ROWID;                                       -- since version 8: one B-tree, read in key order
+-- (Before version 8 the key was (claim_id, role, entity_id), a second B-tree
+-- beside the table, and reads sorted a claim's roles by row id; the store now
+-- drops a claim's repeated role and entity itself, see Store::InsertClaims.)
 -- (Version 7 dropped claim_roles_by_entity: no read goes from an entity to
 -- its roles, entities are never deleted, and it was a third B-tree per role.)
 

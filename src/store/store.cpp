@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cstring>
 #include <map>
+#include <utility>
 
 #include "store/migrations.h"
 #include "store/schema_sql.h"
@@ -167,69 +168,117 @@ std::string RunClaimRolesSql(std::string_view where) {
          "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal "
          "FROM claim_roles r JOIN claims c ON c.id = r.claim_id JOIN src ON src.document_id = c.document_id "
          "JOIN entities e ON e.id = r.entity_id " +
-         std::string(where) + " ORDER BY r.claim_id, r.rowid";
+         std::string(where) + " ORDER BY r.claim_id, r.ordinal";
 }
 
-SourcedClaim ReadClaimRow(SQLite::Statement& st) {
+// A result row's values, for ReadClaimRow and ReadRoleRow. SQLiteCpp's
+// Column copies a shared_ptr and asks SQLite for a text's size twice per
+// value (59 M of the check's 147 M claim read on 2 MB); RawRow reads a
+// statement prepared through SQLite's own API (RawStatement).
+struct CppRow {
+  SQLite::Statement& st;
+  bool IsNull(int i) const { return st.isColumnNull(i); }
+  std::string Text(int i) const { return ColumnText(st, i); }
+  int64_t Int(int i) const { return st.getColumn(i).getInt64(); }
+  double Double(int i) const { return st.getColumn(i).getDouble(); }
+};
+
+struct RawRow {
+  sqlite3_stmt* st;
+  bool IsNull(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
+  std::string Text(int i) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+    return text == nullptr ? std::string() : std::string(text, static_cast<size_t>(sqlite3_column_bytes(st, i)));
+  }
+  int64_t Int(int i) const { return sqlite3_column_int64(st, i); }
+  double Double(int i) const { return sqlite3_column_double(st, i); }
+};
+
+// A statement prepared through SQLite's API, finalised with its owner; errors
+// are thrown as SQLiteCpp throws them.
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+RawStatement PrepareRaw(SQLite::Database& db, const char* sql) {
+  sqlite3_stmt* st = nullptr;
+  const int rc = sqlite3_prepare_v2(db.getHandle(), sql, -1, &st, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(st);
+    throw SQLite::Exception(db.getHandle(), rc);
+  }
+  return RawStatement(st, sqlite3_finalize);
+}
+
+// True with a row, false when done.
+bool StepRaw(SQLite::Database& db, sqlite3_stmt* st) {
+  const int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw SQLite::Exception(db.getHandle(), rc);
+}
+
+void BindRaw(SQLite::Database& db, sqlite3_stmt* st, int index, int64_t value) {
+  const int rc = sqlite3_bind_int64(st, index, value);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+}
+
+template <typename Row>
+SourcedClaim ReadClaimRow(const Row& row) {
   SourcedClaim sc;
   int i = 0;
-  sc.id = st.getColumn(i++).getInt64();
-  sc.document_hash = ColumnText(st, i++);
-  sc.source.path = ColumnText(st, i++);
-  sc.source.outlet = ColumnText(st, i++);
-  sc.source.url = ColumnText(st, i++);
-  sc.source.published = ColumnText(st, i++);
+  sc.id = row.Int(i++);
+  sc.document_hash = row.Text(i++);
+  sc.source.path = row.Text(i++);
+  sc.source.outlet = row.Text(i++);
+  sc.source.url = row.Text(i++);
+  sc.source.published = row.Text(i++);
   Claim& c = sc.claim;
-  c.template_id = ColumnText(st, i++);
-  c.subject_kind = ColumnText(st, i++);
-  c.pattern = static_cast<uint32_t>(st.getColumn(i++).getInt());
-  const std::string kind = ColumnText(st, i++);
+  c.template_id = row.Text(i++);
+  c.subject_kind = row.Text(i++);
+  c.pattern = static_cast<uint32_t>(row.Int(i++));
+  const std::string kind = row.Text(i++);
   for (ValueKind k : {ValueKind::kQuantity, ValueKind::kPlace, ValueKind::kEntity, ValueKind::kDate,
                       ValueKind::kEvent, ValueKind::kCategory}) {
     if (ValueKindName(k) == kind) c.value.kind = k;
   }
-  c.value.type = ColumnText(st, i++);
-  c.value.text = ColumnText(st, i++);
-  c.value.display = ColumnText(st, i++);
-  c.value.id = ColumnText(st, i++);
-  c.value.unit = ColumnText(st, i++);
-  SQLite::Column lo = st.getColumn(i++);
-  SQLite::Column hi = st.getColumn(i++);
+  c.value.type = row.Text(i++);
+  c.value.text = row.Text(i++);
+  c.value.display = row.Text(i++);
+  c.value.id = row.Text(i++);
+  c.value.unit = row.Text(i++);
+  const int lo = i++;
+  const int hi = i++;
   if (c.value.kind == ValueKind::kQuantity || c.value.kind == ValueKind::kDate) {
-    c.value.interval.lo = lo.isNull() ? -Interval::kInfinity : lo.getDouble();
-    c.value.interval.hi = hi.isNull() ? Interval::kInfinity : hi.getDouble();
+    c.value.interval.lo = row.IsNull(lo) ? -Interval::kInfinity : row.Double(lo);
+    c.value.interval.hi = row.IsNull(hi) ? Interval::kInfinity : row.Double(hi);
   }
-  c.value.interval.lo_open = st.getColumn(i++).getInt() != 0;
-  c.value.interval.hi_open = st.getColumn(i++).getInt() != 0;
-  ParseModality(ColumnText(st, i++), &c.modality);
-  c.modality_cue = ColumnText(st, i++);
-  c.attribution = ColumnText(st, i++);
-  c.time = ColumnText(st, i++);
-  c.sentence = static_cast<uint32_t>(st.getColumn(i++).getInt());
-  c.sentence_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-  c.sentence_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-  c.evidence = ColumnText(st, i++);
-  c.match_raw.begin = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-  c.match_raw.end = static_cast<uint32_t>(st.getColumn(i++).getInt64());
-  SQLite::Column vs = st.getColumn(i++);
-  SQLite::Column ve = st.getColumn(i++);
-  SQLite::Column es = st.getColumn(i++);
-  SQLite::Column ee = st.getColumn(i++);
-  if (!vs.isNull()) {
-    c.value_raw = {static_cast<uint32_t>(vs.getInt64()), static_cast<uint32_t>(ve.getInt64())};
-    c.value_in_evidence = {static_cast<uint32_t>(es.getInt64()), static_cast<uint32_t>(ee.getInt64())};
+  c.value.interval.lo_open = row.Int(i++) != 0;
+  c.value.interval.hi_open = row.Int(i++) != 0;
+  ParseModality(row.Text(i++), &c.modality);
+  c.modality_cue = row.Text(i++);
+  c.attribution = row.Text(i++);
+  c.time = row.Text(i++);
+  c.sentence = static_cast<uint32_t>(row.Int(i++));
+  c.sentence_raw.begin = static_cast<uint32_t>(row.Int(i++));
+  c.sentence_raw.end = static_cast<uint32_t>(row.Int(i++));
+  c.evidence = row.Text(i++);
+  c.match_raw.begin = static_cast<uint32_t>(row.Int(i++));
+  c.match_raw.end = static_cast<uint32_t>(row.Int(i++));
+  if (!row.IsNull(i)) {
+    c.value_raw = {static_cast<uint32_t>(row.Int(i)), static_cast<uint32_t>(row.Int(i + 1))};
+    c.value_in_evidence = {static_cast<uint32_t>(row.Int(i + 2)), static_cast<uint32_t>(row.Int(i + 3))};
   }
   return sc;
 }
 
-RoleFiller ReadRoleRow(SQLite::Statement& roles) {
+template <typename Row>
+RoleFiller ReadRoleRow(const Row& row) {
   RoleFiller f;
-  f.role = ColumnText(roles, 1);
-  f.entity = ColumnText(roles, 2);
-  f.entity_kind = ColumnText(roles, 3);
-  f.mention = ColumnText(roles, 4);
-  f.via = ColumnText(roles, 5);
-  f.sentence = static_cast<uint32_t>(roles.getColumn(6).getInt());
+  f.role = row.Text(1);
+  f.entity = row.Text(2);
+  f.entity_kind = row.Text(3);
+  f.mention = row.Text(4);
+  f.via = row.Text(5);
+  f.sentence = static_cast<uint32_t>(row.Int(6));
   return f;
 }
 
@@ -285,7 +334,7 @@ const char* ClaimInsertSql(size_t rows) {
   return kSql.at(rows).c_str();
 }
 
-// Rows of claim_roles one INSERT writes at most (6 parameters each).
+// Rows of claim_roles one INSERT writes at most (7 parameters each).
 constexpr size_t kRolesPerInsert = 32;
 
 // The INSERT of `rows` roles, 1 <= rows <= kRolesPerInsert.
@@ -293,8 +342,40 @@ const char* RoleInsertSql(size_t rows) {
   static const std::vector<std::string> kSql = [] {
     std::vector<std::string> sql(kRolesPerInsert + 1);
     for (size_t n = 1; n <= kRolesPerInsert; ++n) {
-      sql[n] = "INSERT OR IGNORE INTO claim_roles (claim_id, role, entity_id, mention, via, sentence_ordinal) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+      sql[n] = "INSERT INTO claim_roles (claim_id, ordinal, role, entity_id, mention, via, sentence_ordinal) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
+// Rows of temp.claim_lists one INSERT writes at most (3 parameters each).
+constexpr size_t kListRowsPerInsert = 64;
+
+// The INSERT of `rows` list rows, 1 <= rows <= kListRowsPerInsert.
+const char* ListRowInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kListRowsPerInsert + 1);
+    for (size_t n = 1; n <= kListRowsPerInsert; ++n) {
+      sql[n] = "INSERT INTO temp.claim_lists (list, ordinal, claim_id) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+    }
+    return sql;
+  }();
+  return kSql.at(rows).c_str();
+}
+
+// Rows of finding_claims one INSERT writes at most (3 parameters each).
+constexpr size_t kMembersPerInsert = 32;
+
+// The INSERT of `rows` finding_claims rows, 1 <= rows <= kMembersPerInsert.
+const char* MemberInsertSql(size_t rows) {
+  static const std::vector<std::string> kSql = [] {
+    std::vector<std::string> sql(kMembersPerInsert + 1);
+    for (size_t n = 1; n <= kMembersPerInsert; ++n) {
+      sql[n] = "INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES ";
+      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
     }
     return sql;
   }();
@@ -384,13 +465,13 @@ Result<std::unique_ptr<Store>> Store::OpenInMemory() {
 
 Store::~Store() = default;
 
-SQLite::Statement& Store::Cached(const char* sql) {
+SQLite::Statement& Store::Cached(const char* sql, bool unbind) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
   } else {
     it->second->reset();
-    it->second->clearBindings();
+    if (unbind) it->second->clearBindings();
   }
   return *it->second;
 }
@@ -536,19 +617,24 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
   // give them (one more than the largest), so that their roles can follow.
   // OR IGNORE applies row by row: a claim that matches one already stored or
   // an earlier one of the statement is not written, and neither are its roles.
+  // A claim's roles are numbered in its order; the same role and entity twice
+  // is written once (claim_roles' key is the ordinal, schemas/store.sql).
   struct PendingRole {
     int64_t claim_id;
+    int64_t ordinal;
     int64_t entity_id;
     const RoleFiller* filler;
   };
   std::vector<PendingRole> roles;
   roles.reserve(kRolesPerInsert);
+  std::vector<std::pair<const std::string*, int64_t>> written_roles;  // one claim's role and entity pairs
   auto insert_roles = [&] {
     if (roles.empty()) return;
-    SQLite::Statement& role = Cached(RoleInsertSql(roles.size()));
+    SQLite::Statement& role = Cached(RoleInsertSql(roles.size()), false);
     int i = 1;
     for (const PendingRole& r : roles) {
       role.bind(i++, r.claim_id);
+      role.bind(i++, r.ordinal);
       role.bindNoCopy(i++, r.filler->role);
       role.bind(i++, r.entity_id);
       role.bindNoCopy(i++, r.filler->mention);
@@ -572,7 +658,7 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
   for (size_t at = 0; at < claims.size();) {
     const size_t rows = std::min(kClaimsPerInsert, claims.size() - at);
     const int64_t first_id = next_id;
-    SQLite::Statement& claim = Cached(ClaimInsertSql(rows));
+    SQLite::Statement& claim = Cached(ClaimInsertSql(rows), false);
     int i = 1;
     for (size_t k = 0; k < rows; ++k) {
       const Claim& c = claims[at + k];
@@ -634,10 +720,16 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
     }
     for (size_t k = 0; k < rows; ++k) {
       if (!kept[k]) continue;
+      written_roles.clear();
       for (const RoleFiller& f : claims[at + k].roles) {
         auto entity = EntityId(f.entity_kind, f.entity, true);
         if (!entity.ok()) return entity.status();
-        roles.push_back({first_id + static_cast<int64_t>(k), *entity, &f});
+        const bool repeated = std::any_of(written_roles.begin(), written_roles.end(), [&](const auto& w) {
+          return w.second == *entity && *w.first == f.role;
+        });
+        if (repeated) continue;
+        roles.push_back({first_id + static_cast<int64_t>(k), static_cast<int64_t>(written_roles.size()), *entity, &f});
+        written_roles.emplace_back(&f.role, *entity);
         if (roles.size() == kRolesPerInsert) insert_roles();
       }
     }
@@ -648,34 +740,40 @@ Status Store::InsertClaims(int64_t document_id, const Document& doc, const std::
 }
 
 Status Store::ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh) {
-  if (!fresh) {
-    SQLite::Statement& clear = Cached("DELETE FROM document_templates WHERE document_id = ?");
-    clear.bind(1, document_id);
-    clear.exec();
-  }
-  SQLite::Statement& insert = Cached(
-      "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES (?, ?, ?, ?)");
-  std::string sentences;
+  // One row for the document (schemas/store.sql): a row per template cost a
+  // B-tree insert each, for templates that mostly found nothing.
+  std::string& record = templates_;
+  record.clear();
   for (const TemplateRecord& t : templates) {
-    sentences.clear();
-    for (uint32_t s : t.sentences) {
-      if (!sentences.empty()) sentences.push_back(',');
-      AppendNumber(s, &sentences);
+    if (!record.empty()) record.push_back(';');
+    record += t.template_id;
+    record.push_back(':');
+    record += t.fingerprint;
+    record.push_back(':');
+    for (size_t k = 0; k < t.sentences.size(); ++k) {
+      if (k > 0) record.push_back(',');
+      AppendNumber(t.sentences[k], &record);
     }
-    insert.bind(1, document_id);
-    insert.bindNoCopy(2, t.template_id);
-    insert.bindNoCopy(3, t.fingerprint);
-    insert.bindNoCopy(4, sentences);
-    insert.exec();
-    insert.reset();
   }
+  SQLite::Statement& insert =
+      Cached("INSERT OR REPLACE INTO document_templates (document_id, templates) VALUES (?, ?)");
+  insert.bind(1, document_id);
+  insert.bindNoCopy(2, record);
+  insert.exec();
   if (fresh) return Status::Ok();  // its claims are all of these templates
-  // Claims of templates the document is no longer extracted with (removed ones).
+  // Claims of templates the document is no longer extracted with (removed ones),
+  // the ids as a JSON array: they are letters, digits and '_' only.
+  std::string ids = "[";
+  for (const TemplateRecord& t : templates) {
+    if (ids.size() > 1) ids.push_back(',');
+    ids += '"' + t.template_id + '"';
+  }
+  ids.push_back(']');
   SQLite::Statement& orphans = Cached(
-      "DELETE FROM claims WHERE document_id = ?1 AND template_id NOT IN "
-      "(SELECT template_id FROM document_templates WHERE document_id = ?1)");
+      "SELECT id FROM claims WHERE document_id = ?1 AND template_id NOT IN (SELECT value FROM json_each(?2))");
   orphans.bind(1, document_id);
-  orphans.exec();
+  orphans.bind(2, ids);
+  DeleteClaims(orphans);
   return Status::Ok();
 }
 
@@ -685,7 +783,7 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
   if (!stored.ok()) return stored.status();
   if (!stored->has_value()) return Status::Internal("document " + doc.source.path + " is not in the store");
   const int64_t document_id = (*stored)->id;
-  SQLite::Statement& clear = Cached("DELETE FROM claims WHERE document_id = ? AND sentence = ?");
+  SQLite::Statement& clear = Cached("SELECT id FROM claims WHERE document_id = ? AND sentence = ?");
   for (uint32_t ordinal : *write.replaced_sentences) {
     if (ordinal >= doc.sentences.size()) {
       return Status::Internal(doc.source.path + ": sentence " + std::to_string(ordinal) + " of " +
@@ -694,8 +792,7 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
     }
     clear.bind(1, document_id);
     clear.bind(2, static_cast<int64_t>(ordinal));
-    clear.exec();
-    clear.reset();
+    DeleteClaims(clear);
   }
   Status status = InsertClaims(document_id, doc, *write.claims);
   if (!status.ok()) return status;
@@ -709,27 +806,42 @@ Result<int64_t> Store::ReplaceSomeClaims(const DocumentWrite& write) {
 Result<std::vector<TemplateRecord>> Store::DocumentTemplates(int64_t document_id) {
   try {
     std::vector<TemplateRecord> out;
-    SQLite::Statement& st = Cached(
-        "SELECT template_id, fingerprint, sentences FROM document_templates WHERE document_id = ? ORDER BY template_id");
+    SQLite::Statement& st = Cached("SELECT templates FROM document_templates WHERE document_id = ?");
     st.bind(1, document_id);
-    while (st.executeStep()) {
-      TemplateRecord t{ColumnText(st, 0), ColumnText(st, 1), {}};
-      const std::string list = ColumnText(st, 2);
-      size_t at = 0;
-      while (at < list.size()) {
-        size_t comma = list.find(',', at);
-        if (comma == std::string::npos) comma = list.size();
-        t.sentences.push_back(static_cast<uint32_t>(std::stoul(list.substr(at, comma - at))));
-        at = comma + 1;
+    const std::string record = st.executeStep() ? ColumnText(st, 0) : std::string();
+    st.reset();
+    // "template_id:fingerprint:sentences" separated by ';' (schemas/store.sql).
+    std::string_view rest = record;
+    while (!rest.empty()) {
+      const size_t end = std::min(rest.find(';'), rest.size());
+      const std::string_view item = rest.substr(0, end);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+      const size_t first = item.find(':');
+      const size_t second = first == std::string_view::npos ? first : item.find(':', first + 1);
+      if (second == std::string_view::npos) {
+        return Status::StoreCorrupt("document_templates: '" + std::string(item) + "' is not template:fingerprint:sentences");
+      }
+      TemplateRecord t{std::string(item.substr(0, first)), std::string(item.substr(first + 1, second - first - 1)), {}};
+      std::string_view list = item.substr(second + 1);
+      while (!list.empty()) {
+        const size_t comma = std::min(list.find(','), list.size());
+        uint32_t ordinal = 0;
+        const auto [ptr, ec] = std::from_chars(list.data(), list.data() + comma, ordinal);
+        if (ec != std::errc() || ptr != list.data() + comma) {
+          return Status::StoreCorrupt("document_templates: a sentence list that is not numbers: '" +
+                                      std::string(item.substr(second + 1)) + "'");
+        }
+        t.sentences.push_back(ordinal);
+        list.remove_prefix(std::min(comma + 1, list.size()));
       }
       out.push_back(std::move(t));
     }
-    st.reset();
+    // In template id order, as the rows were read before version 8.
+    std::sort(out.begin(), out.end(),
+              [](const TemplateRecord& a, const TemplateRecord& b) { return a.template_id < b.template_id; });
     return out;
   } catch (const SQLite::Exception& e) {
     return FromException(e, "reading the templates a document was extracted with");
-  } catch (const std::exception& e) {
-    return Status::StoreCorrupt(std::string("document_templates: a sentence list that is not numbers: ") + e.what());
   }
 }
 
@@ -760,10 +872,10 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
     document_id = upsert.getColumn(0).getInt64();
     upsert.reset();
     if (!fresh) {
-      // Replacing the extraction: claims cascade to their roles.
-      SQLite::Statement& clear_claims = Cached("DELETE FROM claims WHERE document_id = ?");
+      // Replacing the extraction.
+      SQLite::Statement& clear_claims = Cached("SELECT id FROM claims WHERE document_id = ?");
       clear_claims.bind(1, document_id);
-      clear_claims.exec();
+      DeleteClaims(clear_claims);
       SQLite::Statement& clear_removed = Cached("DELETE FROM removed_spans WHERE document_id = ?");
       clear_removed.bind(1, document_id);
       clear_removed.exec();
@@ -842,8 +954,34 @@ Status Store::WriteDocument(int64_t run, const DocumentWrite& write) {
   return Status::Ok();
 }
 
+void Store::StopKeyChecks() {
+  if (!checking_keys_) return;
+  db_->exec("PRAGMA foreign_keys = OFF");  // a no-op inside a transaction: then they stay on, and correct
+  checking_keys_ = db_->execAndGet("PRAGMA foreign_keys").getInt() != 0;
+}
+
+void Store::DeleteClaims(SQLite::Statement& ids) {
+  // What deleting the claims cascades to when foreign keys are on (they are
+  // off once the store has written: see StopKeyChecks).
+  std::vector<int64_t>& doomed = doomed_claims_;
+  doomed.clear();
+  while (ids.executeStep()) doomed.push_back(ids.getColumn(0).getInt64());
+  ids.reset();
+  SQLite::Statement& members = Cached("DELETE FROM finding_claims WHERE claim_id = ?");
+  SQLite::Statement& roles = Cached("DELETE FROM claim_roles WHERE claim_id = ?");
+  SQLite::Statement& claims = Cached("DELETE FROM claims WHERE id = ?");
+  for (int64_t id : doomed) {
+    for (SQLite::Statement* st : {&members, &roles, &claims}) {
+      st->bind(1, id);
+      st->exec();
+      st->reset();
+    }
+  }
+}
+
 Status Store::WriteBatch(int64_t run, const std::vector<DocumentWrite>& batch) {
   try {
+    StopKeyChecks();
     SQLite::Transaction transaction(*db_);
     for (const DocumentWrite& write : batch) {
       Status status = WriteDocument(run, write);
@@ -886,11 +1024,13 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
       count.bind(1, run);
       if (count.executeStep()) out.reserve(static_cast<size_t>(count.getColumn(0).getInt64()));
     }
-    SQLite::Statement st(*db_, RunClaimsSql(""));
-    st.bind(1, run);
+    const std::string sql = RunClaimsSql("");
+    RawStatement claim_rows = PrepareRaw(*db_, sql.c_str());  // see RawRow
+    sqlite3_stmt* const st = claim_rows.get();
+    BindRaw(*db_, st, 1, run);
     std::map<int64_t, size_t> by_id;
-    while (st.executeStep()) {
-      SourcedClaim sc = ReadClaimRow(st);
+    while (StepRaw(*db_, st)) {
+      SourcedClaim sc = ReadClaimRow(RawRow{st});
       by_id.emplace(sc.id, out.size());
       out.push_back(std::move(sc));
     }
@@ -899,7 +1039,7 @@ Result<std::vector<SourcedClaim>> Store::LoadClaims(int64_t run) {
     while (roles.executeStep()) {
       auto it = by_id.find(roles.getColumn(0).getInt64());
       if (it == by_id.end()) continue;
-      out[it->second].claim.roles.push_back(ReadRoleRow(roles));
+      out[it->second].claim.roles.push_back(ReadRoleRow(CppRow{roles}));
     }
     return out;
   } catch (const SQLite::Exception& e) {
@@ -947,10 +1087,12 @@ Status Store::ForEachClaimToLink(int64_t run, const std::vector<std::string>& te
       }
     }
     role_begins.push_back(static_cast<uint32_t>(roles.size()));
-    SQLite::Statement st(*db_, RunClaimsSql(kWanted));
-    st.bind(1, run);
-    while (st.executeStep()) {
-      SourcedClaim sc = ReadClaimRow(st);
+    const std::string sql = RunClaimsSql(kWanted);
+    RawStatement claim_rows = PrepareRaw(*db_, sql.c_str());  // every claim of the run: see RawRow
+    sqlite3_stmt* const st = claim_rows.get();
+    BindRaw(*db_, st, 1, run);
+    while (StepRaw(*db_, st)) {
+      SourcedClaim sc = ReadClaimRow(RawRow{st});
       auto it = std::lower_bound(role_claims.begin(), role_claims.end(), sc.id);
       if (it != role_claims.end() && *it == sc.id) {
         const size_t k = static_cast<size_t>(it - role_claims.begin());
@@ -986,16 +1128,24 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
                 "claim_id INTEGER NOT NULL, PRIMARY KEY (list, ordinal)) WITHOUT ROWID");
       SQLite::Transaction transaction(*db_);
       db_->exec("DELETE FROM claim_lists");
-      SQLite::Statement& add = Cached("INSERT INTO claim_lists (list, ordinal, claim_id) VALUES (?, ?, ?)");
+      // Several rows to a statement: starting and ending one cost more than its row.
+      size_t pending = 0;
+      std::array<int64_t, 3 * kListRowsPerInsert> values{};
+      auto add = [&] {
+        SQLite::Statement& insert = Cached(ListRowInsertSql(pending), false);
+        for (size_t v = 0; v < 3 * pending; ++v) insert.bind(static_cast<int>(v + 1), values[v]);
+        insert.exec();
+        pending = 0;
+      };
       for (size_t k = 0; k < lists.size(); ++k) {
         for (size_t i = 0; i < lists[k]->size(); ++i) {
-          add.bind(1, static_cast<int64_t>(k));
-          add.bind(2, static_cast<int64_t>(i));
-          add.bind(3, (*lists[k])[i]);
-          add.exec();
-          add.reset();
+          values[3 * pending] = static_cast<int64_t>(k);
+          values[3 * pending + 1] = static_cast<int64_t>(i);
+          values[3 * pending + 2] = (*lists[k])[i];
+          if (++pending == kListRowsPerInsert) add();
         }
       }
+      if (pending > 0) add();
       transaction.commit();
     }
     // Each document of the run under its first path, as RunClaimsSql gives
@@ -1015,7 +1165,8 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
       fill.exec();
       transaction.commit();
     }
-    SQLite::Statement& st = Cached(
+    // Read through SQLite's API (RawRow): this is the store's largest read.
+    RawStatement claim_rows = PrepareRaw(*db_,
         "SELECT c.id, ds.content_hash, ds.path, ds.outlet, ds.url, ds.published, c.template_id, c.subject_kind, "
         "       c.pattern, c.value_kind, c.value_type, c.raw_value, c.value, c.value_id, c.value_unit, "
         "       c.value_lo, c.value_hi, c.value_lo_open, c.value_hi_open, c.modality, c.modality_cue, "
@@ -1024,10 +1175,12 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
         "FROM temp.claim_lists m CROSS JOIN claims c ON c.id = m.claim_id "
         "JOIN temp.run_sources ds ON ds.document_id = c.document_id "
         "WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal");
-    SQLite::Statement& roles = Cached(
+    RawStatement role_rows = PrepareRaw(*db_,
         "SELECT r.claim_id, r.role, e.name, e.kind, r.mention, r.via, r.sentence_ordinal, m.list, m.ordinal "
         "FROM temp.claim_lists m CROSS JOIN claim_roles r ON r.claim_id = m.claim_id "
-        "JOIN entities e ON e.id = r.entity_id WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal, r.rowid");
+        "JOIN entities e ON e.id = r.entity_id WHERE m.list BETWEEN ?1 AND ?2 ORDER BY m.list, m.ordinal, r.ordinal");
+    sqlite3_stmt* const st = claim_rows.get();
+    sqlite3_stmt* const roles = role_rows.get();
     std::vector<SourcedClaim> claims;
     // Hands over list `k` (whole, or an error when a claim was not found).
     auto hand_over = [&](size_t k) -> Result<bool> {
@@ -1046,31 +1199,31 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
       size_t next = at + 1;
       while (next < order.size() && order[next] == last + 1) last = order[next++];
       at = next;
-      st.bind(1, static_cast<int64_t>(first));
-      st.bind(2, static_cast<int64_t>(last));
-      roles.bind(1, static_cast<int64_t>(first));
-      roles.bind(2, static_cast<int64_t>(last));
-      bool role_row = roles.executeStep();
+      BindRaw(*db_, st, 1, static_cast<int64_t>(first));
+      BindRaw(*db_, st, 2, static_cast<int64_t>(last));
+      BindRaw(*db_, roles, 1, static_cast<int64_t>(first));
+      BindRaw(*db_, roles, 2, static_cast<int64_t>(last));
+      bool role_row = StepRaw(*db_, roles);
       size_t current = first;
       Status status = Status::Ok();
       bool more = true;
-      while (more && st.executeStep()) {
-        const auto list = static_cast<size_t>(st.getColumn(33).getInt64());
-        const int64_t ordinal = st.getColumn(34).getInt64();
+      while (more && StepRaw(*db_, st)) {
+        const auto list = static_cast<size_t>(sqlite3_column_int64(st, 33));
+        const int64_t ordinal = sqlite3_column_int64(st, 34);
         while (more && current < list) {
           auto handed = hand_over(current++);
           if (!handed.ok()) status = handed.status();
           more = handed.ok() && *handed;
         }
         if (!more) break;
-        SourcedClaim sc = ReadClaimRow(st);
+        SourcedClaim sc = ReadClaimRow(RawRow{st});
         // Roles come in the same order: skip those of claims not read, take this one's.
         while (role_row) {
-          const auto role_list = static_cast<size_t>(roles.getColumn(7).getInt64());
-          const int64_t role_ordinal = roles.getColumn(8).getInt64();
+          const auto role_list = static_cast<size_t>(sqlite3_column_int64(roles, 7));
+          const int64_t role_ordinal = sqlite3_column_int64(roles, 8);
           if (role_list > list || (role_list == list && role_ordinal > ordinal)) break;
-          if (role_list == list && role_ordinal == ordinal) sc.claim.roles.push_back(ReadRoleRow(roles));
-          role_row = roles.executeStep();
+          if (role_list == list && role_ordinal == ordinal) sc.claim.roles.push_back(ReadRoleRow(RawRow{roles}));
+          role_row = StepRaw(*db_, roles);
         }
         claims.push_back(std::move(sc));
       }
@@ -1079,8 +1232,8 @@ Status Store::ForEachClaimList(int64_t run, const std::vector<const std::vector<
         if (!handed.ok()) status = handed.status();
         more = handed.ok() && *handed;
       }
-      st.reset();
-      roles.reset();
+      sqlite3_reset(st);
+      sqlite3_reset(roles);
       if (!status.ok()) return status;
       if (!more) return Status::Ok();
     }
@@ -1299,9 +1452,13 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
                             std::to_string(findings.size()) + " findings");
   }
   try {
+    // The rows refer to the subjects and findings written here and to claims
+    // and entities read from the store; with the key checks off (StopKeyChecks)
+    // the tables are emptied by hand, children first, as the keys would cascade.
+    StopKeyChecks();
     SQLite::Transaction transaction(*db_);
-    db_->exec("DELETE FROM findings");
-    db_->exec("DELETE FROM subjects");
+    db_->exec("DELETE FROM finding_claims; DELETE FROM finding_self_contradictions; DELETE FROM findings; "
+              "DELETE FROM subject_entities; DELETE FROM subjects");
     SQLite::Statement& subject = Cached( "INSERT OR IGNORE INTO subjects (id, kind, label, event_time) VALUES (?, ?, ?, ?)");
     SQLite::Statement& subject_entity = Cached(
         "INSERT OR IGNORE INTO subject_entities (subject_id, entity_id) VALUES (?, ?)");
@@ -1317,7 +1474,26 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
     SQLite::Statement& finding = Cached(
         "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
         "derived_from, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& member = Cached("INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES (?, ?, ?)");
+    // A finding's claims are most of the rows: several to a statement, across findings.
+    struct PendingMember {
+      const std::string* finding_id;
+      int64_t ordinal;
+      int64_t claim_id;
+    };
+    std::vector<PendingMember> members_pending;
+    members_pending.reserve(kMembersPerInsert);
+    auto insert_members = [&] {
+      if (members_pending.empty()) return;
+      SQLite::Statement& member = Cached(MemberInsertSql(members_pending.size()), false);
+      int i = 1;
+      for (const PendingMember& m : members_pending) {
+        member.bindNoCopy(i++, *m.finding_id);
+        member.bind(i++, m.ordinal);
+        member.bind(i++, m.claim_id);
+      }
+      member.exec();
+      members_pending.clear();
+    };
     SQLite::Statement& contradiction = Cached(
         "INSERT INTO finding_self_contradictions (finding_id, ordinal, document, outlet, reason) VALUES (?, ?, ?, ?, ?)");
     std::vector<SelfContradiction> spooled;  // a finding's, when it does not hold them
@@ -1358,11 +1534,8 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
       const bool held = claim_ids == nullptr && !f.claims.empty();
       const size_t members = held ? f.claims.size() : ids->size();
       for (size_t i = 0; i < members; ++i) {
-        member.bindNoCopy(1, f.id);
-        member.bind(2, static_cast<int64_t>(i));
-        member.bind(3, held ? f.claims[i].id : (*ids)[i]);
-        member.exec();
-        member.reset();
+        members_pending.push_back({&f.id, static_cast<int64_t>(i), held ? f.claims[i].id : (*ids)[i]});
+        if (members_pending.size() == kMembersPerInsert) insert_members();
       }
       const std::vector<SelfContradiction>* contradictions = &f.self_contradictions;
       if (f.self_contradictions.empty() && contradictions_of) {
@@ -1382,6 +1555,7 @@ Status Store::ReplaceFindings(int64_t run, const std::vector<Finding>& findings,
         contradiction.reset();
       }
     }
+    insert_members();
     transaction.commit();
     return Status::Ok();
   } catch (const SQLite::Exception& e) {

@@ -34,7 +34,7 @@
 namespace crosscheck::store {
 
 // The schema version this build writes; see schemas/store.sql and migrations.h.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 // PRAGMA application_id of crosscheck stores ("ccck"), to refuse other databases.
 inline constexpr int kApplicationId = 0x6363636b;
 
@@ -209,16 +209,36 @@ class Store {
   Status InsertClaims(int64_t document_id, const Document& doc, const std::vector<Claim>& claims);
   // `fresh`: the document was first stored by this batch, so it has no templates or claims to replace.
   Status ReplaceTemplates(int64_t document_id, const std::vector<TemplateRecord>& templates, bool fresh);
+  // Every row the store writes refers to rows it wrote before or read from
+  // the store, and its deletions remove by hand what the keys would cascade
+  // to (DeleteClaims, ReplaceFindings): checking each reference cost a seek
+  // per claim, role and finding's claim, an eighth of the store's
+  // instructions. So the first write turns the connection's foreign key
+  // checks off for good: switching them per batch made SQLite prepare every
+  // statement again (it expires them when the pragma changes).
+  // `PRAGMA foreign_key_check` finds what a bug here would leave (tests do).
+  void StopKeyChecks();
+  // Deletes the claims whose ids `ids` (a prepared, bound SELECT) gives, with
+  // their roles and their places in findings.
+  void DeleteClaims(SQLite::Statement& ids);
   // Partial re-extraction of a stored document: see DocumentWrite::replaced_sentences.
   Result<int64_t> ReplaceSomeClaims(const DocumentWrite& write);
-  // The prepared statement for `sql`, prepared once per connection, reset and unbound.
-  SQLite::Statement& Cached(const char* sql);
+  // The prepared statement for `sql`, prepared once per connection, reset and
+  // unbound (`unbind` false: the caller binds every parameter again, and
+  // unbinding the 464 of a claims INSERT costs more than binding them).
+  // `sql` must live as long as the store (a literal, or a static string):
+  // statements are found by its address, not by hashing the text, which is
+  // 2 KB for that INSERT.
+  SQLite::Statement& Cached(const char* sql, bool unbind = true);
 
   std::unique_ptr<SQLite::Database> db_;
   int schema_version_ = 0;
   std::unordered_map<std::string, int64_t> entity_ids_;  // "kind\tname" -> id
+  std::string templates_;                                 // ReplaceTemplates' row, reused
+  std::vector<int64_t> doomed_claims_;                    // DeleteClaims' ids, reused
+  bool checking_keys_ = true;                             // see StopKeyChecks
   std::string entity_key_;                                // EntityId's lookup key, reused
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;  // by the SQL's address
   // A document's row of document_texts as it is written, reused.
   std::string layout_;
   std::string text_;

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -70,6 +71,20 @@ void MakeVersionSixStore(const std::filesystem::path& path) {
   db.exec(sql.str());
   db.exec("PRAGMA application_id = " + std::to_string(crosscheck::store::kApplicationId) +
           "; PRAGMA user_version = 6; "
+          "INSERT INTO runs (started_at, corpus, templates_fingerprint, knowledge_fingerprint) "
+          "VALUES ('2026-01-01T00:00:00Z', 'corpus', 'templates', 'knowledge')");
+}
+
+// Makes `path` a store of schema version 7 (tests/store/fixtures/store_v7.sql) with one run.
+void MakeVersionSevenStore(const std::filesystem::path& path) {
+  std::ifstream in(crosscheck::testing::SourceDir() / "tests/store/fixtures/store_v7.sql");
+  REQUIRE(in);
+  std::stringstream sql;
+  sql << in.rdbuf();
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(sql.str());
+  db.exec("PRAGMA application_id = " + std::to_string(crosscheck::store::kApplicationId) +
+          "; PRAGMA user_version = 7; "
           "INSERT INTO runs (started_at, corpus, templates_fingerprint, knowledge_fingerprint) "
           "VALUES ('2026-01-01T00:00:00Z', 'corpus', 'templates', 'knowledge')");
 }
@@ -414,8 +429,9 @@ TEST_CASE("A version 5 store is migrated to version 6: claims, roles and finding
   // (Version 7 keeps each claim's sentence with it.)
   CHECK(db.execAndGet("SELECT group_concat(id || ':' || sentence || ':' || sentence_text || ':' || modality, ' ') "
                       "FROM claims").getString() == "41:0:The call lasted 1 h.:hedged 42:1:It was in Riyadh.:negated");
+  // (Since version 8 the order of a claim's roles is their ordinal.)
   CHECK(db.execAndGet("SELECT group_concat(claim_id || ':' || entity_id || ':' || via, ' ') FROM "
-                      "(SELECT * FROM claim_roles ORDER BY rowid)").getString() ==
+                      "(SELECT * FROM claim_roles ORDER BY claim_id, ordinal)").getString() ==
         "41:2:context 41:1:slot 42:2:sentence");
   CHECK(db.execAndGet("SELECT claim_id FROM finding_claims").getInt() == 41);
   CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
@@ -556,4 +572,125 @@ TEST_CASE("A step that leaves a row referring to a missing one is refused, the s
   CHECK(UserVersion(db) == 1);
   CHECK(db.execAndGet("SELECT count(*) FROM notes").getInt() == 1);
   CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+}
+
+// The step that keys claim_roles by (claim_id, ordinal) WITHOUT ROWID (7 -> 8):
+// each claim's roles keep the order they were written in (their row ids, which
+// are not their old key's order), and every read gives them as before.
+TEST_CASE("A version 7 store is migrated to version 8: roles keep their order, every read gives the same", "[store]") {
+  crosscheck::testing::TempDir dir;
+  const auto path = dir / "v7.db";
+  MakeVersionSevenStore(path);
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA foreign_keys = ON; "
+            "INSERT INTO documents (id, content_hash, bytes, extracted_with, sentences) VALUES (7, 'abc', 60, 'engine', 2); "
+            "INSERT INTO document_sources (path, document_id, outlet, last_run) VALUES "
+            "  ('b/one.txt', 7, 'B', 1), ('a/copy.txt', 7, 'A', 1); "
+            "INSERT INTO document_texts (document_id, sentences, text) VALUES "
+            "  (7, '0,0,20,20;0,21,40,17', 'The call lasted 1 h.It was in Riyadh.'); "
+            // Templates out of id order, one that found nothing.
+            "INSERT INTO document_templates (document_id, template_id, fingerprint, sentences) VALUES "
+            "  (7, 'call_place', 'f2', '1'), (7, 'invitation', 'f3', ''), (7, 'call_duration', 'f1', '0,12'); "
+            "INSERT INTO claims (id, document_id, template_id, pattern, subject_kind, value_kind, value_type, "
+            "  raw_value, value, modality, match_start, match_end, sentence, sentence_start, sentence_end, sentence_text) "
+            "  VALUES (41, 7, 'call_duration', 0, 'call', 'quantity', 'duration', '1 h', '60 min', 'hedged', 4, 19, "
+            "          0, 0, 20, 'The call lasted 1 h.'), "
+            "         (42, 7, 'call_place', 0, 'call', 'place', 'place', 'Riyadh', 'Riyadh', 'asserted', 31, 37, "
+            "          1, 21, 40, 'It was in Riyadh.'); "
+            "INSERT INTO entities (id, kind, name, known) VALUES (1, 'person', 'Putin', 1), (2, 'person', 'Trump', 1), "
+            "  (3, 'organisation', 'Kremlin', 0); "
+            // Row ids out of the key's order (Trump before Putin, the second role first) and a claim written later.
+            "INSERT INTO claim_roles VALUES (42, 'participants', 2, 'Trump', 'sentence', 1), "
+            "  (41, 'participants', 2, 'Trump', 'context', 0), (41, 'participants', 1, 'Putin', 'slot', 0), "
+            "  (41, 'host', 3, 'the Kremlin', 'sentence', 0); "
+            "INSERT INTO subjects (id, kind, label) VALUES ('call:putin+trump', 'call', 'call'); "
+            "INSERT INTO subject_entities VALUES ('call:putin+trump', 1), ('call:putin+trump', 2); "
+            "INSERT INTO findings (id, run_id, subject_id, template_id, verdict, strength, reason, outlets, sources, "
+            "  derived_from, input_hash) VALUES ('call_duration/call:putin+trump', 1, 'call:putin+trump', "
+            "  'call_duration', 'single_source', '', 'r', 1, 1, '', 'h'); "
+            "INSERT INTO finding_claims VALUES ('call_duration/call:putin+trump', 0, 41); "
+            "UPDATE runs SET status = 'completed'");
+  }
+  auto store = crosscheck::store::Store::Open(path);
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+  CHECK(db.execAndGet("SELECT group_concat(claim_id || ':' || ordinal || ':' || role || ':' || entity_id || ':' || "
+                      "mention || ':' || via || ':' || sentence_ordinal, ' / ') FROM claim_roles").getString() ==
+        "41:0:participants:2:Trump:context:0 / 41:1:participants:1:Putin:slot:0 / "
+        "41:2:host:3:the Kremlin:sentence:0 / 42:0:participants:2:Trump:sentence:1");
+  // A document's templates are one row, in template id order; read as before.
+  CHECK(db.execAndGet("SELECT group_concat(document_id || '|' || templates, ' / ') FROM document_templates").getString() ==
+        "7|call_duration:f1:0,12;call_place:f2:1;invitation:f3:");
+  auto templates = (*store)->DocumentTemplates(7);
+  REQUIRE(templates.ok());
+  REQUIRE(templates->size() == 3);
+  CHECK((*templates)[0].template_id == "call_duration");
+  CHECK((*templates)[0].fingerprint == "f1");
+  CHECK((*templates)[0].sentences == std::vector<uint32_t>{0, 12});
+  CHECK((*templates)[1].sentences == std::vector<uint32_t>{1});
+  CHECK((*templates)[2].template_id == "invitation");
+  CHECK((*templates)[2].sentences.empty());
+  auto none = (*store)->DocumentTemplates(8);
+  REQUIRE(none.ok());
+  CHECK(none->empty());
+  auto names = [](const crosscheck::Claim& c) {
+    std::vector<std::string> out;
+    for (const crosscheck::RoleFiller& f : c.roles) out.push_back(f.role + ":" + f.entity + ":" + f.entity_kind + ":" + f.via);
+    return out;
+  };
+  const std::vector<std::string> roles_41 = {"participants:Trump:person:context", "participants:Putin:person:slot",
+                                             "host:Kremlin:organisation:sentence"};
+  // LoadClaims (show, explain), the link pass's read and the check's read.
+  auto claims = (*store)->LoadClaims(1);
+  REQUIRE(claims.ok());
+  REQUIRE(claims->size() == 2);
+  CHECK((*claims)[0].id == 41);
+  CHECK(names((*claims)[0].claim) == roles_41);
+  CHECK(names((*claims)[1].claim) == std::vector<std::string>{"participants:Trump:person:sentence"});
+  std::vector<std::vector<std::string>> linked;
+  REQUIRE((*store)->ForEachClaimToLink(1, {"call_duration", "call_place"}, [&](crosscheck::SourcedClaim&& sc) {
+    linked.push_back(names(sc.claim));
+  }).ok());
+  REQUIRE(linked.size() == 2);
+  // (The link pass reads no `via`.)
+  CHECK(linked[0] == std::vector<std::string>{"participants:Trump:person:", "participants:Putin:person:",
+                                              "host:Kremlin:organisation:"});
+  CHECK(linked[1] == std::vector<std::string>{"participants:Trump:person:"});
+  const std::vector<int64_t> list = {42, 41};
+  std::vector<std::vector<std::string>> listed;
+  REQUIRE((*store)->ForEachClaimList(1, {&list}, {0}, [&](size_t, std::vector<crosscheck::SourcedClaim>&& got) {
+    for (const auto& sc : got) listed.push_back(names(sc.claim));
+    return true;
+  }).ok());
+  CHECK(listed == std::vector<std::vector<std::string>>{{"participants:Trump:person:sentence"}, roles_41});
+  auto people = (*store)->NamedEntities(1, "person");
+  REQUIRE(people.ok());
+  CHECK(*people == std::set<std::string>{"Putin", "Trump"});
+  auto findings = (*store)->LoadFindings();
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  CHECK((*findings)[0].subject.participants == std::vector<std::string>{"Putin", "Trump"});
+  // Deleting a claim's document cascades to its roles and templates.
+  db.exec("DELETE FROM documents WHERE id = 7");
+  CHECK(db.execAndGet("SELECT count(*) FROM claim_roles").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM finding_claims").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM document_templates").getInt() == 0);
+}
+
+TEST_CASE("A document_templates row that does not parse is a corrupt store, not a crash", "[store]") {
+  auto store = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(store.ok());
+  SQLite::Database& db = (*store)->database();
+  db.exec("INSERT INTO documents (id, content_hash, bytes) VALUES (1, 'a', 1), (2, 'b', 1); "
+          "INSERT INTO document_templates VALUES (1, 'call_place:f2'), (2, 'call_place:f2:1,x')");
+  for (int64_t id : {1, 2}) {
+    auto templates = (*store)->DocumentTemplates(id);
+    CHECK(templates.status().code() == Status::Code::kStoreCorrupt);
+  }
 }

@@ -1018,3 +1018,116 @@ TEST_CASE("Many claims of one document, some the same match twice, keep their ow
                                      "JOIN entities e ON e.id = r.entity_id "
                                      "WHERE e.name = 'Person ' || c.sentence").getInt() == 40);
 }
+
+// claim_roles is keyed by (claim_id, ordinal) since version 8: the store, not
+// the key, drops a claim's role and entity named twice, keeps the first, and
+// numbers the rest in the claim's order (what every read gives them in).
+TEST_CASE("A claim's role and entity named twice is stored once; its roles keep their order", "[store]") {
+  auto store = OpenMemory();
+  const Document doc = MakeDocument("twice.txt", "T", {"Trump called Putin for 20 minutes."});
+  Claim c = DurationClaim(doc, 0, "20 minutes", Interval::Point(20.0), "20 min");
+  RoleFiller again = Person("Donald Trump");
+  again.via = "sentence";  // the same role and entity found again elsewhere: not a second row
+  c.roles = {Person("Vladimir Putin"), Person("Donald Trump"), again, Person("Vladimir Putin", "host"),
+             Person("Emmanuel Macron")};
+  const std::vector<Claim> claims = {c};
+  const int64_t run = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run, {DocumentWrite{&doc, &claims, "fp"}}).ok());
+  CHECK(store->database().execAndGet("SELECT group_concat(r.ordinal || ':' || r.role || ':' || e.name || ':' || r.via, ' / ') "
+                                     "FROM claim_roles r JOIN entities e ON e.id = r.entity_id").getString() ==
+        "0:participants:Vladimir Putin:slot / 1:participants:Donald Trump:slot / 2:host:Vladimir Putin:slot / "
+        "3:participants:Emmanuel Macron:slot");
+  auto loaded = store->LoadClaims(run);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->size() == 1);
+  std::vector<std::string> roles;
+  for (const RoleFiller& f : (*loaded)[0].claim.roles) roles.push_back(f.role + ":" + f.entity);
+  CHECK(roles == std::vector<std::string>{"participants:Vladimir Putin", "participants:Donald Trump",
+                                          "host:Vladimir Putin", "participants:Emmanuel Macron"});
+  const std::vector<int64_t> list = {(*loaded)[0].id};
+  std::vector<std::string> listed;
+  REQUIRE(store->ForEachClaimList(run, {&list}, {0}, [&](size_t, std::vector<SourcedClaim>&& got) {
+    for (const RoleFiller& f : got.at(0).claim.roles) listed.push_back(f.role + ":" + f.entity);
+    return true;
+  }).ok());
+  CHECK(listed == roles);
+}
+
+// Batches and findings are written with foreign keys off (each reference
+// checked cost a seek; Store::StopKeyChecks): deleting claims must then do by
+// hand what the keys cascaded to, and leave no row referring to a missing one.
+TEST_CASE("Claims replaced in full, in part or for a removed template take their roles and findings' places with them",
+          "[store]") {
+  auto store = OpenMemory();
+  SQLite::Database& db = store->database();
+  const Document doc = MakeDocument("a.txt", "A", {"Trump called Putin for 90 minutes.", "They met in Riyadh for an hour."});
+  Claim first = DurationClaim(doc, 0, "90 minutes", Interval::Point(90), "90 min");
+  first.roles = {Person("Donald Trump"), Person("Vladimir Putin")};
+  Claim second = DurationClaim(doc, 1, "an hour", Interval::Point(60), "60 min");
+  second.template_id = "meeting_duration";
+  second.roles = {Person("Donald Trump", "host", 1)};
+  const std::vector<Claim> claims = {first, second};
+  const std::vector<crosscheck::store::TemplateRecord> templates = {{"call_duration", "f1", {0}},
+                                                                    {"meeting_duration", "f2", {1}}};
+  auto integrity = [&] {
+    CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 0);  // off from the first write on
+    CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
+  };
+  CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  auto write_findings = [&](int64_t run) {
+    auto loaded = store->LoadClaims(run);
+    REQUIRE(loaded.ok());
+    Finding f;
+    f.template_id = "call_duration";
+    f.subject = {"call:x", "call", "call", {"Donald Trump"}, ""};
+    f.id = "call_duration/call:x";
+    f.verdict = Verdict::kSingleSource;
+    f.claims = *loaded;
+    REQUIRE(store->ReplaceFindings(run, {f}).ok());
+    integrity();
+  };
+  const int64_t run1 = BeginRun(*store);
+  REQUIRE(store->WriteBatch(run1, {DocumentWrite{&doc, &claims, "fp", &templates}}).ok());
+  integrity();
+  write_findings(run1);
+  CHECK(Count(*store, "claim_roles") == 3);
+  CHECK(Count(*store, "finding_claims") == 2);
+
+  SECTION("in full") {
+    const std::vector<Claim> fewer = {second};
+    REQUIRE(store->WriteBatch(BeginRun(*store), {DocumentWrite{&doc, &fewer, "fp2", &templates}}).ok());
+    integrity();
+    CHECK(Count(*store, "claims") == 1);
+    CHECK(Count(*store, "claim_roles") == 1);
+    CHECK(Count(*store, "finding_claims") == 0);
+  }
+  SECTION("in part") {
+    const std::vector<Claim> none;
+    const std::vector<uint32_t> replaced = {0};
+    DocumentWrite write{&doc, &none, "fp", nullptr, &replaced};
+    REQUIRE(store->WriteBatch(BeginRun(*store), {write}).ok());
+    integrity();
+    CHECK(Count(*store, "claims") == 1);
+    CHECK(Count(*store, "claim_roles") == 1);
+    CHECK(Count(*store, "finding_claims") == 1);
+  }
+  SECTION("a template removed") {
+    const std::vector<Claim> none;
+    const std::vector<uint32_t> replaced;
+    const std::vector<crosscheck::store::TemplateRecord> kept = {{"call_duration", "f1", {0}}};
+    DocumentWrite write{&doc, &none, "fp", &kept, &replaced};
+    REQUIRE(store->WriteBatch(BeginRun(*store), {write}).ok());
+    integrity();
+    CHECK(Count(*store, "claims") == 1);
+    CHECK(Count(*store, "claim_roles") == 2);
+    CHECK(Count(*store, "finding_claims") == 1);
+    auto records = store->DocumentTemplates(1);
+    REQUIRE(records.ok());
+    REQUIRE(records->size() == 1);
+    CHECK((*records)[0].template_id == "call_duration");
+  }
+  // Findings replaced: the old ones' rows are gone, children first.
+  write_findings(BeginRun(*store));
+  CHECK(Count(*store, "findings") == 1);
+  CHECK(Count(*store, "subject_entities") == 1);
+}
