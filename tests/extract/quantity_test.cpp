@@ -361,7 +361,7 @@ TEST_CASE("QuantityRegex matches exactly the phrases ParseQuantity reads", "[ext
     for (const auto& [sentence, phrase] : sentences) {
       CAPTURE(sentence);
       re2::StringPiece match;
-      REQUIRE(RE2::PartialMatch(sentence, "(" + QuantityRegex(spec) + ")", &match));
+      REQUIRE(RE2::PartialMatch(sentence, std::string("(").append(QuantityRegex(spec)).append(")"), &match));
       CHECK(std::string(match.data(), match.size()) == phrase);
     }
   }

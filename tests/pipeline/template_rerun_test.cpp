@@ -48,7 +48,10 @@ std::vector<std::string> Claims(const fs::path& db) {
   std::vector<std::string> out;
   while (st.executeStep()) {
     std::string row;
-    for (int i = 0; i < st.getColumnCount(); ++i) row += (i > 0 ? "|" : "") + st.getColumn(i).getString();
+    for (int i = 0; i < st.getColumnCount(); ++i) {
+      if (i > 0) row += '|';
+      row += st.getColumn(i).getString();
+    }
     out.push_back(row);
   }
   return out;

@@ -70,7 +70,7 @@ Pipeline DecodeAndNormalise(const std::string& raw) {
 
 std::string RawOf(const Pipeline& p, std::string_view needle) {
   const size_t at = p.normalised.text.find(needle);
-  if (at == std::string::npos) return "<" + std::string(needle) + " not in normalised text>";
+  if (at == std::string::npos) return std::string("<").append(needle).append(" not in normalised text>");
   const ByteRange r = p.normalised.map.ToRaw({static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())});
   return p.raw.substr(r.begin, r.size());
 }

@@ -22,7 +22,7 @@ NormalisedText Html(std::string_view raw) { return NormaliseText(raw, NormaliseO
 // The original bytes behind the first occurrence of `needle` in the normalised text.
 std::string RawOf(const NormalisedText& n, std::string_view raw, std::string_view needle) {
   const size_t at = n.text.find(needle);
-  if (at == std::string::npos) return "<" + std::string(needle) + " not in normalised text>";
+  if (at == std::string::npos) return std::string("<").append(needle).append(" not in normalised text>");
   ByteRange r = n.map.ToRaw({static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())});
   return std::string(raw.substr(r.begin, r.size()));
 }
