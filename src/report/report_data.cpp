@@ -7,62 +7,53 @@
 
 namespace crosscheck::report {
 
-void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingVisitor& visit) const {
-  if (claim_reader == nullptr) {
-    for (size_t i : order) {
-      if (!visit(i, findings[i])) return;
-    }
-    return;
-  }
-  std::vector<const std::vector<int64_t>*> lists;  // every finding's, whatever the order: read once, kept by the reader
-  lists.reserve(findings.size());
-  for (const Finding& f : findings) lists.push_back(&f.claim_ids);
-  claim_reader->ForEachList(lists, order, [&](size_t i, std::vector<SourcedClaim>& read) {
-    Finding f = findings[i];  // as the writers see it: its claims, not their row ids
-    f.claim_ids.clear();
-    f.claims = std::move(read);
-    const bool more = visit(i, f);
-    read = std::move(f.claims);  // back to the reader, which may reuse their strings
-    return more;
-  });
+namespace {
+
+std::vector<size_t> AllOf(size_t count) {
+  std::vector<size_t> order(count);
+  for (size_t i = 0; i < count; ++i) order[i] = i;
+  return order;
 }
 
-void ReportData::ForEachFinding(const FindingVisitor& visit) const {
-  std::vector<size_t> order(findings.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  ForEachFinding(order, visit);
+}  // namespace
+
+void ReportData::ForEachFinding(const std::vector<size_t>& order, const FindingVisitor& visit) const {
+  VisitPieces(order, SIZE_MAX, [&visit](size_t i, const Finding& f, size_t) { return visit(i, f); });
 }
+
+void ReportData::ForEachFinding(const FindingVisitor& visit) const { ForEachFinding(AllOf(findings.size()), visit); }
 
 void ReportData::ForEachFindingPiece(const std::vector<size_t>& order, const FindingPieceVisitor& visit) const {
+  VisitPieces(order, std::max<size_t>(claims_per_piece, 1), visit);
+}
+
+void ReportData::ForEachFindingPiece(const FindingPieceVisitor& visit) const {
+  ForEachFindingPiece(AllOf(findings.size()), visit);
+}
+
+void ReportData::VisitPieces(const std::vector<size_t>& order, size_t piece, const FindingPieceVisitor& visit) const {
   if (claim_reader == nullptr) {
     for (size_t i : order) {
       if (!visit(i, findings[i], 0)) return;
     }
     return;
   }
-  std::vector<const std::vector<int64_t>*> lists;
+  std::vector<const std::vector<int64_t>*> lists;  // every finding's, whatever the order: read once, kept by the reader
   lists.reserve(findings.size());
   for (const Finding& f : findings) lists.push_back(&f.claim_ids);
-  Finding f;  // finding i as the writers see it, copied once for all its pieces
+  Finding f;  // finding i as the writers see it (its claims, not their keys), copied once for all its pieces
   size_t current = SIZE_MAX;
-  claim_reader->ForEachPiece(lists, order, std::max<size_t>(claims_per_piece, 1),
-                             [&](size_t i, size_t begin, std::vector<SourcedClaim>& read) {
-                               if (i != current || begin == 0) {
-                                 f = findings[i];
-                                 std::vector<int64_t>().swap(f.claim_ids);
-                                 current = i;
-                               }
-                               f.claims = std::move(read);
-                               const bool more = visit(i, f, begin);
-                               read = std::move(f.claims);  // back to the reader, which may reuse their strings
-                               return more;
-                             });
-}
-
-void ReportData::ForEachFindingPiece(const FindingPieceVisitor& visit) const {
-  std::vector<size_t> order(findings.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  ForEachFindingPiece(order, visit);
+  claim_reader->ForEachPiece(lists, order, piece, [&](size_t i, size_t begin, std::vector<SourcedClaim>& read) {
+    if (i != current || begin == 0) {
+      f = findings[i];
+      std::vector<int64_t>().swap(f.claim_ids);
+      current = i;
+    }
+    f.claims = std::move(read);
+    const bool more = visit(i, f, begin);
+    read = std::move(f.claims);  // back to the reader, which may reuse their strings
+    return more;
+  });
 }
 
 bool ReportData::Timed(size_t finding) const {

@@ -135,6 +135,10 @@ struct ReportData {
   std::vector<SelfContradiction> SelfContradictionsOf(size_t finding) const;
   // Per folder, sorted by folder; copies in another folder count where they are.
   std::vector<FolderSources> SourcesByFolder() const;
+
+ private:
+  // ForEachFindingPiece with pieces of at most `piece` claims (SIZE_MAX: whole findings).
+  void VisitPieces(const std::vector<size_t>& order, size_t piece, const FindingPieceVisitor& visit) const;
 };
 
 }  // namespace crosscheck::report
