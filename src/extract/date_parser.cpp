@@ -95,18 +95,24 @@ std::optional<int> YearNumber(std::string_view word) {
   return y;
 }
 
+ParsedDate Span(int first, int last, std::string display) {
+  ParsedDate d;
+  d.days = {static_cast<double>(first), static_cast<double>(last), false, false};
+  d.display = std::move(display);
+  return d;
+}
+
 ParsedDate Day(int days) {
-  ParsedDate d{{static_cast<double>(days), static_cast<double>(days), false, false}, DaysToIso(days), true};
+  ParsedDate d = Span(days, days, DaysToIso(days));
   d.weekday = WeekdayOfDay(days);
   return d;
 }
 
-ParsedDate Span(int first, int last, std::string display) {
-  return {{static_cast<double>(first), static_cast<double>(last), false, false}, std::move(display), true};
-}
-
 ParsedDate Unanchored(std::string display) {
-  ParsedDate d{{-Interval::kInfinity, Interval::kInfinity, true, true}, std::move(display) + " (unresolved)", false};
+  ParsedDate d;
+  d.days = {-Interval::kInfinity, Interval::kInfinity, true, true};
+  d.display = std::move(display) + " (unresolved)";
+  d.anchored = false;
   d.relative = true;
   d.rule = "no anchor date: the document has no publication date and states no full date";
   return d;

@@ -114,8 +114,8 @@ Value MakeEntityValue(const std::string& type, const EntityRef& e) {
 
 // ---- EntitySlotType --------------------------------------------------------
 
-EntitySlotType::EntitySlotType(std::string name, Accepts accepts, const EntityResolver& resolver)
-    : SlotType(std::move(name), EntityRegex(accepts)), accepts_(accepts), resolver_(&resolver) {}
+EntitySlotType::EntitySlotType(std::string name, Accepts accepts)
+    : SlotType(std::move(name), EntityRegex(accepts)), accepts_(accepts) {}
 
 std::string EntitySlotType::single_regex() const { return SingleEntityRegex(accepts_); }
 
@@ -350,9 +350,9 @@ bool ListSlotType::Parse(std::string_view text, const SlotContext&, SlotValue* o
 // ---- TypeRegistry ----------------------------------------------------------
 
 TypeRegistry::TypeRegistry(const EntityResolver& resolver) : resolver_(&resolver) {
-  Add(std::make_unique<EntitySlotType>("person", EntitySlotType::Accepts::kPerson, resolver));
-  Add(std::make_unique<EntitySlotType>("organisation", EntitySlotType::Accepts::kOrganisation, resolver));
-  Add(std::make_unique<EntitySlotType>("actor", EntitySlotType::Accepts::kActor, resolver));
+  Add(std::make_unique<EntitySlotType>("person", EntitySlotType::Accepts::kPerson));
+  Add(std::make_unique<EntitySlotType>("organisation", EntitySlotType::Accepts::kOrganisation));
+  Add(std::make_unique<EntitySlotType>("actor", EntitySlotType::Accepts::kActor));
   Add(std::make_unique<PlaceSlotType>("place", resolver));
   Add(std::make_unique<DateSlotType>());
   Add(std::make_unique<QuoteSlotType>());

@@ -21,7 +21,7 @@ namespace crosscheck::extract {
 class EntitySlotType : public SlotType {
  public:
   enum class Accepts { kPerson, kOrganisation, kActor };
-  EntitySlotType(std::string name, Accepts accepts, const EntityResolver& resolver);
+  EntitySlotType(std::string name, Accepts accepts);
   std::string Describe() const override;
   bool names_entities() const override { return true; }
   std::string single_regex() const override;
@@ -30,7 +30,6 @@ class EntitySlotType : public SlotType {
 
  private:
   Accepts accepts_;
-  const EntityResolver* resolver_;
 };
 
 class PlaceSlotType : public SlotType {
