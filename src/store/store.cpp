@@ -312,25 +312,32 @@ void StopMemoryStatistics() {
   (void)kConfigured;
 }
 
+// The INSERTs that write several rows at once: sql[n] is `head` followed by
+// n rows of `columns` parameters, for 1 <= n <= most (starting and ending a
+// statement costs more than one of its rows).
+std::vector<std::string> MultiRowInserts(std::string_view head, int columns, size_t most) {
+  std::string row = "(?";
+  for (int k = 1; k < columns; ++k) row += ", ?";
+  row += ')';
+  std::vector<std::string> sql(most + 1);
+  for (size_t n = 1; n <= most; ++n) {
+    sql[n] = head;
+    for (size_t k = 0; k < n; ++k) sql[n].append(k == 0 ? " " : ", ").append(row);
+  }
+  return sql;
+}
+
 // Rows of claims one INSERT writes at most (29 parameters each).
 constexpr size_t kClaimsPerInsert = 16;
 
 // The INSERT of `rows` claims, 1 <= rows <= kClaimsPerInsert.
 const char* ClaimInsertSql(size_t rows) {
-  static const std::vector<std::string> kSql = [] {
-    std::vector<std::string> sql(kClaimsPerInsert + 1);
-    std::string row = "(?";
-    for (int k = 1; k < 29; ++k) row += ", ?";
-    row += ")";
-    for (size_t n = 1; n <= kClaimsPerInsert; ++n) {
-      sql[n] = "INSERT OR IGNORE INTO claims (id, document_id, sentence, sentence_start, sentence_end, sentence_text, "
-               "template_id, pattern, subject_kind, value_kind, value_type, raw_value, value, value_id, value_unit, "
-               "value_lo, value_hi, value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
-               "match_start, match_end, value_start, value_end, evidence_start, evidence_end) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += (k == 0 ? "" : ", ") + row;
-    }
-    return sql;
-  }();
+  static const std::vector<std::string> kSql = MultiRowInserts(
+      "INSERT OR IGNORE INTO claims (id, document_id, sentence, sentence_start, sentence_end, sentence_text, "
+      "template_id, pattern, subject_kind, value_kind, value_type, raw_value, value, value_id, value_unit, "
+      "value_lo, value_hi, value_lo_open, value_hi_open, modality, modality_cue, attribution, event_time, "
+      "match_start, match_end, value_start, value_end, evidence_start, evidence_end) VALUES",
+      29, kClaimsPerInsert);
   return kSql.at(rows).c_str();
 }
 
@@ -339,14 +346,9 @@ constexpr size_t kRolesPerInsert = 32;
 
 // The INSERT of `rows` roles, 1 <= rows <= kRolesPerInsert.
 const char* RoleInsertSql(size_t rows) {
-  static const std::vector<std::string> kSql = [] {
-    std::vector<std::string> sql(kRolesPerInsert + 1);
-    for (size_t n = 1; n <= kRolesPerInsert; ++n) {
-      sql[n] = "INSERT INTO claim_roles (claim_id, ordinal, role, entity_id, mention, via, sentence_ordinal) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
-    }
-    return sql;
-  }();
+  static const std::vector<std::string> kSql = MultiRowInserts(
+      "INSERT INTO claim_roles (claim_id, ordinal, role, entity_id, mention, via, sentence_ordinal) VALUES", 7,
+      kRolesPerInsert);
   return kSql.at(rows).c_str();
 }
 
@@ -355,14 +357,8 @@ constexpr size_t kListRowsPerInsert = 64;
 
 // The INSERT of `rows` list rows, 1 <= rows <= kListRowsPerInsert.
 const char* ListRowInsertSql(size_t rows) {
-  static const std::vector<std::string> kSql = [] {
-    std::vector<std::string> sql(kListRowsPerInsert + 1);
-    for (size_t n = 1; n <= kListRowsPerInsert; ++n) {
-      sql[n] = "INSERT INTO temp.claim_lists (list, ordinal, claim_id) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
-    }
-    return sql;
-  }();
+  static const std::vector<std::string> kSql =
+      MultiRowInserts("INSERT INTO temp.claim_lists (list, ordinal, claim_id) VALUES", 3, kListRowsPerInsert);
   return kSql.at(rows).c_str();
 }
 
@@ -371,14 +367,8 @@ constexpr size_t kMembersPerInsert = 32;
 
 // The INSERT of `rows` finding_claims rows, 1 <= rows <= kMembersPerInsert.
 const char* MemberInsertSql(size_t rows) {
-  static const std::vector<std::string> kSql = [] {
-    std::vector<std::string> sql(kMembersPerInsert + 1);
-    for (size_t n = 1; n <= kMembersPerInsert; ++n) {
-      sql[n] = "INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES ";
-      for (size_t k = 0; k < n; ++k) sql[n] += k == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
-    }
-    return sql;
-  }();
+  static const std::vector<std::string> kSql =
+      MultiRowInserts("INSERT INTO finding_claims (finding_id, ordinal, claim_id) VALUES", 3, kMembersPerInsert);
   return kSql.at(rows).c_str();
 }
 
