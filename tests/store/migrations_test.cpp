@@ -32,6 +32,14 @@ std::string SchemaOf(SQLite::Database& db) {
   return out;
 }
 
+// A migrated store: at the current version, with exactly the schema a new store gets.
+void CheckCurrentSchema(SQLite::Database& db) {
+  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  auto reference = crosscheck::store::Store::OpenInMemory();
+  REQUIRE(reference.ok());
+  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+}
+
 // A database at schema version 1 with one table and one row.
 void MakeVersionOne(SQLite::Database& db) {
   db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); "
@@ -297,12 +305,9 @@ TEST_CASE("A version 2 store is migrated to the current schema, keeping its runs
   REQUIRE(store.ok());
   CHECK((*store)->schema_version() == crosscheck::store::kSchemaVersion);
   SQLite::Database& db = (*store)->database();
-  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  CheckCurrentSchema(db);
   CHECK(db.tableExists("run_reports"));
   CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
-  auto reference = crosscheck::store::Store::OpenInMemory();
-  REQUIRE(reference.ok());
-  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
   // A migrated store has no report recorded: its next run writes one.
   auto latest = (*store)->LatestReport();
   REQUIRE(latest.ok());
@@ -328,10 +333,7 @@ TEST_CASE("A store from before findings kept their inputs is migrated: findings 
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
   SQLite::Database& db = (*store)->database();
-  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
-  auto reference = crosscheck::store::Store::OpenInMemory();
-  REQUIRE(reference.ok());
-  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CheckCurrentSchema(db);
   CHECK(db.execAndGet("SELECT count(*) FROM runs").getInt() == 1);
   // The old findings cannot say their strength or inputs: the next run checks every group again.
   CHECK(db.execAndGet("SELECT count(*) FROM findings").getInt() == 0);
@@ -356,11 +358,8 @@ TEST_CASE("A version 4 store is migrated to version 5: its documents are extract
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
   SQLite::Database& db = (*store)->database();
-  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
+  CheckCurrentSchema(db);
   CHECK(db.tableExists("document_templates"));
-  auto reference = crosscheck::store::Store::OpenInMemory();
-  REQUIRE(reference.ok());
-  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
   auto found = (*store)->FindDocument("abc");
   REQUIRE(found.ok());
   REQUIRE(found->has_value());
@@ -421,10 +420,7 @@ TEST_CASE("A version 5 store is migrated to version 6: claims, roles and finding
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
   SQLite::Database& db = (*store)->database();
-  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
-  auto reference = crosscheck::store::Store::OpenInMemory();
-  REQUIRE(reference.ok());
-  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CheckCurrentSchema(db);
   CHECK(db.execAndGet("PRAGMA foreign_keys").getInt() == 1);  // on again after the step
   // (Version 7 keeps each claim's sentence with it.)
   CHECK(db.execAndGet("SELECT group_concat(id || ':' || sentence || ':' || sentence_text || ':' || modality, ' ') "
@@ -486,10 +482,7 @@ TEST_CASE("A version 6 store is migrated to version 7: sentences become one row 
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
   SQLite::Database& db = (*store)->database();
-  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
-  auto reference = crosscheck::store::Store::OpenInMemory();
-  REQUIRE(reference.ok());
-  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CheckCurrentSchema(db);
   CHECK_FALSE(db.tableExists("sentences"));
   CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
   CHECK(db.execAndGet("SELECT group_concat(document_id || '|' || sentences || '|' || text, ' / ') FROM "
@@ -615,10 +608,7 @@ TEST_CASE("A version 7 store is migrated to version 8: roles keep their order, e
   auto store = crosscheck::store::Store::Open(path);
   REQUIRE(store.ok());
   SQLite::Database& db = (*store)->database();
-  CHECK(UserVersion(db) == crosscheck::store::kSchemaVersion);
-  auto reference = crosscheck::store::Store::OpenInMemory();
-  REQUIRE(reference.ok());
-  CHECK(SchemaOf(db) == SchemaOf((*reference)->database()));
+  CheckCurrentSchema(db);
   CHECK(db.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
   CHECK(db.execAndGet("SELECT group_concat(claim_id || ':' || ordinal || ':' || role || ':' || entity_id || ':' || "
                       "mention || ':' || via || ':' || sentence_ordinal, ' / ') FROM claim_roles").getString() ==
