@@ -666,7 +666,6 @@ class Run {
     // Its evidence waits in a file in the output folder beside the claim spool.
     check::TruthDiscoverer discoverer(&sources, comparator, {}, {options_.out_dir});
     const std::set<std::string> undated = UndatedTemplates();
-    std::vector<size_t> claims_of_document(documents_.size(), 0);  // the report needs only counts
     std::vector<Finding> findings;
     findings.reserve(linked.groups.size());
     std::vector<ClaimTrace> traces;  // by finding: what the report needs of its claims
@@ -690,10 +689,6 @@ class Run {
       const auto begun = std::chrono::steady_clock::now();
       const link::SubjectGroup& group = linked.groups[g];
       loaded += claims.size();
-      for (SourcedClaim& c : claims) {
-        const uint32_t document = DocumentOf(c.source.path);
-        if (document < claims_of_document.size()) ++claims_of_document[document];
-      }
       if (derived_input[g]) {
         link::SubjectGroup copy{group.subject, group.template_id, {}, {}};
         for (const SourcedClaim& c : claims) {
@@ -780,6 +775,7 @@ class Run {
     check::TruthDiscovery truth = discoverer.Run(order);
     if (!discoverer.status().ok()) return discoverer.status();
     // Derived facts (durations against start dates) after the findings they come from.
+    const size_t judged = findings.size();  // the findings of subject groups; derived ones follow
     std::vector<Finding> derived = check::CheckElapsed(
         derived_linked, derived_claims, rules,
         [this](const std::string& path) -> const extract::TimeAnchor* {
@@ -794,6 +790,7 @@ class Run {
     }
     // Each document's claims in findings order, for report.html's document view.
     std::vector<std::vector<int64_t>> document_claims(documents_.size());
+    std::vector<size_t> claims_of_document(documents_.size(), 0);  // of the groups' claims, not derived findings' copies
     std::vector<std::vector<std::string>> outlets;
     outlets.reserve(findings.size());
     std::vector<std::vector<int64_t>> spooled;  // by finding: its claims' keys in the spool
@@ -803,7 +800,9 @@ class Run {
     for (size_t i = 0; i < findings.size(); ++i) {
       for (size_t j = 0; j < traces[i].documents.size(); ++j) {
         const uint32_t document = traces[i].documents[j];
-        if (document < document_claims.size()) document_claims[document].push_back(traces[i].spooled[j]);
+        if (document >= document_claims.size()) continue;
+        document_claims[document].push_back(traces[i].spooled[j]);
+        if (i < judged) ++claims_of_document[document];
       }
       outlets.push_back(std::move(traces[i].outlets));
       spooled.push_back(std::move(traces[i].spooled));

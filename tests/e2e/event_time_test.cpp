@@ -3,6 +3,7 @@
 // war is said to be) checked against start dates.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -46,6 +47,27 @@ std::set<std::string> Documents(const Json& finding) {
   std::set<std::string> docs;
   for (const Json& c : finding.at("claims")) docs.insert(c.at("document").get<std::string>().substr(0, 3));
   return docs;
+}
+
+// Each document's claim count is that of its claims in the findings of
+// subject groups: a derived finding shows copies of claims counted already.
+void CheckDocumentClaimCounts(const Json& report) {
+  std::map<std::string, size_t> counted;
+  size_t derived_claims = 0;
+  for (const Json& f : report.at("findings")) {
+    for (const Json& c : f.at("claims")) {
+      if (f.at("derived_from").is_null()) {
+        ++counted[c.at("document").get<std::string>()];
+      } else {
+        ++derived_claims;
+      }
+    }
+  }
+  CHECK(derived_claims > 0);  // the case this is about
+  for (const Json& d : report.at("documents")) {
+    const std::string path = d.at("path").get<std::string>();
+    CHECK(d.at("claims").get<size_t>() == counted[path]);
+  }
 }
 
 bool SeedsAbsent() {
@@ -164,6 +186,7 @@ TEST_CASE("seeds with publication dates: the call was Wednesday 2025-02-12, Muni
   CHECK(war->at("reason") == "\"three years\" (Outlet 003, 3 year) fits 2025-02-12 (published) minus \"February 2022\" "
                              "(Outlet 003, 2022-02) = 2.96 to 3.03 year");
   CHECK(war->at("self_contradictions").empty());
+  CheckDocumentClaimCounts(report);
 }
 
 TEST_CASE("event dates: outlets agree when resolved days match and conflict when they differ", "[e2e][time]") {
@@ -236,6 +259,7 @@ published = 2026-03-05
   CHECK(reason.find("\"Six years\" (Courier") == 0);
   CHECK(reason.find("does not fit 2026-03-05 (published) minus \"February 2022\" (Capital Ledger") != std::string::npos);
   CHECK(reason.find("1 of 2 pairs fit") != std::string::npos);
+  CheckDocumentClaimCounts(report);
 }
 
 }  // namespace crosscheck::testing
